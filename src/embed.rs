@@ -1,0 +1,1 @@
+//! The JavaScript embed API (wasm32 only).

@@ -1,0 +1,1 @@
+//! Planned slots, outages and missed runs: the Scheduler activity.

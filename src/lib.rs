@@ -1,0 +1,13 @@
+//! campaign-sim: a simulator of email-campaign targeting workflows.
+//!
+//! The [`engine`] is pure Rust (no wall clock, no globals, no web types) and compiles
+//! natively and to wasm32. The Leptos user interface ([`ui`]) and the JavaScript embed
+//! API ([`embed`]) exist only on wasm32 and render what the engine produces.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
