@@ -1,0 +1,67 @@
+# campaign-sim — the two commands a newcomer needs are `make serve` and `make test`.
+# Every target installs what it is missing first (scripts/tools.sh, idempotent).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# npm's binaryen (wasm-opt 132) must win over any other wasm-opt on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_OFFLINE := true
+export TRUNK_SKIP_VERSION_CHECK := true
+CHROMEDRIVER ?= /usr/bin/chromedriver
+LOGS := target/test-logs
+
+.PHONY: help tools serve build size test lint test-native test-wasm test-e2e bench
+
+help:
+	@echo "make serve  - install what is missing, build, serve on http://127.0.0.1:8080"
+	@echo "make test   - install what is missing, run the whole test suite"
+	@echo "make build  - release build into dist/ (wasm-opt -Oz) and the size report"
+	@echo "make bench  - native and browser benchmarks"
+
+tools:
+	@scripts/tools.sh
+
+serve: tools
+	trunk serve --release
+
+build: tools
+	trunk build --release
+	@scripts/size-report.sh dist
+
+size:
+	@scripts/size-report.sh dist
+
+lint: tools
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	@mkdir -p $(LOGS)
+	cargo test 2>&1 | tee $(LOGS)/native.log
+
+# Components mounted in headless Chromium (wasm-bindgen-test-runner + chromedriver;
+# webdriver.json adds --no-sandbox for root).
+test-wasm:
+	@mkdir -p $(LOGS)
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
+	  cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee $(LOGS)/wasm.log
+
+test-e2e:
+	@mkdir -p $(LOGS) target/e2e
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.spec.mjs 2>&1 | tee $(LOGS)/e2e.log
+
+# Fail fast, in this order: lint, native tests, browser component tests, release
+# build + size report, end-to-end tests on the optimised dist/. Then the runners'
+# summary lines again, so the end of the output says what ran.
+test: tools
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-e2e
+	@scripts/test-summary.sh $(LOGS)
+
+bench: tools
+	@scripts/bench.sh
