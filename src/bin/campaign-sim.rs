@@ -1,4 +1,214 @@
-//! The native command-line tool.
+//! The native command-line tool: a thin shell over the engine.
+//!
+//! ```text
+//! campaign-sim schedule FILE        planned slots (JSON array of RFC 3339 strings)
+//! campaign-sim run FILE [--json]    executions of the year
+//! campaign-sim describe FILE [--lang en|fr]
+//! ```
+//! `-` as FILE reads standard input. An invalid document or unreadable file exits
+//! with status 2 and one line on standard error; usage errors also exit 2.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    println!("campaign-sim {}", env!("CARGO_PKG_VERSION"));
+    // The CLI has no meaning in a browser; the web entry is `campaign-sim-web`.
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::main(std::env::args().skip(1).collect()));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use campaign_sim::engine::calendar::{Calendar, Instant};
+    use campaign_sim::engine::describe::{describe_schedule, Lang};
+    use campaign_sim::engine::scenario::{self, Scenario};
+    use campaign_sim::engine::scheduler;
+    use std::io::{Read, Write};
+
+    const USAGE: &str = "\
+campaign-sim: simulate an email-campaign workflow over a year
+
+Usage:
+  campaign-sim schedule FILE          print the planned slots as a JSON array
+  campaign-sim run FILE [--json]      print the executions (and what they sent)
+  campaign-sim describe FILE [--lang en|fr]
+                                      print the schedule in plain language
+  campaign-sim --help | --version
+
+FILE is a scenario document (JSON); `-` reads standard input.
+An invalid document exits with status 2 and one line naming the field.";
+
+    /// Output format of `run`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Format {
+        Json,
+        Text,
+    }
+
+    pub fn main(args: Vec<String>) -> i32 {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        match args.as_slice() {
+            [] | ["--help"] | ["-h"] | ["help"] => {
+                println!("{USAGE}");
+                0
+            }
+            ["--version"] | ["-V"] => {
+                println!("campaign-sim {}", env!("CARGO_PKG_VERSION"));
+                0
+            }
+            ["schedule", file] => with_scenario(file, |s, cal| Ok(schedule_command(s, cal))),
+            ["run", rest @ ..] => {
+                let mut format = Format::Text;
+                let mut file = None;
+                for a in rest {
+                    match *a {
+                        "--json" => format = Format::Json,
+                        f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f),
+                        other => return usage_error(&format!("unexpected argument {other:?}")),
+                    }
+                }
+                match file {
+                    Some(f) => with_scenario(f, |s, cal| run_command(s, cal, format)),
+                    None => usage_error("run needs a FILE"),
+                }
+            }
+            ["describe", rest @ ..] => {
+                let mut lang = Lang::En;
+                let mut file = None;
+                let mut it = rest.iter();
+                while let Some(a) = it.next() {
+                    match *a {
+                        "--lang" => match it.next().copied() {
+                            Some("en") => lang = Lang::En,
+                            Some("fr") => lang = Lang::Fr,
+                            _ => return usage_error("--lang takes en or fr"),
+                        },
+                        f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f),
+                        other => return usage_error(&format!("unexpected argument {other:?}")),
+                    }
+                }
+                match file {
+                    Some(f) => with_scenario(f, |s, _| Ok(describe_schedule(s, lang) + "\n")),
+                    None => usage_error("describe needs a FILE"),
+                }
+            }
+            [cmd, ..] => usage_error(&format!("unknown command or arguments starting at {cmd:?}")),
+        }
+    }
+
+    fn usage_error(msg: &str) -> i32 {
+        eprintln!("campaign-sim: {msg} (see campaign-sim --help)");
+        2
+    }
+
+    /// Reads, parses and validates the document, then prints what `body` returns.
+    fn with_scenario(
+        file: &str,
+        body: impl FnOnce(&Scenario, &Calendar) -> Result<String, String>,
+    ) -> i32 {
+        let text = match read_input(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{e}");
+                return 2;
+            }
+        };
+        let s = match scenario::parse(&text) {
+            Ok(s) => s,
+            Err(errors) => {
+                let first = errors
+                    .first()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| "invalid document".into());
+                // One line, whatever the message contains.
+                eprintln!("{}", first.replace(['\n', '\r'], " "));
+                return 2;
+            }
+        };
+        let cal = match s.calendar() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                return 2;
+            }
+        };
+        match body(&s, &cal) {
+            Ok(out) => {
+                let mut stdout = std::io::stdout().lock();
+                // A closed pipe (`| head`) is not an error worth a panic.
+                let _ = stdout.write_all(out.as_bytes());
+                let _ = stdout.flush();
+                0
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        }
+    }
+
+    fn read_input(file: &str) -> Result<String, String> {
+        if file == "-" {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(s)
+        } else {
+            std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
+        }
+    }
+
+    /// JSON with a one-space indent and a final newline, like the contract's
+    /// expected files.
+    pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+        let mut buf = Vec::new();
+        let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+        value.serialize(&mut ser).map_err(|e| e.to_string())?;
+        buf.push(b'\n');
+        String::from_utf8(buf).map_err(|e| e.to_string())
+    }
+
+    fn schedule_command(s: &Scenario, cal: &Calendar) -> String {
+        let slots: Vec<String> = scheduler::schedule(s, cal)
+            .into_iter()
+            .map(|t: Instant| cal.rfc3339(t))
+            .collect();
+        // Serialising strings cannot fail.
+        to_json(&slots).unwrap_or_default()
+    }
+
+    /// The `run` command's output. The workflow engine replaces this body with the
+    /// contract's full output (runs with targeted/delivery, deliveries, totals).
+    pub fn run_command(s: &Scenario, cal: &Calendar, format: Format) -> Result<String, String> {
+        let runs = scheduler::executions(s, cal);
+        match format {
+            Format::Json => {
+                let runs: Vec<serde_json::Value> = runs
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({
+                            "at": cal.rfc3339(e.at),
+                            "scheduled": cal.rfc3339(e.scheduled),
+                        })
+                    })
+                    .collect();
+                to_json(&serde_json::json!({ "runs": runs }))
+            }
+            Format::Text => {
+                let mut out = String::new();
+                for e in &runs {
+                    out.push_str(&cal.rfc3339(e.at));
+                    if e.caught_up {
+                        out.push_str(&format!("  (caught up, for {})", cal.rfc3339(e.scheduled)));
+                    }
+                    out.push('\n');
+                }
+                out.push_str(&format!("{} executions\n", runs.len()));
+                Ok(out)
+            }
+        }
+    }
 }

@@ -5,5 +5,6 @@
 //! same bytes out, natively and in wasm.
 
 pub mod calendar;
+pub mod describe;
 pub mod scenario;
 pub mod scheduler;

@@ -296,3 +296,521 @@ pub struct Tracking {
     #[serde(default)]
     pub enabled: bool,
 }
+
+// ---------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------
+
+use super::calendar::Calendar;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
+
+/// Parses and validates a scenario document.
+///
+/// A JSON or type error stops parsing and is the only error returned (serde reads
+/// no further); a well-formed document returns every validation problem, in
+/// document order. The CLI prints the first one.
+///
+/// ```
+/// use campaign_sim::engine::scenario::parse;
+/// let err = parse(r#"{"workflow":{"scheduler":{"frequency":"weekly","days":["mon","mun"]}}}"#)
+///     .unwrap_err();
+/// assert_eq!(err[0].to_string(), r#"workflow.scheduler.days[1]: "mun" is not a weekday (mon, tue, wed, thu, fri, sat, sun)"#);
+/// ```
+pub fn parse(json: &str) -> Result<Scenario, Vec<ScenarioError>> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let scenario: Scenario = match serde_path_to_error::deserialize(&mut de) {
+        Ok(s) => s,
+        Err(e) => return Err(vec![serde_error(e)]),
+    };
+    // Trailing garbage after the document.
+    if let Err(e) = de.end() {
+        return Err(vec![ScenarioError {
+            path: String::new(),
+            reason: format!("invalid JSON: {e}"),
+        }]);
+    }
+    let errors = validate(&scenario);
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Turns a serde error into a [`ScenarioError`] whose path names the field and whose
+/// reason reads as plain English rather than serde's internal wording.
+fn serde_error(e: serde_path_to_error::Error<serde_json::Error>) -> ScenarioError {
+    use serde_json::error::Category;
+    let mut path = json_path(e.path());
+    let inner = e.inner();
+    match inner.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            return ScenarioError {
+                path: String::new(),
+                reason: format!("invalid JSON: {inner}"),
+            };
+        }
+        Category::Data => {}
+    }
+    let full = inner.to_string();
+    // serde_json appends " at line L column C"; the path says more.
+    let msg = match full.rfind(" at line ") {
+        Some(i) if inner.line() > 0 => &full[..i],
+        _ => full.as_str(),
+    };
+    let reason = if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (value, expected) = split_expected(rest);
+        if expected == "mon, tue, wed, thu, fri, sat, sun" {
+            format!("\"{value}\" is not a weekday ({expected})")
+        } else {
+            format!("\"{value}\" is not one of {expected}")
+        }
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (field, expected) = split_expected(rest);
+        // serde_path_to_error usually has the key as the last segment already.
+        if !(path == field || path.ends_with(&format!(".{field}"))) {
+            push_segment(&mut path, &field);
+        }
+        if expected.is_empty() {
+            "unknown field".to_string()
+        } else {
+            format!("unknown field (expected one of {expected})")
+        }
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        push_segment(&mut path, rest.trim_matches('`'));
+        "is required".to_string()
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("expected {}, found {found}", plain_type(expected)),
+            None => msg.to_string(),
+        }
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("expected {}, found {found}", plain_type(expected)),
+            None => msg.to_string(),
+        }
+    } else {
+        msg.to_string()
+    };
+    ScenarioError { path, reason }
+}
+
+/// serde's Rust type names in words a scenario author knows.
+fn plain_type(expected: &str) -> String {
+    match expected {
+        "i64" | "i32" => "an integer".to_string(),
+        "u64" | "u32" => "a non-negative integer".to_string(),
+        "f64" | "f32" => "a number".to_string(),
+        other => other.replace('`', ""),
+    }
+}
+
+/// "`mun`, expected one of `mon`, `tue`" → ("mun", "mon, tue").
+fn split_expected(rest: &str) -> (String, String) {
+    let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let expected = expected
+        .trim_start_matches("one of ")
+        .trim_start_matches("a ")
+        .replace('`', "");
+    (value.trim_matches('`').to_string(), expected)
+}
+
+fn push_segment(path: &mut String, field: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(field);
+}
+
+/// `workflow.scheduler.days[1]`; the document itself is the empty path.
+fn json_path(p: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in p.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => push_segment(&mut out, key),
+            Segment::Unknown => push_segment(&mut out, "?"),
+        }
+    }
+    out
+}
+
+/// Fixed-width decimal field, digits only (no sign, no spaces).
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// A local date-time `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`; `None` when the
+/// shape is wrong or the date/time does not exist on the calendar (2026-02-30).
+pub fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
+    let (date, time) = s.split_once('T')?;
+    Some(NaiveDateTime::new(parse_date(date)?, parse_time(time)?))
+}
+
+/// A date `YYYY-MM-DD` that exists on the calendar.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y = digits(s.get(0..4)?)?;
+    let m = digits(s.get(5..7)?)?;
+    let d = digits(s.get(8..10)?)?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// A time of day `HH:MM` or `HH:MM:SS` (00:00 … 23:59:59).
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let b = s.as_bytes();
+    let (h, m, sec) = match b.len() {
+        5 if b[2] == b':' => (s.get(0..2)?, s.get(3..5)?, "00"),
+        8 if b[2] == b':' && b[5] == b':' => (s.get(0..2)?, s.get(3..5)?, s.get(6..8)?),
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(digits(h)?, digits(m)?, digits(sec)?)
+}
+
+/// A yearly date `MM-DD` that exists in some year (so `02-29` is accepted; it only
+/// yields slots in leap years).
+pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 5 || b[2] != b'-' {
+        return None;
+    }
+    let m = digits(s.get(0..2)?)?;
+    let d = digits(s.get(3..5)?)?;
+    // 2000 is a leap year: every month-day that exists in some year exists in it.
+    NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
+}
+
+/// The time zone named by `timezone` (IANA, case-sensitive as in the tz database).
+pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
+    name.parse::<chrono_tz::Tz>().ok()
+}
+
+impl Scenario {
+    /// The calendar (zone + simulated year) of this scenario.
+    pub fn calendar(&self) -> Result<Calendar, ScenarioError> {
+        let tz = parse_timezone(&self.timezone).ok_or_else(|| ScenarioError {
+            path: "timezone".into(),
+            reason: format!("\"{}\" is not an IANA time zone name", self.timezone),
+        })?;
+        if !(YEAR_MIN..=YEAR_MAX).contains(&self.year) {
+            return Err(year_error(self.year));
+        }
+        Ok(Calendar::new(tz, self.year))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------
+
+/// The contract's year range.
+pub const YEAR_MIN: i32 = 1900;
+/// The contract's year range.
+pub const YEAR_MAX: i32 = 2200;
+/// Upper bound for `history_days` (about 2,700 years): larger values are absurd and
+/// would overflow instant arithmetic.
+pub const HISTORY_DAYS_MAX: i64 = 1_000_000;
+
+fn year_error(year: i32) -> ScenarioError {
+    ScenarioError {
+        path: "year".into(),
+        reason: format!("{year} is outside {YEAR_MIN}..{YEAR_MAX}"),
+    }
+}
+
+/// Collects validation errors with their JSON paths.
+#[derive(Debug, Default)]
+pub struct Errors(pub Vec<ScenarioError>);
+
+impl Errors {
+    /// Records one problem.
+    pub fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.0.push(ScenarioError {
+            path: path.into(),
+            reason: reason.into(),
+        });
+    }
+
+    /// Checks a required local date-time field.
+    pub fn local_datetime(&mut self, path: &str, value: &str) -> Option<NaiveDateTime> {
+        let parsed = parse_local_datetime(value);
+        if parsed.is_none() {
+            self.push(
+                path,
+                format!("\"{value}\" is not a local date-time YYYY-MM-DDTHH:MM[:SS] that exists"),
+            );
+        }
+        parsed
+    }
+
+    /// Checks a date field.
+    pub fn date(&mut self, path: &str, value: &str) -> Option<NaiveDate> {
+        let parsed = parse_date(value);
+        if parsed.is_none() {
+            self.push(
+                path,
+                format!("\"{value}\" is not a date YYYY-MM-DD that exists"),
+            );
+        }
+        parsed
+    }
+
+    /// Checks a time-of-day field.
+    pub fn time(&mut self, path: &str, value: &str) -> Option<NaiveTime> {
+        let parsed = parse_time(value);
+        if parsed.is_none() {
+            self.push(path, format!("\"{value}\" is not a time of day HH:MM"));
+        }
+        parsed
+    }
+}
+
+/// Checks every limit of the contract (and of the project's extensions) and returns
+/// all problems found, in document order. Each part of the document has its own
+/// check; an extension adds its check as one more line here.
+pub fn validate(s: &Scenario) -> Vec<ScenarioError> {
+    let mut e = Errors::default();
+    validate_document(s, &mut e);
+    validate_recipients(s, &mut e);
+    validate_scheduler(&s.workflow.scheduler, &mut e);
+    validate_query(&s.workflow.query, &mut e);
+    validate_delivery(&s.workflow.delivery, &mut e);
+    validate_outages(&s.outages, &mut e);
+    e.0
+}
+
+fn validate_document(s: &Scenario, e: &mut Errors) {
+    if !(YEAR_MIN..=YEAR_MAX).contains(&s.year) {
+        e.0.push(year_error(s.year));
+    }
+    if parse_timezone(&s.timezone).is_none() {
+        e.push(
+            "timezone",
+            format!("\"{}\" is not an IANA time zone name", s.timezone),
+        );
+    }
+}
+
+fn validate_recipients(s: &Scenario, e: &mut Errors) {
+    let mut ids: HashMap<u64, usize> = HashMap::new();
+    let mut emails: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in s.recipients.iter().enumerate() {
+        let at = format!("recipients[{i}]");
+        if let Some(first) = ids.insert(r.id, i) {
+            ids.insert(r.id, first);
+            e.push(
+                format!("{at}.id"),
+                format!("{} is already the id of recipients[{first}]", r.id),
+            );
+        }
+        if r.email.trim().is_empty() {
+            e.push(format!("{at}.email"), "must not be empty");
+        } else if let Some(first) = emails.insert(r.email.as_str(), i) {
+            emails.insert(r.email.as_str(), first);
+            e.push(
+                format!("{at}.email"),
+                format!(
+                    "\"{}\" is already the email of recipients[{first}]",
+                    r.email
+                ),
+            );
+        }
+        if let Some(c) = &r.created {
+            e.local_datetime(&format!("{at}.created"), c);
+        }
+        if let Some(b) = &r.birthday {
+            e.date(&format!("{at}.birthday"), b);
+        }
+        if let Some(u) = &r.unsubscribed {
+            e.local_datetime(&format!("{at}.unsubscribed"), u);
+        }
+    }
+}
+
+fn validate_scheduler(sc: &SchedulerSpec, e: &mut Errors) {
+    const P: &str = "workflow.scheduler";
+    let freq = sc.frequency;
+    let needs_times = matches!(
+        freq,
+        Frequency::Daily | Frequency::Weekly | Frequency::Monthly | Frequency::Yearly
+    );
+    match (&sc.at, freq) {
+        (Some(at), _) => {
+            e.local_datetime(&format!("{P}.at"), at);
+        }
+        (None, Frequency::Once) => e.push(format!("{P}.at"), "is required for frequency \"once\""),
+        (None, _) => {}
+    }
+    for (i, t) in sc.times.iter().enumerate() {
+        e.time(&format!("{P}.times[{i}]"), t);
+    }
+    if needs_times && sc.times.is_empty() {
+        e.push(
+            format!("{P}.times"),
+            format!(
+                "at least one time of day is required for frequency \"{}\"",
+                freq_name(freq)
+            ),
+        );
+    }
+    if sc.every < 1 {
+        e.push(format!("{P}.every"), format!("{} is less than 1", sc.every));
+    }
+    if freq == Frequency::Weekly && sc.days.is_empty() {
+        e.push(
+            format!("{P}.days"),
+            "at least one weekday is required for frequency \"weekly\"",
+        );
+    }
+    for (i, d) in sc.month_days.iter().enumerate() {
+        if !(*d == -1 || (1..=31).contains(d)) {
+            e.push(
+                format!("{P}.month_days[{i}]"),
+                format!("{d} is not a day of the month (1 to 31, or -1 for the last day)"),
+            );
+        }
+    }
+    if let Some(nth) = &sc.nth_weekday {
+        if !(nth.nth == -1 || (1..=4).contains(&nth.nth)) {
+            e.push(
+                format!("{P}.nth_weekday.nth"),
+                format!("{} is not 1, 2, 3, 4 or -1 (last)", nth.nth),
+            );
+        }
+    }
+    if freq == Frequency::Monthly {
+        match (sc.month_days.is_empty(), sc.nth_weekday.is_none()) {
+            (true, true) => e.push(
+                format!("{P}.month_days"),
+                "frequency \"monthly\" needs month_days or nth_weekday",
+            ),
+            (false, false) => e.push(
+                format!("{P}.nth_weekday"),
+                "use either month_days or nth_weekday, not both",
+            ),
+            _ => {}
+        }
+    }
+    for (i, m) in sc.months.iter().enumerate() {
+        if !(1..=12).contains(m) {
+            e.push(
+                format!("{P}.months[{i}]"),
+                format!("{m} is not a month (1 to 12)"),
+            );
+        }
+    }
+    for (i, d) in sc.dates.iter().enumerate() {
+        if parse_month_day(d).is_none() {
+            e.push(
+                format!("{P}.dates[{i}]"),
+                format!("\"{d}\" is not a day of the year MM-DD"),
+            );
+        }
+    }
+    if freq == Frequency::Yearly && sc.dates.is_empty() {
+        e.push(
+            format!("{P}.dates"),
+            "at least one MM-DD date is required for frequency \"yearly\"",
+        );
+    }
+    match sc.interval_minutes {
+        Some(m) if m < 1 => e.push(
+            format!("{P}.interval_minutes"),
+            format!("{m} is less than 1"),
+        ),
+        None if freq == Frequency::Periodic => e.push(
+            format!("{P}.interval_minutes"),
+            "is required for frequency \"periodic\"",
+        ),
+        _ => {}
+    }
+    match &sc.window {
+        Some([from, to]) => {
+            let a = e.time(&format!("{P}.window[0]"), from);
+            let b = e.time(&format!("{P}.window[1]"), to);
+            if let (Some(a), Some(b)) = (a, b) {
+                if a > b {
+                    e.push(
+                        format!("{P}.window"),
+                        format!("window ends ({to}) before it starts ({from})"),
+                    );
+                }
+            }
+        }
+        None if freq == Frequency::Periodic => e.push(
+            format!("{P}.window"),
+            "is required for frequency \"periodic\"",
+        ),
+        None => {}
+    }
+    let start = sc
+        .start
+        .as_ref()
+        .and_then(|v| e.date(&format!("{P}.start"), v));
+    let end = sc.end.as_ref().and_then(|v| e.date(&format!("{P}.end"), v));
+    if let (Some(a), Some(b)) = (start, end) {
+        if b < a {
+            e.push(format!("{P}.end"), format!("{b} is before start {a}"));
+        }
+    }
+    if let Some(m) = sc.max_runs {
+        if m < 0 {
+            e.push(format!("{P}.max_runs"), format!("{m} is negative"));
+        }
+    }
+}
+
+/// The contract's name of a frequency.
+pub fn freq_name(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Once => "once",
+        Frequency::Daily => "daily",
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        Frequency::Yearly => "yearly",
+        Frequency::Periodic => "periodic",
+    }
+}
+
+fn validate_query(q: &QuerySpec, e: &mut Errors) {
+    if q.history_days < 0 {
+        e.push(
+            "workflow.query.history_days",
+            format!("{} is negative", q.history_days),
+        );
+    } else if q.history_days > HISTORY_DAYS_MAX {
+        e.push(
+            "workflow.query.history_days",
+            format!("{} is more than {HISTORY_DAYS_MAX}", q.history_days),
+        );
+    }
+}
+
+fn validate_delivery(d: &DeliverySpec, e: &mut Errors) {
+    for (i, c) in d.content_changes.iter().enumerate() {
+        e.local_datetime(&format!("workflow.delivery.content_changes[{i}]"), c);
+    }
+}
+
+fn validate_outages(outages: &[Outage], e: &mut Errors) {
+    for (i, o) in outages.iter().enumerate() {
+        let from = e.local_datetime(&format!("outages[{i}].from"), &o.from);
+        let to = e.local_datetime(&format!("outages[{i}].to"), &o.to);
+        if let (Some(f), Some(t)) = (from, to) {
+            if t <= f {
+                e.push(
+                    format!("outages[{i}].to"),
+                    format!("{} is not after from {}", o.to, o.from),
+                );
+            }
+        }
+    }
+}

@@ -1,1 +1,287 @@
 //! Planned slots, outages and missed runs: the Scheduler activity.
+//!
+//! Slots are generated on the local calendar (dates × times of day), turned into
+//! instants by the contract's DST rule ([`Calendar::instant`]), deduplicated and
+//! sorted. Outages and the missed-runs policy then turn slots into executions.
+//!
+//! Ticks: the real server checks its schedulers on a tick and fires at the first tick
+//! at or after a slot. With the contract's minute-precision times and a one-minute
+//! tick, that tick *is* the slot, and a catch-up fires at the outage's end exactly, so
+//! the engine works on exact instants and has no tick setting.
+
+use super::calendar::{Calendar, Instant};
+use super::scenario::{
+    parse_date, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Scenario,
+    SchedulerSpec,
+};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+/// One execution of the Scheduler's outbound transition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Execution {
+    /// When it runs.
+    pub at: Instant,
+    /// The planned slot it stands for (`at` itself unless caught up).
+    pub scheduled: Instant,
+    /// A late run at the end of an outage.
+    pub caught_up: bool,
+}
+
+/// The validity period as local dates, both inclusive (default: the simulated year).
+pub fn validity(s: &Scenario) -> (NaiveDate, NaiveDate) {
+    let sc = &s.workflow.scheduler;
+    let first = NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(s.year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let start = sc.start.as_deref().and_then(parse_date).unwrap_or(first);
+    let end = sc.end.as_deref().and_then(parse_date).unwrap_or(last);
+    (start, end)
+}
+
+/// All planned slots: every slot of the validity period inside the horizon, as
+/// instants, deduplicated and sorted. Ignores outages and `max_runs`.
+pub fn planned_slots(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
+    let sc = &s.workflow.scheduler;
+    let (start, end) = validity(s);
+    let mut locals: Vec<NaiveDateTime> = Vec::new();
+    if sc.frequency == Frequency::Once {
+        if let Some(at) = sc.at.as_deref().and_then(parse_local_datetime) {
+            if at.date() >= start && at.date() <= end {
+                locals.push(at);
+            }
+        }
+    } else {
+        // Local dates of the year, one day either side: a slot's instant decides
+        // whether it is in the horizon, so an odd zone cannot lose an edge slot.
+        let (Some(y0), Some(y1)) = (
+            NaiveDate::from_ymd_opt(cal.year, 1, 1).and_then(|d| d.pred_opt()),
+            NaiveDate::from_ymd_opt(cal.year, 12, 31).and_then(|d| d.succ_opt()),
+        ) else {
+            return Vec::new();
+        };
+        let from = y0.max(start);
+        let to = y1.min(end);
+        let times = times_of_day(sc);
+        let mut day = from;
+        while day <= to {
+            if date_matches(sc, start, day) {
+                for t in &times {
+                    locals.push(day.and_time(*t));
+                }
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+    }
+    let mut out: Vec<Instant> = locals
+        .into_iter()
+        .map(|l| cal.instant(l))
+        .filter(|at| cal.in_horizon(*at))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The times of day at which a matching date has slots.
+fn times_of_day(sc: &SchedulerSpec) -> Vec<NaiveTime> {
+    if sc.frequency == Frequency::Periodic {
+        let (Some(interval), Some([a, b])) = (sc.interval_minutes, sc.window.as_ref()) else {
+            return Vec::new();
+        };
+        let (Some(a), Some(b)) = (parse_time(a), parse_time(b)) else {
+            return Vec::new();
+        };
+        if interval < 1 {
+            return Vec::new();
+        }
+        // Local wall-clock steps: window[0], window[0]+interval, … up to window[1].
+        let mut out = Vec::new();
+        let mut t = a;
+        loop {
+            out.push(t);
+            let (next, wrapped) = t.overflowing_add_signed(Duration::minutes(interval.min(1440)));
+            if wrapped != 0 || next > b || next <= t {
+                break;
+            }
+            t = next;
+        }
+        out
+    } else {
+        let mut out: Vec<NaiveTime> = sc.times.iter().filter_map(|t| parse_time(t)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn weekday(d: super::scenario::Weekday) -> Weekday {
+    d.to_chrono()
+}
+
+/// Does the local date carry slots? `start` anchors period 0 of `every`.
+fn date_matches(sc: &SchedulerSpec, start: NaiveDate, day: NaiveDate) -> bool {
+    let every = sc.every.max(1);
+    match sc.frequency {
+        Frequency::Once => false,
+        Frequency::Periodic => true,
+        Frequency::Daily => (day - start).num_days().rem_euclid(every) == 0,
+        Frequency::Weekly => {
+            let monday =
+                |d: NaiveDate| d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+            let weeks = (monday(day) - monday(start)).num_days().div_euclid(7);
+            weeks.rem_euclid(every) == 0 && sc.days.iter().any(|w| weekday(*w) == day.weekday())
+        }
+        Frequency::Monthly => {
+            let months = (i64::from(day.year()) * 12 + i64::from(day.month0()))
+                - (i64::from(start.year()) * 12 + i64::from(start.month0()));
+            if months.rem_euclid(every) != 0 {
+                return false;
+            }
+            if !sc.months.is_empty() && !sc.months.contains(&day.month()) {
+                return false;
+            }
+            let last = last_day_of_month(day);
+            if let Some(nth) = &sc.nth_weekday {
+                if day.weekday() != weekday(nth.day) {
+                    return false;
+                }
+                let index = (day.day0() / 7) as i32 + 1; // 1st..5th occurrence
+                match nth.nth {
+                    -1 => day.day() + 7 > last,
+                    n => n == index,
+                }
+            } else {
+                sc.month_days.iter().any(|md| match *md {
+                    -1 => day.day() == last,
+                    n => u32::try_from(n).is_ok_and(|n| n == day.day()),
+                })
+            }
+        }
+        Frequency::Yearly => sc
+            .dates
+            .iter()
+            .filter_map(|d| parse_month_day(d))
+            .any(|(m, d)| m == day.month() && d == day.day()),
+    }
+}
+
+fn last_day_of_month(day: NaiveDate) -> u32 {
+    let (y, m) = if day.month() == 12 {
+        (day.year() + 1, 1)
+    } else {
+        (day.year(), day.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .map(|d| d.day())
+        .unwrap_or(28)
+}
+
+/// What `campaign-sim schedule` prints: the planned slots, truncated to `max_runs`.
+pub fn schedule(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
+    let mut slots = planned_slots(s, cal);
+    if let Some(n) = max_runs(s) {
+        slots.truncate(n);
+    }
+    slots
+}
+
+fn max_runs(s: &Scenario) -> Option<usize> {
+    s.workflow
+        .scheduler
+        .max_runs
+        .map(|n| usize::try_from(n.max(0)).unwrap_or(usize::MAX))
+}
+
+/// Outages as merged instant intervals `[from, to)`, sorted; overlapping or touching
+/// outages are one.
+pub fn merged_outages(s: &Scenario, cal: &Calendar) -> Vec<(Instant, Instant)> {
+    let mut spans: Vec<(Instant, Instant)> = s
+        .outages
+        .iter()
+        .filter_map(|o| {
+            let from = cal.instant(parse_local_datetime(&o.from)?);
+            let to = cal.instant(parse_local_datetime(&o.to)?);
+            (to > from).then_some((from, to))
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
+    for (from, to) in spans {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
+}
+
+/// The ordered executions of the year: planned slots outside outages run on time;
+/// slots missed in an outage follow `missed_runs`, catch-ups running at the outage's
+/// end (dropped when that is outside the horizon, first when they share an instant
+/// with a planned slot); then `max_runs` keeps the first executions.
+pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
+    let slots = planned_slots(s, cal);
+    let outages = merged_outages(s, cal);
+    // (at, 0 = catch-up / 1 = on time, scheduled): sorting gives the contract's order.
+    let mut runs: Vec<(Instant, u8, Instant)> = Vec::with_capacity(slots.len());
+    let mut missed: Vec<Vec<Instant>> = vec![Vec::new(); outages.len()];
+    for slot in slots {
+        // Outages are sorted and disjoint: the only candidate is the last one starting
+        // at or before the slot.
+        let idx = outages.partition_point(|(from, _)| *from <= slot);
+        match idx.checked_sub(1) {
+            Some(i) if outages.get(i).is_some_and(|(_, to)| slot < *to) => {
+                if let Some(m) = missed.get_mut(i) {
+                    m.push(slot);
+                }
+            }
+            _ => runs.push((slot, 1, slot)),
+        }
+    }
+    for ((_, to), slots) in outages.iter().zip(&missed) {
+        if slots.is_empty() || !cal.in_horizon(*to) {
+            continue;
+        }
+        match s.missed_runs {
+            MissedRuns::Once => {
+                if let Some(latest) = slots.last() {
+                    runs.push((*to, 0, *latest));
+                }
+            }
+            MissedRuns::All => runs.extend(slots.iter().map(|slot| (*to, 0, *slot))),
+            MissedRuns::Skip => {}
+        }
+    }
+    runs.sort_unstable();
+    let mut out: Vec<Execution> = runs
+        .into_iter()
+        .map(|(at, kind, scheduled)| Execution {
+            at,
+            scheduled,
+            caught_up: kind == 0,
+        })
+        .collect();
+    if let Some(n) = max_runs(s) {
+        out.truncate(n);
+    }
+    out
+}
+
+/// The next `n` planned executions strictly after `after`, as the Scheduler's
+/// preview shows them: planned slots (the preview cannot know future outages), and
+/// no more than `max_runs` leaves once the executions up to `after` are counted.
+pub fn preview(s: &Scenario, cal: &Calendar, after: Instant, n: usize) -> Vec<Instant> {
+    let mut n = n;
+    if let Some(max) = max_runs(s) {
+        let done = executions(s, cal).iter().filter(|e| e.at <= after).count();
+        n = n.min(max.saturating_sub(done));
+    }
+    planned_slots(s, cal)
+        .into_iter()
+        .filter(|t| *t > after)
+        .take(n)
+        .collect()
+}

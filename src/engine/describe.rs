@@ -1,0 +1,339 @@
+//! A schedule in plain language, English or French, as the UI shows it next to the
+//! Scheduler activity ("Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026").
+//!
+//! Pure: the text depends only on the scenario's scheduler fields, its zone and year.
+
+use super::scenario::{
+    parse_local_datetime, parse_month_day, parse_time, Frequency, Scenario, Weekday,
+};
+use super::scheduler::validity;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+
+/// The language of a description.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+/// One sentence describing when the scheduler fires.
+///
+/// ```
+/// use campaign_sim::engine::{describe::{describe_schedule, Lang}, scenario::parse};
+/// let s = parse(r#"{"timezone":"Europe/Paris","workflow":{"scheduler":
+///     {"frequency":"weekly","days":["mon"],"times":["09:00"]}}}"#).unwrap();
+/// assert_eq!(describe_schedule(&s, Lang::En), "Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026");
+/// assert_eq!(describe_schedule(&s, Lang::Fr), "Chaque lundi à 09:00 (Europe/Paris), du 1 janv. au 31 déc. 2026");
+/// ```
+pub fn describe_schedule(s: &Scenario, lang: Lang) -> String {
+    let sc = &s.workflow.scheduler;
+    let every = sc.every.max(1);
+    let fr = lang == Lang::Fr;
+    let times: Vec<String> = {
+        let mut t: Vec<NaiveTime> = sc.times.iter().filter_map(|t| parse_time(t)).collect();
+        t.sort_unstable();
+        t.dedup();
+        t.into_iter().map(hm).collect()
+    };
+    let at_times = if times.is_empty() {
+        String::new()
+    } else if fr {
+        format!(" à {}", join(&times, lang))
+    } else {
+        format!(" at {}", join(&times, lang))
+    };
+    let zone = format!(" ({})", s.timezone);
+
+    let head = match sc.frequency {
+        Frequency::Once => {
+            let when = sc.at.as_deref().and_then(parse_local_datetime);
+            return match (when, fr) {
+                (Some(w), false) => format!(
+                    "Once, on {} at {}{zone}",
+                    date_text(w.date(), true, lang),
+                    hm(w.time())
+                ),
+                (Some(w), true) => format!(
+                    "Une fois, le {} à {}{zone}",
+                    date_text(w.date(), true, lang),
+                    hm(w.time())
+                ),
+                (None, false) => format!("Once{zone}"),
+                (None, true) => format!("Une fois{zone}"),
+            } + &limit(s, lang);
+        }
+        Frequency::Daily => match (every, fr) {
+            (1, false) => format!("Every day{at_times}"),
+            (1, true) => format!("Chaque jour{at_times}"),
+            (n, false) => format!("Every {n} days{at_times}"),
+            (n, true) => format!("Tous les {n} jours{at_times}"),
+        },
+        Frequency::Weekly => {
+            let mut days = sc.days.clone();
+            days.sort_unstable();
+            days.dedup();
+            match (every, fr) {
+                (1, false) => {
+                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
+                    format!("Every {}{at_times}", join(&names, lang))
+                }
+                (1, true) => {
+                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
+                    format!("Chaque {}{at_times}", join(&names, lang))
+                }
+                (n, false) => {
+                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
+                    format!("Every {n} weeks on {}{at_times}", join(&names, lang))
+                }
+                (n, true) => {
+                    let names: Vec<String> = days
+                        .iter()
+                        .map(|d| format!("le {}", day_name(*d, lang)))
+                        .collect();
+                    format!("Toutes les {n} semaines, {}{at_times}", join(&names, lang))
+                }
+            }
+        }
+        Frequency::Monthly => {
+            let base = match (every, fr) {
+                (1, false) => "Every month".to_string(),
+                (1, true) => "Chaque mois".to_string(),
+                (n, false) => format!("Every {n} months"),
+                (n, true) => format!("Tous les {n} mois"),
+            };
+            let which = if let Some(nth) = &sc.nth_weekday {
+                let day = day_name(nth.day, lang);
+                match (nth.nth, fr) {
+                    (-1, false) => format!(" on the last {day}"),
+                    (-1, true) => format!(" le dernier {day}"),
+                    (n, false) => format!(" on the {} {day}", ordinal(n, lang)),
+                    (n, true) => format!(" le {} {day}", ordinal(n, lang)),
+                }
+            } else {
+                let mut days = sc.month_days.clone();
+                // Numbered days first, then "the last day".
+                days.sort_unstable_by_key(|d| if *d < 0 { 99 } else { *d });
+                days.dedup();
+                let items: Vec<String> = days
+                    .iter()
+                    .map(|d| match (*d, fr) {
+                        (-1, false) => "the last day".to_string(),
+                        (-1, true) => "le dernier jour".to_string(),
+                        (n, false) => n.to_string(),
+                        (n, true) => format!("le {n}"),
+                    })
+                    .collect();
+                if fr {
+                    format!(" {}", join(&items, lang))
+                } else if days.iter().all(|d| *d == -1) {
+                    format!(" on {}", join(&items, lang))
+                } else {
+                    let plural = if days.iter().filter(|d| **d > 0).count() > 1 {
+                        "days"
+                    } else {
+                        "day"
+                    };
+                    format!(" on {plural} {}", join(&items, lang))
+                }
+            };
+            let months = if sc.months.is_empty() {
+                String::new()
+            } else {
+                let mut ms = sc.months.clone();
+                ms.sort_unstable();
+                ms.dedup();
+                let names: Vec<String> = ms.iter().map(|m| month_name(*m, lang)).collect();
+                if fr {
+                    format!(" en {}", join(&names, lang))
+                } else {
+                    format!(" in {}", join(&names, lang))
+                }
+            };
+            format!("{base}{which}{months}{at_times}")
+        }
+        Frequency::Yearly => {
+            let mut dates: Vec<(u32, u32)> =
+                sc.dates.iter().filter_map(|d| parse_month_day(d)).collect();
+            dates.sort_unstable();
+            dates.dedup();
+            let items: Vec<String> = dates
+                .iter()
+                .map(|(m, d)| {
+                    if fr {
+                        format!("le {d} {}", month_abbr(*m, lang))
+                    } else {
+                        format!("{d} {}", month_abbr(*m, lang))
+                    }
+                })
+                .collect();
+            if fr {
+                format!("Chaque année {}{at_times}", join(&items, lang))
+            } else {
+                format!("Every year on {}{at_times}", join(&items, lang))
+            }
+        }
+        Frequency::Periodic => {
+            let interval = sc.interval_minutes.unwrap_or(1).max(1);
+            let (a, b) = match &sc.window {
+                Some([a, b]) => (
+                    parse_time(a).map(hm).unwrap_or_default(),
+                    parse_time(b).map(hm).unwrap_or_default(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            match (interval, fr) {
+                (1, false) => format!("Every day, every minute from {a} to {b}"),
+                (1, true) => format!("Chaque jour, toutes les minutes de {a} à {b}"),
+                (n, false) => format!("Every day, every {n} minutes from {a} to {b}"),
+                (n, true) => format!("Chaque jour, toutes les {n} minutes de {a} à {b}"),
+            }
+        }
+    };
+    format!("{head}{zone}, {}{}", validity_text(s, lang), limit(s, lang))
+}
+
+/// ", at most 10 runs" / ", 10 exécutions au plus".
+fn limit(s: &Scenario, lang: Lang) -> String {
+    match (s.workflow.scheduler.max_runs, lang) {
+        (None, _) => String::new(),
+        (Some(1), Lang::En) => ", at most 1 run".to_string(),
+        (Some(n), Lang::En) => format!(", at most {n} runs"),
+        (Some(n), Lang::Fr) if n <= 1 => format!(", {n} exécution au plus"),
+        (Some(n), Lang::Fr) => format!(", {n} exécutions au plus"),
+    }
+}
+
+/// "1 Jan – 31 Dec 2026" / "du 1 janv. au 31 déc. 2026"; the year once when shared.
+fn validity_text(s: &Scenario, lang: Lang) -> String {
+    let (start, end) = validity(s);
+    if start == end {
+        return match lang {
+            Lang::En => format!("on {}", date_text(start, true, lang)),
+            Lang::Fr => format!("le {}", date_text(start, true, lang)),
+        };
+    }
+    let same_year = start.year() == end.year();
+    let a = date_text(start, !same_year, lang);
+    let b = date_text(end, true, lang);
+    match lang {
+        Lang::En => format!("{a} – {b}"),
+        Lang::Fr => format!("du {a} au {b}"),
+    }
+}
+
+fn date_text(d: NaiveDate, with_year: bool, lang: Lang) -> String {
+    let base = format!("{} {}", d.day(), month_abbr(d.month(), lang));
+    if with_year {
+        format!("{base} {}", d.year())
+    } else {
+        base
+    }
+}
+
+/// `09:00`, or `09:00:30` when the time has seconds.
+fn hm(t: NaiveTime) -> String {
+    if t.second() == 0 {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%H:%M:%S").to_string()
+    }
+}
+
+/// "a", "a and b", "a, b and c" / "a et b".
+fn join(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::En => " and ",
+        Lang::Fr => " et ",
+    };
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
+fn ordinal(n: i32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1st".into(),
+        (Lang::En, 2) => "2nd".into(),
+        (Lang::En, 3) => "3rd".into(),
+        (Lang::En, n) => format!("{n}th"),
+        (Lang::Fr, 1) => "1er".into(),
+        (Lang::Fr, n) => format!("{n}e"),
+    }
+}
+
+fn day_name(d: Weekday, lang: Lang) -> String {
+    let (en, fr) = match d {
+        Weekday::Mon => ("Monday", "lundi"),
+        Weekday::Tue => ("Tuesday", "mardi"),
+        Weekday::Wed => ("Wednesday", "mercredi"),
+        Weekday::Thu => ("Thursday", "jeudi"),
+        Weekday::Fri => ("Friday", "vendredi"),
+        Weekday::Sat => ("Saturday", "samedi"),
+        Weekday::Sun => ("Sunday", "dimanche"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+    .to_string()
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const ABBR_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const ABBR_FR: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+
+fn pick(table: &[&str; 12], m: u32) -> String {
+    m.checked_sub(1)
+        .and_then(|i| table.get(i as usize))
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| m.to_string())
+}
+
+fn month_name(m: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => pick(&MONTHS_EN, m),
+        Lang::Fr => pick(&MONTHS_FR, m),
+    }
+}
+
+fn month_abbr(m: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => pick(&ABBR_EN, m),
+        Lang::Fr => pick(&ABBR_FR, m),
+    }
+}
