@@ -318,6 +318,17 @@ use std::collections::HashMap;
 /// assert_eq!(err[0].to_string(), r#"workflow.scheduler.days[1]: "mun" is not a weekday (mon, tue, wed, thu, fri, sat, sun)"#);
 /// ```
 pub fn parse(json: &str) -> Result<Scenario, Vec<ScenarioError>> {
+    // serde would read a top-level array as the fields in order; say what is wrong.
+    if !json.trim_start().starts_with('{') {
+        let reason = match serde_json::from_str::<serde_json::Value>(json) {
+            Err(e) => format!("invalid JSON: {e}"),
+            Ok(_) => "the scenario must be a JSON object".to_string(),
+        };
+        return Err(vec![ScenarioError {
+            path: String::new(),
+            reason,
+        }]);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let scenario: Scenario = match serde_path_to_error::deserialize(&mut de) {
         Ok(s) => s,
