@@ -337,3 +337,75 @@ fn month_abbr(m: u32, lang: Lang) -> String {
         Lang::Fr => pick(&ABBR_FR, m),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::parse;
+
+    fn both(scheduler: &str) -> (String, String) {
+        let doc =
+            format!(r#"{{"timezone":"Europe/Paris","workflow":{{"scheduler":{scheduler}}}}}"#);
+        let s = parse(&doc).unwrap_or_else(|e| panic!("{doc}: {e:?}"));
+        (
+            describe_schedule(&s, Lang::En),
+            describe_schedule(&s, Lang::Fr),
+        )
+    }
+
+    #[test]
+    fn every_frequency_in_both_languages() {
+        let cases = [
+            (
+                r#"{"frequency":"once","at":"2026-03-05T14:30"}"#,
+                "Once, on 5 Mar 2026 at 14:30 (Europe/Paris)",
+                "Une fois, le 5 mars 2026 à 14:30 (Europe/Paris)",
+            ),
+            (
+                r#"{"frequency":"daily","times":["18:00","06:00"]}"#,
+                "Every day at 06:00 and 18:00 (Europe/Paris), 1 Jan – 31 Dec 2026",
+                "Chaque jour à 06:00 et 18:00 (Europe/Paris), du 1 janv. au 31 déc. 2026",
+            ),
+            (
+                r#"{"frequency":"daily","times":["06:00"],"every":3,"start":"2025-12-01","end":"2026-02-28"}"#,
+                "Every 3 days at 06:00 (Europe/Paris), 1 Dec 2025 – 28 Feb 2026",
+                "Tous les 3 jours à 06:00 (Europe/Paris), du 1 déc. 2025 au 28 févr. 2026",
+            ),
+            (
+                r#"{"frequency":"weekly","days":["thu","mon","fri"],"times":["09:00"],"every":2}"#,
+                "Every 2 weeks on Monday, Thursday and Friday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026",
+                "Toutes les 2 semaines, le lundi, le jeudi et le vendredi à 09:00 (Europe/Paris), du 1 janv. au 31 déc. 2026",
+            ),
+            (
+                r#"{"frequency":"monthly","month_days":[-1,15,1],"times":["08:00"],"months":[6,3]}"#,
+                "Every month on days 1, 15 and the last day in March and June at 08:00 (Europe/Paris), 1 Jan – 31 Dec 2026",
+                "Chaque mois le 1, le 15 et le dernier jour en mars et juin à 08:00 (Europe/Paris), du 1 janv. au 31 déc. 2026",
+            ),
+            (
+                r#"{"frequency":"monthly","nth_weekday":{"nth":-1,"day":"fri"},"times":["17:00"],"every":2,"max_runs":4}"#,
+                "Every 2 months on the last Friday at 17:00 (Europe/Paris), 1 Jan – 31 Dec 2026, at most 4 runs",
+                "Tous les 2 mois le dernier vendredi à 17:00 (Europe/Paris), du 1 janv. au 31 déc. 2026, 4 exécutions au plus",
+            ),
+            (
+                r#"{"frequency":"monthly","nth_weekday":{"nth":1,"day":"tue"},"times":["10:00"]}"#,
+                "Every month on the 1st Tuesday at 10:00 (Europe/Paris), 1 Jan – 31 Dec 2026",
+                "Chaque mois le 1er mardi à 10:00 (Europe/Paris), du 1 janv. au 31 déc. 2026",
+            ),
+            (
+                r#"{"frequency":"yearly","dates":["12-25","02-14"],"times":["07:00"]}"#,
+                "Every year on 14 Feb and 25 Dec at 07:00 (Europe/Paris), 1 Jan – 31 Dec 2026",
+                "Chaque année le 14 févr. et le 25 déc. à 07:00 (Europe/Paris), du 1 janv. au 31 déc. 2026",
+            ),
+            (
+                r#"{"frequency":"periodic","interval_minutes":30,"window":["08:00","18:00"],"start":"2026-05-01","end":"2026-05-01"}"#,
+                "Every day, every 30 minutes from 08:00 to 18:00 (Europe/Paris), on 1 May 2026",
+                "Chaque jour, toutes les 30 minutes de 08:00 à 18:00 (Europe/Paris), le 1 mai 2026",
+            ),
+        ];
+        for (sched, en, fr) in cases {
+            let (got_en, got_fr) = both(sched);
+            assert_eq!(got_en, en, "{sched}");
+            assert_eq!(got_fr, fr, "{sched}");
+        }
+    }
+}
