@@ -284,3 +284,45 @@ fn outage_across_a_dst_change_uses_local_times() {
         ]
     );
 }
+
+#[test]
+fn tick_extension_delays_to_the_next_tick() {
+    // tick_minutes 15 (ticks at :00, :15, :30, :45 UTC). Slots 09:05 and 09:10 are
+    // both due at the 09:15 tick: one firing, for the latest slot (09:10). 09:20 is
+    // due at 09:30. The outage [10:00, 10:20) holds the 10:00 tick of the 09:50 slot,
+    // which is missed and caught up at the first tick after 10:20, i.e. 10:30.
+    let mut doc = json!({"workflow": {}});
+    doc["workflow"]["scheduler"] = json!({"frequency": "daily",
+        "times": ["09:05", "09:10", "09:20", "09:50"],
+        "start": "2026-01-01", "end": "2026-01-01", "tick_minutes": 15});
+    doc["outages"] = json!([{"from": "2026-01-01T10:00", "to": "2026-01-01T10:20"}]);
+    let s = parse(&doc.to_string()).unwrap();
+    let cal = s.calendar().unwrap();
+    let got: Vec<Row> = executions(&s, &cal)
+        .iter()
+        .map(|e| (cal.rfc3339(e.at), cal.rfc3339(e.scheduled), e.caught_up))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            on_time_at("01-01T09:15", "01-01T09:10"),
+            on_time_at("01-01T09:30", "01-01T09:20"),
+            late("01-01T10:30", "01-01T09:50"),
+        ]
+    );
+    // Without the extension the same document runs every slot exactly.
+    doc["workflow"]["scheduler"]
+        .as_object_mut()
+        .unwrap()
+        .remove("tick_minutes");
+    let s = parse(&doc.to_string()).unwrap();
+    assert_eq!(executions(&s, &cal).len(), 4);
+    // The tick must be 1..=1440 minutes.
+    doc["workflow"]["scheduler"]["tick_minutes"] = json!(0);
+    let e = parse(&doc.to_string()).unwrap_err();
+    assert_eq!(e[0].path, "workflow.scheduler.tick_minutes");
+}
+
+fn on_time_at(at: &str, slot: &str) -> Row {
+    (t(at), t(slot), false)
+}

@@ -194,6 +194,12 @@ pub struct SchedulerSpec {
     /// Stop after this many executions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_runs: Option<i64>,
+    /// Extension: the server checks its schedulers every `tick_minutes` (1..=1440,
+    /// ticks at multiples of the tick since the Unix epoch); a slot runs at the first
+    /// tick at or after it. Absent: exact instants, which is what the contract's
+    /// one-minute tick gives with minute-precision times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tick_minutes: Option<i64>,
 }
 
 fn default_every() -> i64 {
@@ -775,6 +781,14 @@ fn validate_scheduler(sc: &SchedulerSpec, e: &mut Errors) {
     if let Some(m) = sc.max_runs {
         if m < 0 {
             e.push(format!("{P}.max_runs"), format!("{m} is negative"));
+        }
+    }
+    if let Some(t) = sc.tick_minutes {
+        if !(1..=1440).contains(&t) {
+            e.push(
+                format!("{P}.tick_minutes"),
+                format!("{t} is not between 1 and 1440 minutes"),
+            );
         }
     }
 }

@@ -7,7 +7,12 @@
 //! Ticks: the real server checks its schedulers on a tick and fires at the first tick
 //! at or after a slot. With the contract's minute-precision times and a one-minute
 //! tick, that tick *is* the slot, and a catch-up fires at the outage's end exactly, so
-//! the engine works on exact instants and has no tick setting.
+//! by default the engine works on exact instants (a document with seconds in a time
+//! still gets the contract's exact result). The extension `tick_minutes` makes the
+//! tick coarser: a slot is due at its tick, is missed when that tick falls in an
+//! outage, several slots due at one tick fire once (for the latest of them, as the
+//! real scheduler sees one due state per check), and a catch-up runs at the first
+//! tick at or after the outage end.
 
 use super::calendar::{Calendar, Instant};
 use super::scenario::{
@@ -225,33 +230,43 @@ pub fn merged_outages(s: &Scenario, cal: &Calendar) -> Vec<(Instant, Instant)> {
 pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
     let slots = planned_slots(s, cal);
     let outages = merged_outages(s, cal);
+    let tick = tick_seconds(s);
     // (at, 0 = catch-up / 1 = on time, scheduled): sorting gives the contract's order.
     let mut runs: Vec<(Instant, u8, Instant)> = Vec::with_capacity(slots.len());
     let mut missed: Vec<Vec<Instant>> = vec![Vec::new(); outages.len()];
     for slot in slots {
+        let due = next_tick(slot, tick);
         // Outages are sorted and disjoint: the only candidate is the last one starting
-        // at or before the slot.
-        let idx = outages.partition_point(|(from, _)| *from <= slot);
+        // at or before the tick.
+        let idx = outages.partition_point(|(from, _)| *from <= due);
         match idx.checked_sub(1) {
-            Some(i) if outages.get(i).is_some_and(|(_, to)| slot < *to) => {
+            Some(i) if outages.get(i).is_some_and(|(_, to)| due < *to) => {
                 if let Some(m) = missed.get_mut(i) {
                     m.push(slot);
                 }
             }
-            _ => runs.push((slot, 1, slot)),
+            _ if !cal.in_horizon(due) => {}
+            // Slots are sorted, so ticks are too: a slot due at the same tick as the
+            // previous one replaces it (one firing per tick, for the latest slot).
+            // Without a tick setting slots are distinct instants and this never fires.
+            _ => match runs.last_mut() {
+                Some(last) if last.0 == due => last.2 = slot,
+                _ => runs.push((due, 1, slot)),
+            },
         }
     }
     for ((_, to), slots) in outages.iter().zip(&missed) {
-        if slots.is_empty() || !cal.in_horizon(*to) {
+        let at = next_tick(*to, tick);
+        if slots.is_empty() || !cal.in_horizon(at) {
             continue;
         }
         match s.missed_runs {
             MissedRuns::Once => {
                 if let Some(latest) = slots.last() {
-                    runs.push((*to, 0, *latest));
+                    runs.push((at, 0, *latest));
                 }
             }
-            MissedRuns::All => runs.extend(slots.iter().map(|slot| (*to, 0, *slot))),
+            MissedRuns::All => runs.extend(slots.iter().map(|slot| (at, 0, *slot))),
             MissedRuns::Skip => {}
         }
     }
@@ -268,6 +283,21 @@ pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
         out.truncate(n);
     }
     out
+}
+
+/// The scheduler tick in seconds; 1 s (exact instants) unless `tick_minutes` is set.
+fn tick_seconds(s: &Scenario) -> i64 {
+    s.workflow
+        .scheduler
+        .tick_minutes
+        .filter(|m| (1..=1440).contains(m))
+        .map_or(1, |m| m * 60)
+}
+
+/// The first tick at or after `t` (ticks at multiples of `tick` since the epoch).
+fn next_tick(t: Instant, tick: i64) -> Instant {
+    let tick = tick.max(1);
+    t.div_euclid(tick) * tick + if t.rem_euclid(tick) == 0 { 0 } else { tick }
 }
 
 /// The next `n` planned executions strictly after `after`, as the Scheduler's
