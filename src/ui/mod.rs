@@ -1,4 +1,29 @@
-//! The Leptos user interface (wasm32 only). Components render engine output only.
+//! The Leptos user interface. Components render engine output only.
+//!
+//! Pure state (playback, table windowing, strings, presets) lives in modules compiled
+//! on every target and tested natively; the components exist only on wasm32.
 
-/// Mounts the simulator page on `<body>`.
-pub fn start() {}
+pub mod editor;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod playback;
+pub mod presets;
+pub mod window;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod canvas;
+#[cfg(target_arch = "wasm32")]
+mod embed_glue;
+#[cfg(target_arch = "wasm32")]
+mod explorer;
+#[cfg(target_arch = "wasm32")]
+mod panel;
+#[cfg(target_arch = "wasm32")]
+mod views;
+#[cfg(target_arch = "wasm32")]
+pub use app::{mount_app, start, AppConfig, Ctx, Handle};
+#[cfg(target_arch = "wasm32")]
+pub use embed_glue::{control, run_to, set_scenario_text, Command};

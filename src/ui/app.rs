@@ -1,0 +1,210 @@
+//! Mounting: one independent simulator instance per call, no global state.
+//!
+//! Every signal lives in the instance's reactive owner and is handed down through a
+//! context provided by that owner, so several instances on one page (issue 6's
+//! widgets) never see each other's state.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::i18n::{tr, Lang, K};
+use super::model::Sim;
+use super::playback::Playback;
+use super::presets::{preset, PRESETS};
+use super::views;
+use crate::embed_config::View;
+use crate::engine::scenario::{self, Scenario, ScenarioError};
+
+/// What to show and how; the full page uses the default.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// A preset name (see [`super::presets`]); ignored when `scenario` is set.
+    pub preset: String,
+    /// A scenario document (JSON text) to start with.
+    pub scenario: Option<String>,
+    pub lang: Lang,
+    /// Compact layout for narrow embeds (panels stack, fewer explanations).
+    pub compact: bool,
+    /// Start playing as soon as the simulation is ready.
+    pub autoplay: bool,
+    /// Which panels to show.
+    pub view: View,
+    /// Hide the scenario editors.
+    pub read_only: bool,
+    /// Initial simulated instant (local date-time or date, or RFC 3339).
+    pub instant: Option<String>,
+    /// Problems of the embed configuration, shown inside the instance.
+    pub config_errors: Vec<ScenarioError>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            preset: PRESETS[0].name.to_string(),
+            scenario: None,
+            lang: Lang::En,
+            compact: false,
+            autoplay: false,
+            view: View::Full,
+            read_only: false,
+            instant: None,
+            config_errors: Vec::new(),
+        }
+    }
+}
+
+/// A mounted instance; dropping it (or [`Handle::unmount`]) removes it from the page.
+pub struct Handle {
+    inner: Option<Box<dyn std::any::Any>>,
+    pub ctx: Ctx,
+}
+
+impl Handle {
+    /// Removes the instance and releases its signals.
+    pub fn unmount(mut self) {
+        self.inner.take();
+    }
+    /// Keeps the instance alive for the life of the page (the full-page app).
+    pub fn leak(self) {
+        std::mem::forget(self);
+    }
+}
+
+/// The instance's state, as `Copy` signal handles (a context of this instance only).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    /// The selected preset name, or "" for a custom scenario.
+    pub preset: RwSignal<String>,
+    /// The scenario being edited (field editors write here; always what the user typed).
+    pub draft: RwSignal<Scenario>,
+    /// The raw JSON editor's text (kept even when it does not parse).
+    pub raw: RwSignal<String>,
+    /// Parse error of the raw text, if any.
+    pub raw_error: RwSignal<Option<ScenarioError>>,
+    /// Validation problems of the draft.
+    pub errors: Memo<Vec<ScenarioError>>,
+    /// The last simulated (valid) scenario's outcome.
+    pub sim: RwSignal<Option<Arc<Sim>>, LocalStorage>,
+    pub playback: RwSignal<Playback>,
+    /// Selected delivery in the explorer: (variant index, delivery id).
+    pub selected: RwSignal<Option<(usize, u64)>>,
+    /// Recipient shown in the trace.
+    pub recipient: RwSignal<Option<u64>>,
+    pub compact: bool,
+    pub view: View,
+    pub read_only: bool,
+    pub autoplay: bool,
+    pub instant: StoredValue<Option<String>>,
+    pub config_errors: StoredValue<Vec<ScenarioError>>,
+}
+
+impl Ctx {
+    pub fn t(&self, k: K) -> &'static str {
+        tr(self.lang.get(), k)
+    }
+}
+
+/// Mounts the full-page simulator on `#app` (or `<body>`).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parent = doc
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| doc.body());
+    if let Some(parent) = parent {
+        mount_app(parent, AppConfig::default()).leak();
+    }
+}
+
+/// Mounts one independent instance inside `parent`.
+pub fn mount_app(parent: web_sys::HtmlElement, config: AppConfig) -> Handle {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(parent, move || {
+        let ctx = new_ctx(&config);
+        let _ = tx.send(ctx);
+        provide_context(ctx);
+        views::app(ctx)
+    });
+    // mount_to runs the closure synchronously, so the context is there.
+    let ctx = rx
+        .try_recv()
+        .unwrap_or_else(|_| new_ctx(&AppConfig::default()));
+    Handle {
+        inner: Some(Box::new(handle)),
+        ctx,
+    }
+}
+
+fn new_ctx(config: &AppConfig) -> Ctx {
+    let text = config
+        .scenario
+        .clone()
+        .or_else(|| preset(&config.preset).map(|p| p.json.to_string()))
+        .unwrap_or_else(|| PRESETS[0].json.to_string());
+    let preset_name = if config.scenario.is_some() {
+        String::new()
+    } else {
+        preset(&config.preset)
+            .map_or(PRESETS[0].name, |p| p.name)
+            .to_string()
+    };
+    let (draft, raw_error) = match serde_json::from_str::<Scenario>(&text) {
+        Ok(s) => (s, None),
+        Err(_) => {
+            let err = scenario::parse(&text)
+                .err()
+                .and_then(|e| e.into_iter().next());
+            (fallback_scenario(), err)
+        }
+    };
+    let draft = RwSignal::new(draft);
+    let errors = Memo::new(move |_| draft.with(scenario::validate));
+    Ctx {
+        lang: RwSignal::new(config.lang),
+        preset: RwSignal::new(preset_name),
+        draft,
+        raw: RwSignal::new(text),
+        raw_error: RwSignal::new(raw_error),
+        errors,
+        sim: RwSignal::new_local(None),
+        playback: RwSignal::new(Playback::new(0, 0, Vec::new())),
+        selected: RwSignal::new(None),
+        recipient: RwSignal::new(None),
+        compact: config.compact,
+        view: config.view,
+        read_only: config.read_only,
+        autoplay: config.autoplay,
+        instant: StoredValue::new(config.instant.clone()),
+        config_errors: StoredValue::new(config.config_errors.clone()),
+    }
+}
+
+/// A valid scenario to show while the configured one does not parse.
+fn fallback_scenario() -> Scenario {
+    serde_json::from_str(PRESETS[0].json).unwrap_or_else(|_| unreachable!("presets are tested"))
+}
+
+/// Puts a scenario text in the instance: the raw editor keeps it as typed; a document
+/// that deserialises becomes the draft (its validation problems are shown), one that
+/// does not keeps the last draft and shows the parse error with its path.
+pub fn set_text(ctx: Ctx, text: String) {
+    match serde_json::from_str::<Scenario>(&text) {
+        Ok(s) => {
+            ctx.raw_error.set(None);
+            ctx.draft.set(s);
+        }
+        Err(_) => {
+            let err = scenario::parse(&text)
+                .err()
+                .and_then(|e| e.into_iter().next());
+            ctx.raw_error.set(err);
+        }
+    }
+    ctx.raw.set(text);
+}

@@ -1,0 +1,224 @@
+//! The workflow canvas (SVG: Start → Scheduler → (Incremental) query → Delivery →
+//! End, with what each transition carried at the current execution) and the journal.
+
+use leptos::prelude::*;
+
+use super::app::Ctx;
+use super::format;
+use super::i18n::{activity, journal, state, tr, K};
+use crate::engine::scenario::Mode;
+use crate::engine::workflow::Activity;
+
+/// Journal lines rendered at most (newest first); the journal of a year of periodic
+/// runs is long and the page shows the recent past.
+const JOURNAL_LINES: usize = 60;
+
+const NODE_W: f64 = 128.0;
+const NODE_H: f64 = 46.0;
+const GAP: f64 = 46.0;
+const TOP: f64 = 34.0;
+
+fn node_x(i: usize) -> f64 {
+    8.0 + i as f64 * (NODE_W + GAP)
+}
+
+/// The canvas and the journal of the scenario's own delivery mode.
+pub fn workflow(ctx: Ctx) -> impl IntoView {
+    let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
+    // (activities, edge labels, ran flags, state, current execution text)
+    let model = Memo::new(move |_| {
+        let t = now.get();
+        let lang = ctx.lang.get();
+        ctx.sim.with(|sim| {
+            let sim = sim.as_ref()?;
+            let o = sim.outcome(sim.own())?;
+            let incremental = sim.scenario.workflow.query.incremental;
+            let query = if incremental {
+                Activity::IncrementalQuery
+            } else {
+                Activity::Query
+            };
+            let current = sim.current_execution(t);
+            let (labels, ran, info) =
+                match current.and_then(|i| o.executions().get(i).map(|e| (i, e))) {
+                    Some((i, e)) => {
+                        let tr_ = o.transitions(i);
+                        let ok = |n: u32| format!("{} – Ok", format::int(lang, u64::from(n)));
+                        let labels = [
+                            String::new(),
+                            ok(tr_.scheduler_to_query),
+                            ok(tr_.query_to_delivery),
+                            if tr_.delivery_ran {
+                                ok(tr_.delivery_to_end)
+                            } else {
+                                String::new()
+                            },
+                        ];
+                        let mut info = format!(
+                            "{} {} / {} — {}",
+                            tr(lang, K::CurrentExecution),
+                            i + 1,
+                            o.executions().len(),
+                            format::date_time(lang, sim.cal.local(e.at))
+                        );
+                        if e.caught_up {
+                            info.push_str(&format!(
+                                " ({} : {})",
+                                tr(lang, K::CaughtUp),
+                                format::date_time(lang, sim.cal.local(e.scheduled))
+                            ));
+                        }
+                        (
+                            labels,
+                            [true, true, true, tr_.delivery_ran, tr_.delivery_ran],
+                            info,
+                        )
+                    }
+                    None => (
+                        Default::default(),
+                        [false; 5],
+                        tr(lang, K::NoExecutionYet).to_string(),
+                    ),
+                };
+            let mode = match o.mode() {
+                Mode::Recurring => tr(lang, K::Recurring),
+                Mode::Continuous => tr(lang, K::Continuous),
+            };
+            let names = [
+                activity(lang, Activity::Start).to_string(),
+                activity(lang, Activity::Scheduler).to_string(),
+                activity(lang, query).to_string(),
+                format!(
+                    "{} ({})",
+                    activity(lang, Activity::Delivery),
+                    mode.to_lowercase()
+                ),
+                activity(lang, Activity::End).to_string(),
+            ];
+            let st = state(lang, o.workflow_state(t));
+            Some((names, labels, ran, st, info, incremental))
+        })
+    });
+    let journal_lines = Memo::new(move |_| {
+        let t = now.get();
+        let lang = ctx.lang.get();
+        ctx.sim.with(|sim| {
+            let Some(sim) = sim.as_ref() else {
+                return Vec::new();
+            };
+            let Some(o) = sim.outcome(sim.own()) else {
+                return Vec::new();
+            };
+            let cal = sim.cal;
+            let when = |at: i64| format::date_time(lang, cal.local(at));
+            o.journal_until(t)
+                .iter()
+                .rev()
+                .take(JOURNAL_LINES)
+                .map(|j| {
+                    (
+                        format::short(lang, cal.local(j.at)),
+                        activity(lang, j.activity),
+                        journal(lang, &j.message, j.count, when),
+                        j.execution.map(|e| e + 1),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let width = node_x(5) - GAP + 8.0;
+    view! {
+        <section class="cs-workflow" aria-labelledby="cs-wf-h">
+            <h2 id="cs-wf-h">{move || ctx.t(K::Workflow)}</h2>
+            <p class="cs-hint">{move || ctx.t(K::WorkflowHint)}</p>
+            {move || {
+                let lang = ctx.lang.get();
+                model
+                    .get()
+                    .map(|(names, labels, ran, st, info, incremental)| {
+                        let summary = format!("{}: {}. {}", tr(lang, K::State), st, info);
+                        view! {
+                            <p class="cs-wf-state">
+                                <strong>{tr(lang, K::State)} ": "</strong>
+                                <span data-testid="workflow-state">{st}</span>
+                                " · "
+                                <span data-testid="current-execution">{info}</span>
+                            </p>
+                            <div class="cs-scroll">
+                                <svg
+                                    class="cs-canvas"
+                                    viewBox=format!("0 0 {width} 110")
+                                    role="img"
+                                    aria-label=summary
+                                >
+                                    <defs>
+                                        <marker id="cs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                                            <path d="M0,0 L10,5 L0,10 z" fill="#4a5260"></path>
+                                        </marker>
+                                    </defs>
+                                    {(0..4)
+                                        .map(|i| {
+                                            let x1 = node_x(i) + NODE_W;
+                                            let x2 = node_x(i + 1);
+                                            let y = TOP + NODE_H / 2.0;
+                                            let label = labels.get(i).cloned().unwrap_or_default();
+                                            let zero = label.starts_with("0 ");
+                                            view! {
+                                                <line x1=x1 y1=y x2=x2 - 2.0 y2=y class="cs-edge" marker-end="url(#cs-arrow)"></line>
+                                                <text
+                                                    x=(x1 + x2) / 2.0
+                                                    y=TOP - 8.0
+                                                    text-anchor="middle"
+                                                    class="cs-edge-label"
+                                                    class:cs-zero=zero
+                                                    data-testid="transition-count"
+                                                >
+                                                    {label}
+                                                </text>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    {names
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, name)| {
+                                            let ran = ran.get(i).copied().unwrap_or(false);
+                                            view! {
+                                                <g class="cs-node" class:cs-ran=ran>
+                                                    <rect x=node_x(i) y=TOP width=NODE_W height=NODE_H rx="8"></rect>
+                                                    <text x=node_x(i) + NODE_W / 2.0 y=TOP + NODE_H / 2.0 + 5.0 text-anchor="middle">
+                                                        {name}
+                                                    </text>
+                                                </g>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </svg>
+                            </div>
+                            {incremental.then(|| view! { <p class="cs-hint">{tr(lang, K::IncrementalHint)}</p> })}
+                        }
+                    })
+            }}
+            <h3>{move || ctx.t(K::Journal)}</h3>
+            <p class="cs-hint">{move || ctx.t(K::JournalHint)}</p>
+            <ol class="cs-journal" data-testid="journal">
+                {move || {
+                    journal_lines
+                        .get()
+                        .into_iter()
+                        .map(|(at, act, text, exec)| {
+                            view! {
+                                <li>
+                                    <time>{at}</time>
+                                    <span class="cs-act">{act}</span>
+                                    <span>{text}</span>
+                                    {exec.map(|e| view! { <span class="cs-exec">{format!("#{e}")}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,400 @@
+//! The page: header, controls, side-by-side columns, and the panels below.
+//! Components only wire the instance's signals ([`Ctx`]) to views of engine output.
+
+use std::sync::Arc;
+
+use gloo_timers::callback::{Interval, Timeout};
+use leptos::prelude::*;
+
+use super::app::Ctx;
+use super::format;
+use super::i18n::{code, tr, Lang, K};
+use super::model::{ModeKey, Sim};
+use super::playback::{Playback, Speed};
+use super::presets::{preset, PRESETS};
+use crate::engine::outcome::Snapshot;
+
+/// Real milliseconds between two playback ticks.
+const TICK_MS: u32 = 100;
+
+/// The whole instance.
+pub fn app(ctx: Ctx) -> impl IntoView {
+    simulate_on_change(ctx);
+    drive_playback(ctx);
+    let class = if ctx.compact { "cs cs-compact" } else { "cs" };
+    view! {
+        <div class=class lang=move || code(ctx.lang.get())>
+            {header(ctx)}
+            {controls(ctx)}
+            {compare(ctx)}
+            {super::canvas::workflow(ctx)}
+            {super::explorer::explorer(ctx)}
+            <Show when=move || !ctx.read_only>
+                {super::panel::scenario_panel(ctx)}
+            </Show>
+        </div>
+    }
+}
+
+/// Re-simulates (debounced) whenever the draft becomes a valid scenario; playback
+/// then only reads the stored outcome.
+fn simulate_on_change(ctx: Ctx) {
+    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let busy = RwSignal::new(false);
+    provide_context(Busy(busy));
+    Effect::new(move |prev: Option<()>| {
+        let draft = ctx.draft.get();
+        if !ctx.errors.with(|e| e.is_empty()) || ctx.raw_error.with(|e| e.is_some()) {
+            return;
+        }
+        busy.set(true);
+        // First run right away (page load); later edits wait for typing to pause.
+        let delay = if prev.is_none() { 0 } else { 250 };
+        let run = move || {
+            if let Ok(sim) = Sim::new(draft) {
+                let first = prev.is_none();
+                let keep = ctx.sim.with_untracked(|s| s.is_some());
+                let pb = ctx.playback.get_untracked();
+                let mut next =
+                    Playback::new(sim.cal.horizon_start, sim.cal.horizon_end, sim.marks());
+                next.set_speed(pb.speed());
+                if keep {
+                    next.scrub(pb.now());
+                }
+                if first {
+                    let cal = sim.cal;
+                    let at = ctx.instant.with_value(|i| {
+                        i.as_deref()
+                            .and_then(|t| super::embed_glue::parse_instant(t, |l| cal.instant(l)))
+                    });
+                    if let Some(at) = at {
+                        next.scrub(at);
+                    }
+                    if ctx.autoplay {
+                        next.play();
+                    }
+                }
+                ctx.sim.set(Some(Arc::new(sim)));
+                ctx.playback.set(next);
+            }
+            busy.set(false);
+        };
+        pending.set_value(Some(Timeout::new(delay, run)));
+    });
+}
+
+/// Whether a simulation is being computed (shown as progress).
+#[derive(Clone, Copy)]
+pub struct Busy(pub RwSignal<bool>);
+
+/// A gloo-timers interval runs while the playback is playing.
+fn drive_playback(ctx: Ctx) {
+    let timer: StoredValue<Option<Interval>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let playing = ctx.playback.with(|p| p.playing());
+        if playing && timer.with_value(|t| t.is_none()) {
+            let iv = Interval::new(TICK_MS, move || {
+                ctx.playback.update(|p| {
+                    p.tick(i64::from(TICK_MS));
+                });
+            });
+            timer.set_value(Some(iv));
+        } else if !playing {
+            timer.set_value(None);
+        }
+    });
+}
+
+fn header(ctx: Ctx) -> impl IntoView {
+    let set_lang = move |l: Lang| ctx.lang.set(l);
+    view! {
+        <header class="cs-header">
+            <div class="cs-title">
+                <h1>{move || ctx.t(K::Title)}</h1>
+                <p class="cs-tagline">{move || ctx.t(K::Tagline)}</p>
+            </div>
+            <div class="cs-lang" role="group" aria-label=move || ctx.t(K::Language)>
+                <button
+                    data-testid="lang-en"
+                    aria-pressed=move || (ctx.lang.get() == Lang::En).to_string()
+                    on:click=move |_| set_lang(Lang::En)
+                >
+                    "EN"
+                </button>
+                <button
+                    data-testid="lang-fr"
+                    aria-pressed=move || (ctx.lang.get() == Lang::Fr).to_string()
+                    on:click=move |_| set_lang(Lang::Fr)
+                >
+                    "FR"
+                </button>
+            </div>
+        </header>
+        <details class="cs-explain" open=!ctx.compact>
+            <summary>{move || ctx.t(K::WhatIs)}</summary>
+            <p data-testid="explain">{move || ctx.t(K::Explain)}</p>
+        </details>
+    }
+}
+
+fn load_preset(ctx: Ctx, name: &str) {
+    let Some(p) = preset(name) else {
+        ctx.preset.set(String::new());
+        return;
+    };
+    ctx.preset.set(p.name.to_string());
+    if let Ok(s) = serde_json::from_str(p.json) {
+        // A new scenario starts from 1 January.
+        ctx.sim.set(None);
+        ctx.selected.set(None);
+        ctx.recipient.set(None);
+        ctx.raw.set(p.json.to_string());
+        ctx.raw_error.set(None);
+        ctx.draft.set(s);
+    }
+}
+
+fn controls(ctx: Ctx) -> impl IntoView {
+    let pb = ctx.playback;
+    let busy = use_context::<Busy>().map(|b| b.0);
+    let now = Memo::new(move |_| pb.with(|p| p.now()));
+    let clock_text = move || {
+        let lang = ctx.lang.get();
+        ctx.sim.with(|s| match s {
+            Some(s) => format::date_time(lang, s.cal.local(now.get())),
+            None => tr(lang, K::Simulating).to_string(),
+        })
+    };
+    let instant = move || {
+        ctx.sim.with(|s| {
+            s.as_ref()
+                .map(|s| s.cal.rfc3339(now.get()))
+                .unwrap_or_default()
+        })
+    };
+    let done = move || pb.with(|p| p.executions_done());
+    let total = move || ctx.sim.with(|s| s.as_ref().map_or(0, |s| s.executions()));
+    view! {
+        <section class="cs-controls" aria-label=move || ctx.t(K::Clock)>
+            <label class="cs-field">
+                <span>{move || ctx.t(K::Preset)}</span>
+                <select
+                    data-testid="preset"
+                    prop:value=move || ctx.preset.get()
+                    on:change:target=move |ev| load_preset(ctx, &ev.target().value())
+                >
+                    {PRESETS
+                        .iter()
+                        .map(|p| {
+                            let label = p.label;
+                            view! { <option value=p.name>{move || ctx.t(label)}</option> }
+                        })
+                        .collect_view()}
+                    <option value="">{move || ctx.t(K::Custom)}</option>
+                </select>
+            </label>
+            <div class="cs-clock">
+                <span class="cs-clock-label">{move || ctx.t(K::Clock)}</span>
+                <output data-testid="sim-clock" data-instant=instant aria-live="off">
+                    {clock_text}
+                </output>
+                <span class="cs-progress">
+                    {move || format!("{} / {} ", done(), total())}
+                    {move || ctx.t(K::ExecutionsSoFar)}
+                </span>
+                <Show when=move || busy.is_some_and(|b| b.get())>
+                    <span class="cs-busy" role="status">{move || ctx.t(K::Simulating)}</span>
+                </Show>
+            </div>
+            <div class="cs-buttons" role="group">
+                <Show
+                    when=move || pb.with(|p| p.playing())
+                    fallback=move || {
+                        view! {
+                            <button data-testid="play" class="cs-primary" on:click=move |_| pb.update(|p| p.play())>
+                                "▶ " {move || ctx.t(K::Play)}
+                            </button>
+                        }
+                    }
+                >
+                    <button data-testid="pause" class="cs-primary" on:click=move |_| pb.update(|p| p.pause())>
+                        "❚❚ " {move || ctx.t(K::Pause)}
+                    </button>
+                </Show>
+                <button data-testid="step" on:click=move |_| pb.update(|p| p.step_execution())>
+                    {move || ctx.t(K::StepExecution)}
+                </button>
+                <button data-testid="step-day" on:click=move |_| pb.update(|p| p.step_day())>
+                    {move || ctx.t(K::StepDay)}
+                </button>
+                <button data-testid="run-to-end" on:click=move |_| pb.update(|p| p.run_to_end())>
+                    {move || ctx.t(K::RunToEnd)}
+                </button>
+                <button data-testid="restart" on:click=move |_| pb.update(|p| { p.pause(); let s = p.start(); p.scrub(s); })>
+                    {move || ctx.t(K::Restart)}
+                </button>
+                <label class="cs-field cs-inline">
+                    <span>{move || ctx.t(K::Speed)}</span>
+                    <select
+                        data-testid="speed"
+                        prop:value=move || pb.with(|p| p.speed().key())
+                        on:change:target=move |ev| {
+                            if let Some(s) = Speed::from_key(&ev.target().value()) {
+                                pb.update(|p| p.set_speed(s));
+                            }
+                        }
+                    >
+                        {Speed::ALL
+                            .iter()
+                            .map(|s| {
+                                let k = speed_key(*s);
+                                view! { <option value=s.key()>{move || ctx.t(k)}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <label class="cs-scrub">
+                <span class="cs-sr">{move || ctx.t(K::Scrubber)}</span>
+                <input
+                    type="range"
+                    data-testid="scrubber"
+                    min="0"
+                    max="1000"
+                    step="1"
+                    prop:value=move || pb.with(|p| p.permille()).to_string()
+                    on:input:target=move |ev| {
+                        if let Ok(v) = ev.target().value().parse::<i64>() {
+                            pb.update(|p| {
+                                p.pause();
+                                let t = p.at_permille(v);
+                                p.scrub(t);
+                            });
+                        }
+                    }
+                />
+            </label>
+        </section>
+    }
+}
+
+fn speed_key(s: Speed) -> K {
+    match s {
+        Speed::Day => K::SpeedDay,
+        Speed::Week => K::SpeedWeek,
+        Speed::Month => K::SpeedMonth,
+        Speed::Quarter => K::SpeedQuarter,
+    }
+}
+
+fn mode_label(m: ModeKey) -> K {
+    match m {
+        ModeKey::Recurring => K::Recurring,
+        ModeKey::Continuous => K::Continuous,
+        ModeKey::Aggregated => K::Aggregated,
+    }
+}
+
+fn compare(ctx: Ctx) -> impl IntoView {
+    let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
+    let stats = Memo::new(move |_| {
+        let t = now.get();
+        ctx.sim
+            .with(|s| s.as_ref().map(|s| s.snapshots(t)).unwrap_or_default())
+    });
+    let row = move |label: K, get: fn(&Snapshot, Lang) -> (u64, String)| {
+        view! {
+            <tr>
+                <th scope="row">{move || ctx.t(label)}</th>
+                {move || {
+                    let cols = stats.get();
+                    let lang = ctx.lang.get();
+                    let first = cols.first().map(|c| get(&c.1, lang).0);
+                    cols.iter()
+                        .map(|(_, st)| {
+                            let (v, text) = get(st, lang);
+                            let differs = first.is_some_and(|f| f != v);
+                            view! { <td class:cs-diff=differs>{text}</td> }
+                        })
+                        .collect_view()
+                }}
+            </tr>
+        }
+    };
+    fn n(v: u64, lang: Lang) -> (u64, String) {
+        (v, format::int(lang, v))
+    }
+    fn rate(r: crate::engine::kpi::Rate, lang: Lang) -> (u64, String) {
+        // Compare rates at 0.1 % resolution.
+        let key = (r.numerator * 1000)
+            .checked_div(r.denominator)
+            .unwrap_or(u64::MAX);
+        (key, format::pct(lang, r.numerator, r.denominator))
+    }
+    view! {
+        <section class="cs-compare" aria-labelledby="cs-compare-h">
+            <h2 id="cs-compare-h">{move || ctx.t(K::Compare)}</h2>
+            <p class="cs-hint">{move || ctx.t(K::CompareHint)}</p>
+            <div class="cs-columns">
+                {move || {
+                    let lang = ctx.lang.get();
+                    stats
+                        .get()
+                        .into_iter()
+                        .map(|(m, st)| {
+                            view! {
+                                <div class="cs-col" data-mode=m.attr()>
+                                    <h3>{tr(lang, mode_label(m))}</h3>
+                                    <p class="cs-big">
+                                        <span data-testid="delivery-count" data-mode=m.attr()>
+                                            {st.deliveries}
+                                        </span>
+                                        " "
+                                        <span class="cs-unit">{tr(lang, K::Deliveries)}</span>
+                                    </p>
+                                    <p class="cs-hint">{tr(lang, mode_hint(m))}</p>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <div class="cs-scroll">
+                <table class="cs-table cs-kpis">
+                    <thead>
+                        <tr>
+                            <th></th>
+                            {move || {
+                                let lang = ctx.lang.get();
+                                stats
+                                    .get()
+                                    .into_iter()
+                                    .map(|(m, _)| view! { <th scope="col">{tr(lang, mode_label(m))}</th> })
+                                    .collect_view()
+                            }}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {row(K::Deliveries, |s, l| n(s.deliveries as u64, l))}
+                        {row(K::BroadlogRows, |s, l| n(s.broadlog_rows as u64, l))}
+                        {row(K::Sent, |s, l| n(s.kpis.sent, l))}
+                        {row(K::Failed, |s, l| n(s.kpis.failed, l))}
+                        {row(K::Ignored, |s, l| n(s.kpis.ignored, l))}
+                        {row(K::TrackingRows, |s, l| n(s.tracking_rows as u64, l))}
+                        {row(K::OpenRate, |s, l| rate(s.kpis.open_rate, l))}
+                        {row(K::ClickRate, |s, l| rate(s.kpis.click_rate, l))}
+                    </tbody>
+                </table>
+            </div>
+            <p class="cs-hint">{move || ctx.t(K::WhyCount)}</p>
+        </section>
+    }
+}
+
+fn mode_hint(m: ModeKey) -> K {
+    match m {
+        ModeKey::Recurring => K::HintRecurring,
+        ModeKey::Continuous => K::HintContinuous,
+        ModeKey::Aggregated => K::HintAggregated,
+    }
+}
