@@ -13,9 +13,9 @@ use crate::engine::workflow::Activity;
 /// runs is long and the page shows the recent past.
 const JOURNAL_LINES: usize = 60;
 
-const NODE_W: f64 = 128.0;
+const NODE_W: f64 = 150.0;
 const NODE_H: f64 = 46.0;
-const GAP: f64 = 46.0;
+const GAP: f64 = 40.0;
 const TOP: f64 = 34.0;
 
 fn node_x(i: usize) -> f64 {

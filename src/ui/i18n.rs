@@ -152,6 +152,25 @@ impl_keys! {
     ColDevice => ("Device", "Appareil"),
     RowsMatching => ("rows match", "lignes correspondent"),
     RowHint => ("Click a row to trace its recipient.", "Cliquez une ligne pour suivre son destinataire."),
+    Trace => ("Recipient trace", "Parcours d'un destinataire"),
+    TraceHint => (
+        "Pick a recipient (or click a broadLog row) to see their year, and why any execution did or did not target them.",
+        "Choisissez un destinataire (ou cliquez une ligne du broadLog) pour voir son année, et pourquoi une exécution l'a ciblé ou non."
+    ),
+    RecipientId => ("Recipient id", "Id du destinataire"),
+    ExecutionNo => ("Execution #", "Exécution n°"),
+    WhyTitle => ("At this execution", "À cette exécution"),
+    UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
+    NoEventYet => ("Nothing yet at this date.", "Rien encore à cette date."),
+    Charts => ("The year in charts", "L'année en graphiques"),
+    ChartCalendar => ("Executions of the year (scenario's own mode)", "Exécutions de l'année (mode du scénario)"),
+    Missed => ("missed in an outage", "manquée pendant une interruption"),
+    LegendRun => ("execution", "exécution"),
+    ChartRows => ("Cumulative log rows over the year", "Lignes de log cumulées sur l'année"),
+    LegendRows => ("solid: broadLog rows, dashed: tracking rows; the vertical line is the clock", "plein : lignes broadLog, tirets : lignes de tracking ; la ligne verticale est l'horloge"),
+    ChartRates => ("Open rate: each recurring delivery vs the continuous delivery's running rate", "Taux d'ouverture : chaque diffusion récurrente vs le taux cumulé de la diffusion continue"),
+    LegendPerDelivery => ("one recurring delivery (final rate)", "une diffusion récurrente (taux final)"),
+    LegendRunning => ("continuous delivery, running rate", "diffusion continue, taux cumulé"),
     Scenario => ("Scenario", "Scénario"),
     Schedule => ("Schedule", "Planification"),
     NextExecutions => ("Next executions", "Prochaines exécutions"),
@@ -167,7 +186,6 @@ pub fn code(lang: Lang) -> &'static str {
         Lang::Fr => "fr",
     }
 }
-
 
 /// The label of the scenario field at a JSON path (the panel's editors).
 pub fn field_label(lang: Lang, path: &str) -> &'static str {
@@ -400,6 +418,150 @@ pub fn journal(lang: Lang, m: &JournalMessage, count: u32, when: impl Fn(i64) ->
 }
 
 use crate::engine::logs::{Device, Reason, Status, TrackingKind};
+use crate::engine::outcome::{TargetingReason, TraceEvent};
+
+/// One event of a recipient's year.
+pub fn trace_event(lang: Lang, e: &TraceEvent) -> String {
+    let fr = lang == Lang::Fr;
+    match *e {
+        TraceEvent::Created { .. } => if fr {
+            "Entre dans la base"
+        } else {
+            "Joined the base"
+        }
+        .into(),
+        TraceEvent::Denylisted { .. } => if fr {
+            "Désinscrit : profil en liste de blocage"
+        } else {
+            "Opted out: profile denylisted"
+        }
+        .into(),
+        TraceEvent::Quarantined { .. } => if fr {
+            "Adresse mise en quarantaine"
+        } else {
+            "Address quarantined"
+        }
+        .into(),
+        TraceEvent::Targeted {
+            execution,
+            delivery,
+            status: st,
+            reason: r,
+            ..
+        } => {
+            let why = r
+                .map(|r| format!(" ({})", reason(lang, r)))
+                .unwrap_or_default();
+            if fr {
+                format!(
+                    "Ciblé par l'exécution n°{} → diffusion n°{delivery} : {}{why}",
+                    execution + 1,
+                    status(lang, st)
+                )
+            } else {
+                format!(
+                    "Targeted by execution #{} → delivery #{delivery}: {}{why}",
+                    execution + 1,
+                    status(lang, st)
+                )
+            }
+        }
+        TraceEvent::Tracked {
+            delivery,
+            kind,
+            url,
+            device: d,
+            ..
+        } => {
+            let link = url
+                .map(|u| format!(" {} {}", if fr { "lien" } else { "link" }, u + 1))
+                .unwrap_or_default();
+            format!(
+                "{}{link} ({}) — {} #{delivery}",
+                tracking_kind(lang, kind),
+                device(lang, d),
+                if fr { "diffusion" } else { "delivery" }
+            )
+        }
+    }
+}
+
+/// Why an execution did or did not target a recipient; `when` formats an instant.
+pub fn targeting(lang: Lang, r: &TargetingReason, when: impl Fn(i64) -> String) -> String {
+    let fr = lang == Lang::Fr;
+    match *r {
+        TargetingReason::Targeted {
+            broadlog_row,
+            status: st,
+            row_reason,
+        } => {
+            let why = row_reason
+                .map(|x| format!(" ({})", reason(lang, x)))
+                .unwrap_or_default();
+            if fr {
+                format!(
+                    "Ciblé : ligne broadLog {} — {}{why}",
+                    broadlog_row + 1,
+                    status(lang, st)
+                )
+            } else {
+                format!(
+                    "Targeted: broadLog row {} — {}{why}",
+                    broadlog_row + 1,
+                    status(lang, st)
+                )
+            }
+        }
+        TargetingReason::NotYetInBase { created } => {
+            if fr {
+                format!(
+                    "Pas ciblé : pas encore dans la base (créé le {})",
+                    when(created)
+                )
+            } else {
+                format!(
+                    "Not targeted: not in the base yet (created {})",
+                    when(created)
+                )
+            }
+        }
+        TargetingReason::InHistory { since, until } => {
+            let until = until.map(&when);
+            match (fr, until) {
+                (true, Some(u)) => format!("Pas ciblé : dans l'historique de la requête incrémentale depuis le {} (libre à nouveau le {u})", when(since)),
+                (true, None) => format!("Pas ciblé : dans l'historique de la requête incrémentale depuis le {} (conservé pour toujours)", when(since)),
+                (false, Some(u)) => format!("Not targeted: in the incremental query's history since {} (free again from {u})", when(since)),
+                (false, None) => format!("Not targeted: in the incremental query's history since {} (kept forever)", when(since)),
+            }
+        }
+        TargetingReason::BirthdayMismatch { month, day } => {
+            if fr {
+                format!("Pas ciblé : son anniversaire ({day:02}/{month:02}) n'est pas ce jour-là")
+            } else {
+                format!("Not targeted: their birthday ({month:02}-{day:02}) is not that day")
+            }
+        }
+        TargetingReason::NoBirthday => {
+            if fr {
+                "Pas ciblé : pas de date d'anniversaire".into()
+            } else {
+                "Not targeted: no birthday on file".into()
+            }
+        }
+        TargetingReason::UnknownRecipient => if fr {
+            "Aucun destinataire n'a cet id"
+        } else {
+            "No recipient has this id"
+        }
+        .into(),
+        TargetingReason::UnknownExecution => if fr {
+            "Aucune exécution n'a ce numéro"
+        } else {
+            "No execution has this number"
+        }
+        .into(),
+    }
+}
 
 /// A broadLog status.
 pub fn status(lang: Lang, s: Status) -> &'static str {

@@ -44,7 +44,8 @@ fn placeholder(path: &str) -> &'static str {
         "dates" => "02-14, 12-24",
         "at" | "content_changes" => "2026-06-15T10:00",
         "window" => "08:00, 20:00",
-        "start" | "end" => "2026-01-01",
+        "start" => "2026-01-01",
+        "end" => "2026-12-31",
         "interval_minutes" | "tick_minutes" => "60",
         _ => "",
     }
@@ -216,6 +217,7 @@ fn field(ctx: Ctx, doc: Memo<Option<Value>>, path: &'static str, kind: Kind) -> 
         Kind::Bool => view! {
             <input
                 type="checkbox"
+                data-field=path
                                 prop:checked=move || doc_text.get() == "true"
                 on:change:target=move |ev| {
                     let v = if ev.target().checked() { "true" } else { "false" };
@@ -225,14 +227,15 @@ fn field(ctx: Ctx, doc: Memo<Option<Value>>, path: &'static str, kind: Kind) -> 
         }
         .into_any(),
         Kind::Choice(options) => view! {
-            <select prop:value=shown on:change:target=move |ev| on_text(ev.target().value())>
+            <select data-field=path prop:value=shown on:change:target=move |ev| on_text(ev.target().value())>
                 {options.iter().map(|o| view! { <option value=*o>{if o.is_empty() { "—" } else { o }}</option> }).collect_view()}
             </select>
         }
         .into_any(),
         Kind::Outages => view! {
             <textarea
-                                rows="3"
+                data-field=path
+                rows="3"
                 spellcheck="false"
                 placeholder="2026-03-02T00:00 2026-03-05T00:00"
                 prop:value=shown
@@ -243,6 +246,7 @@ fn field(ctx: Ctx, doc: Memo<Option<Value>>, path: &'static str, kind: Kind) -> 
         _ => view! {
             <input
                 type="text"
+                data-field=path
                                 spellcheck="false"
                 placeholder=placeholder(path)
                 inputmode=match kind {

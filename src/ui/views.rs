@@ -29,6 +29,8 @@ pub fn app(ctx: Ctx) -> impl IntoView {
             {compare(ctx)}
             {super::canvas::workflow(ctx)}
             {super::explorer::explorer(ctx)}
+            {super::trace::trace(ctx)}
+            {super::charts::charts(ctx)}
             <Show when=move || !ctx.read_only>
                 {super::panel::scenario_panel(ctx)}
             </Show>
