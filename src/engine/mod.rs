@@ -5,6 +5,18 @@
 //! same bytes out, natively and in wasm.
 
 pub mod calendar;
+pub mod delivery;
 pub mod describe;
+pub mod export;
+pub mod kpi;
+pub mod logs;
+pub mod outcome;
+pub mod population;
+pub mod query;
+pub mod report;
+pub mod rng;
 pub mod scenario;
 pub mod scheduler;
+pub mod simulation;
+pub mod tracking;
+pub mod workflow;

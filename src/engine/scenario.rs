@@ -53,6 +53,14 @@ pub struct Scenario {
     pub missed_runs: MissedRuns,
     #[serde(default)]
     pub tracking: Tracking,
+    /// Extension: a seeded generated population added after `recipients`
+    /// (see `engine::population::PopulationSpec`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<super::population::PopulationSpec>,
+    /// Extension: pressure (fatigue) rule, at most `max_messages` per recipient over
+    /// a rolling `period_days` (see `engine::delivery::PressureSpec`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pressure: Option<super::delivery::PressureSpec>,
 }
 
 fn default_year() -> i32 {
@@ -301,6 +309,34 @@ pub enum MissedRuns {
 pub struct Tracking {
     #[serde(default)]
     pub enabled: bool,
+    /// Extension rates and settings of the tracking model (`engine::tracking`);
+    /// absent = the model's defaults. Ignored when `enabled` is false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub click_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optout_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mirror_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopen_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hard_bounce_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_bounce_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_bounce_limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_bounce_reset_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub devices: Option<super::tracking::DeviceMix>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fast_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tail_days: Option<u32>,
 }
 
 // ---------------------------------------------------------------------------
@@ -601,6 +637,9 @@ pub fn validate(s: &Scenario) -> Vec<ScenarioError> {
     validate_query(&s.workflow.query, &mut e);
     validate_delivery(&s.workflow.delivery, &mut e);
     validate_outages(&s.outages, &mut e);
+    super::tracking::validate_tracking(&s.tracking, &mut e);
+    super::population::validate_population(s, &mut e);
+    super::delivery::validate_pressure(s, &mut e);
     e.0
 }
 

@@ -1,0 +1,321 @@
+//! The send log (broadLog) and the tracking log, stored by column.
+//!
+//! A broadLog row is 9 bytes: recipient index (u32), execution index (u32) and one
+//! byte that is its [`Reason`] (status and failure type derive from it). Its
+//! delivery and event instant derive from the execution. A tracking row is 9 bytes:
+//! broadLog row (u32), seconds since the horizon start (u32) and one packed byte
+//! (kind, device, URL, "first of its message" flag); delivery and recipient derive
+//! from the broadLog row.
+
+use super::calendar::Instant;
+use serde::{Deserialize, Serialize};
+
+/// Status of a broadLog row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Handed to the mail server.
+    Sent,
+    /// The address bounced.
+    Failed,
+    /// Not sent: excluded before sending (denylist, quarantine, pressure rule).
+    Ignored,
+}
+
+/// Failure type of a failed or ignored row, as the platform shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureType {
+    /// Permanent error (the address does not exist).
+    Hard,
+    /// Temporary error (mailbox full…).
+    Soft,
+    /// Excluded before sending.
+    Ignored,
+}
+
+/// Why a row has its status. Stable snake_case names; the UI translates them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum Reason {
+    /// Sent normally.
+    Sent = 0,
+    /// Hard bounce: user unknown (the address is quarantined from that instant).
+    UserUnknown = 1,
+    /// Soft bounce: mailbox full.
+    MailboxFull = 2,
+    /// The address is in quarantine.
+    Quarantined = 3,
+    /// The profile is on the denylist (opted out).
+    Denylisted = 4,
+    /// Excluded by the pressure (fatigue) rule.
+    ExcludedByArbitration = 5,
+}
+
+/// Number of [`Reason`] values.
+pub const REASONS: usize = 6;
+
+impl Reason {
+    /// All reasons, in code order.
+    pub const ALL: [Reason; REASONS] = [
+        Reason::Sent,
+        Reason::UserUnknown,
+        Reason::MailboxFull,
+        Reason::Quarantined,
+        Reason::Denylisted,
+        Reason::ExcludedByArbitration,
+    ];
+
+    /// From the stored byte.
+    pub fn from_code(c: u8) -> Reason {
+        Reason::ALL.get(c as usize).copied().unwrap_or(Reason::Sent)
+    }
+
+    /// The status this reason gives.
+    pub fn status(self) -> Status {
+        match self {
+            Reason::Sent => Status::Sent,
+            Reason::UserUnknown | Reason::MailboxFull => Status::Failed,
+            Reason::Quarantined | Reason::Denylisted | Reason::ExcludedByArbitration => {
+                Status::Ignored
+            }
+        }
+    }
+
+    /// The failure type (none for a sent row).
+    pub fn failure_type(self) -> Option<FailureType> {
+        match self {
+            Reason::Sent => None,
+            Reason::UserUnknown => Some(FailureType::Hard),
+            Reason::MailboxFull => Some(FailureType::Soft),
+            _ => Some(FailureType::Ignored),
+        }
+    }
+}
+
+/// One broadLog row, materialised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct BroadLogRow {
+    /// Row id, 1-based, in append order.
+    pub id: u64,
+    /// Delivery id.
+    pub delivery: u32,
+    /// Recipient index in the population.
+    pub recipient: u32,
+    /// Recipient id.
+    pub recipient_id: u64,
+    /// Execution index.
+    pub execution: u32,
+    /// Event instant (the execution's instant).
+    pub at: Instant,
+    pub status: Status,
+    pub failure_type: Option<FailureType>,
+    /// `None` for a sent row.
+    pub reason: Option<Reason>,
+}
+
+/// The broadLog: one row per targeted recipient per execution, in append order.
+#[derive(Clone, Debug, Default)]
+pub struct BroadLog {
+    pub(crate) recipient: Vec<u32>,
+    pub(crate) execution: Vec<u32>,
+    pub(crate) code: Vec<u8>,
+    /// Per execution: instant and delivery id (0 = none).
+    pub(crate) exec_at: Vec<Instant>,
+    pub(crate) exec_delivery: Vec<u32>,
+    pub(crate) ids: Vec<u64>,
+}
+
+impl BroadLog {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.code.len()
+    }
+
+    /// No row.
+    pub fn is_empty(&self) -> bool {
+        self.code.is_empty()
+    }
+
+    /// Row `i` (0-based); `None` past the end.
+    pub fn row(&self, i: usize) -> Option<BroadLogRow> {
+        let recipient = *self.recipient.get(i)?;
+        let execution = *self.execution.get(i)?;
+        let reason = Reason::from_code(*self.code.get(i)?);
+        Some(BroadLogRow {
+            id: i as u64 + 1,
+            delivery: self
+                .exec_delivery
+                .get(execution as usize)
+                .copied()
+                .unwrap_or(0),
+            recipient,
+            recipient_id: self.ids.get(recipient as usize).copied().unwrap_or(0),
+            execution,
+            at: self.exec_at.get(execution as usize).copied().unwrap_or(0),
+            status: reason.status(),
+            failure_type: reason.failure_type(),
+            reason: (reason != Reason::Sent).then_some(reason),
+        })
+    }
+
+    /// Recipient index of row `i`.
+    pub fn recipient_of(&self, i: usize) -> Option<u32> {
+        self.recipient.get(i).copied()
+    }
+
+    /// Reason of row `i`.
+    pub fn reason_of(&self, i: usize) -> Option<Reason> {
+        self.code.get(i).map(|c| Reason::from_code(*c))
+    }
+
+    /// Bytes per row of the stored columns.
+    pub const BYTES_PER_ROW: usize = 4 + 4 + 1;
+
+    pub(crate) fn push(&mut self, recipient: u32, execution: u32, reason: Reason) {
+        self.recipient.push(recipient);
+        self.execution.push(execution);
+        self.code.push(reason as u8);
+    }
+}
+
+/// Kind of a tracking event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackingKind {
+    Open = 0,
+    Click = 1,
+    /// A click on the opt-out link: the profile goes on the denylist.
+    Optout = 2,
+    /// A view of the mirror page (the web version of the email).
+    Mirror = 3,
+}
+
+/// Device of a tracking event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Device {
+    Desktop = 0,
+    Mobile = 1,
+    Tablet = 2,
+}
+
+impl Device {
+    /// All devices, in code order.
+    pub const ALL: [Device; 3] = [Device::Desktop, Device::Mobile, Device::Tablet];
+}
+
+/// One tracking row, materialised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TrackingRow {
+    /// 0-based index of the broadLog row it belongs to.
+    pub broadlog_row: u32,
+    pub delivery: u32,
+    pub recipient: u32,
+    pub recipient_id: u64,
+    pub at: Instant,
+    pub kind: TrackingKind,
+    /// Clicked link number (0-based) for clicks, `None` otherwise.
+    pub url: Option<u8>,
+    pub device: Device,
+    /// First event of its kind for this broadLog row (distinct opens/clicks).
+    pub first: bool,
+}
+
+/// Packs kind (2 bits), device (2 bits), url (3 bits), first (1 bit).
+pub(crate) fn pack_tracking(kind: TrackingKind, device: Device, url: u8, first: bool) -> u8 {
+    (kind as u8) | ((device as u8) << 2) | ((url & 7) << 4) | (u8::from(first) << 7)
+}
+
+pub(crate) fn unpack_kind(c: u8) -> TrackingKind {
+    match c & 3 {
+        0 => TrackingKind::Open,
+        1 => TrackingKind::Click,
+        2 => TrackingKind::Optout,
+        _ => TrackingKind::Mirror,
+    }
+}
+
+pub(crate) fn unpack_first(c: u8) -> bool {
+    c & 0x80 != 0
+}
+
+/// Tracking rows by column, sorted by time (ties: broadLog row, then kind).
+#[derive(Clone, Debug, Default)]
+pub struct TrackingColumns {
+    pub(crate) broadlog_row: Vec<u32>,
+    /// Seconds since the horizon start.
+    pub(crate) offset: Vec<u32>,
+    pub(crate) code: Vec<u8>,
+    pub(crate) origin: Instant,
+}
+
+impl TrackingColumns {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.code.len()
+    }
+    /// No row.
+    pub fn is_empty(&self) -> bool {
+        self.code.is_empty()
+    }
+    /// Number of rows at or before `t`.
+    pub fn count_until(&self, t: Instant) -> usize {
+        let off = t - self.origin;
+        if off < 0 {
+            return 0;
+        }
+        let off = u32::try_from(off).unwrap_or(u32::MAX);
+        self.offset.partition_point(|o| *o <= off)
+    }
+    /// Bytes per row of the stored columns.
+    pub const BYTES_PER_ROW: usize = 4 + 4 + 1;
+}
+
+/// The tracking log as the UI reads it: rows resolved through the broadLog.
+#[derive(Clone, Copy, Debug)]
+pub struct TrackingLog<'a> {
+    pub(crate) cols: &'a TrackingColumns,
+    pub(crate) broadlog: &'a BroadLog,
+}
+
+impl TrackingLog<'_> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.cols.len()
+    }
+
+    /// No row.
+    pub fn is_empty(&self) -> bool {
+        self.cols.is_empty()
+    }
+
+    /// Number of rows at or before instant `t` (rows are sorted by time).
+    pub fn count_until(&self, t: Instant) -> usize {
+        self.cols.count_until(t)
+    }
+
+    /// Row `i` (0-based, time order).
+    pub fn row(&self, i: usize) -> Option<TrackingRow> {
+        let bl = *self.cols.broadlog_row.get(i)?;
+        let off = *self.cols.offset.get(i)?;
+        let code = *self.cols.code.get(i)?;
+        let b = self.broadlog.row(bl as usize)?;
+        let kind = unpack_kind(code);
+        Some(TrackingRow {
+            broadlog_row: bl,
+            delivery: b.delivery,
+            recipient: b.recipient,
+            recipient_id: b.recipient_id,
+            at: self.cols.origin + i64::from(off),
+            kind,
+            url: (kind == TrackingKind::Click).then_some((code >> 4) & 7),
+            device: Device::ALL
+                .get(((code >> 2) & 3) as usize)
+                .copied()
+                .unwrap_or(Device::Desktop),
+            first: unpack_first(code),
+        })
+    }
+}

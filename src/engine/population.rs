@@ -1,0 +1,570 @@
+//! The recipient base: the explicit list of the document and/or a seeded generated
+//! population, stored by column with the indexes the queries need (creation order,
+//! birthday month-day buckets).
+//!
+//! Recipients are addressed by their *index* (u32, order of the base: explicit
+//! recipients first in document order, then generated ones in creation order);
+//! their `id` is the user-facing identifier.
+
+use super::calendar::{Calendar, Instant};
+use super::rng::{stream, Purpose};
+use super::scenario::{parse_date, parse_local_datetime, Bounce, Errors, Scenario};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Largest generated population (initial size + expected signups) accepted.
+pub const MAX_GENERATED: u64 = 5_000_000;
+
+/// Extension `population`: a seeded generated base, added after the explicit
+/// `recipients` (ids continue after the largest explicit id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PopulationSpec {
+    /// Recipients already in the base at the start of the year (created during the
+    /// two previous years).
+    #[serde(default)]
+    pub size: u64,
+    /// Mean number of new recipients per day during the year.
+    #[serde(default)]
+    pub signups_per_day: f64,
+    /// Relative signup weight of each weekday, Monday first (default all 1).
+    #[serde(default = "default_rhythm")]
+    pub weekly_rhythm: [f64; 7],
+    /// Email domains with weights (default a realistic consumer mix).
+    #[serde(default = "default_domains")]
+    pub domains: Vec<DomainWeight>,
+    /// Share of recipients whose birthday is known (default 0.9).
+    #[serde(default = "default_birthday_known")]
+    pub birthday_known: f64,
+    /// Share of addresses that do not exist: every send hard-bounces (default 0.02).
+    #[serde(default = "default_invalid")]
+    pub invalid_address_rate: f64,
+    /// Share of highly engaged recipients (open twice as often; default 0.2).
+    #[serde(default = "default_engaged")]
+    pub engaged_share: f64,
+    /// Share of dormant recipients (open five times less often; default 0.3).
+    #[serde(default = "default_dormant")]
+    pub dormant_share: f64,
+}
+
+/// One email domain of the generated population and its weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainWeight {
+    /// e.g. `gmail.com`.
+    pub domain: String,
+    /// Relative weight (≥ 0).
+    pub weight: f64,
+}
+
+fn default_rhythm() -> [f64; 7] {
+    [1.0; 7]
+}
+fn default_domains() -> Vec<DomainWeight> {
+    [
+        ("gmail.com", 40.0),
+        ("outlook.com", 15.0),
+        ("yahoo.com", 10.0),
+        ("orange.fr", 12.0),
+        ("free.fr", 8.0),
+        ("icloud.com", 8.0),
+        ("example.org", 7.0),
+    ]
+    .iter()
+    .map(|(d, w)| DomainWeight {
+        domain: (*d).to_string(),
+        weight: *w,
+    })
+    .collect()
+}
+fn default_birthday_known() -> f64 {
+    0.9
+}
+fn default_invalid() -> f64 {
+    0.02
+}
+fn default_engaged() -> f64 {
+    0.2
+}
+fn default_dormant() -> f64 {
+    0.3
+}
+
+/// Checks the `population` extension (called from `scenario::validate`).
+pub fn validate_population(s: &Scenario, e: &mut Errors) {
+    let Some(p) = &s.population else { return };
+    const P: &str = "population";
+    let share = |e: &mut Errors, name: &str, v: f64| {
+        if !(0.0..=1.0).contains(&v) {
+            e.push(
+                format!("{P}.{name}"),
+                format!("{v} is not a share between 0 and 1"),
+            );
+        }
+    };
+    if !(0.0..=100_000.0).contains(&p.signups_per_day) {
+        e.push(
+            format!("{P}.signups_per_day"),
+            format!("{} is not between 0 and 100000", p.signups_per_day),
+        );
+    }
+    let expected = p.size as f64 + p.signups_per_day.max(0.0) * 366.0 * 7.0 / rhythm_mean(p);
+    if p.size > MAX_GENERATED || expected > MAX_GENERATED as f64 {
+        e.push(
+            format!("{P}.size"),
+            format!("the generated population would exceed {MAX_GENERATED} recipients"),
+        );
+    }
+    for (i, w) in p.weekly_rhythm.iter().enumerate() {
+        if !(0.0..=1000.0).contains(w) {
+            e.push(
+                format!("{P}.weekly_rhythm[{i}]"),
+                format!("{w} is not a weight between 0 and 1000"),
+            );
+        }
+    }
+    if p.domains.is_empty() {
+        e.push(format!("{P}.domains"), "needs at least one domain");
+    }
+    for (i, d) in p.domains.iter().enumerate() {
+        let ok = !d.domain.is_empty()
+            && d.domain.len() <= 253
+            && d.domain
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        if !ok {
+            e.push(
+                format!("{P}.domains[{i}].domain"),
+                format!("\"{}\" is not a domain name", d.domain),
+            );
+        }
+        if !(0.0..=1e9).contains(&d.weight) {
+            e.push(
+                format!("{P}.domains[{i}].weight"),
+                format!("{} is not a non-negative weight", d.weight),
+            );
+        }
+    }
+    if !p.domains.is_empty() && p.domains.iter().all(|d| d.weight <= 0.0) {
+        e.push(
+            format!("{P}.domains"),
+            "at least one weight must be positive",
+        );
+    }
+    share(e, "birthday_known", p.birthday_known);
+    share(e, "invalid_address_rate", p.invalid_address_rate);
+    share(e, "engaged_share", p.engaged_share);
+    share(e, "dormant_share", p.dormant_share);
+    if p.engaged_share + p.dormant_share > 1.0 {
+        e.push(
+            format!("{P}.dormant_share"),
+            "engaged_share + dormant_share is more than 1",
+        );
+    }
+}
+
+/// Mean of the positive weekly weights ×7 / sum, used to size the signups check.
+fn rhythm_mean(p: &PopulationSpec) -> f64 {
+    let sum: f64 = p.weekly_rhythm.iter().filter(|w| **w > 0.0).sum();
+    if sum <= 0.0 {
+        7.0
+    } else {
+        sum
+    }
+}
+
+/// Engagement class of a recipient: scales its open and click probabilities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Engagement {
+    /// Opens about twice as often as average.
+    Engaged = 0,
+    /// Average.
+    Regular = 1,
+    /// Opens about five times less often than average.
+    Dormant = 2,
+}
+
+impl Engagement {
+    /// Relative open propensity before normalisation.
+    pub fn weight(self) -> f64 {
+        match self {
+            Engagement::Engaged => 2.0,
+            Engagement::Regular => 1.0,
+            Engagement::Dormant => 0.2,
+        }
+    }
+    fn from_u8(v: u8) -> Engagement {
+        match v {
+            0 => Engagement::Engaged,
+            2 => Engagement::Dormant,
+            _ => Engagement::Regular,
+        }
+    }
+}
+
+/// "Never" for the `created` column: always in the base.
+pub const ALWAYS: Instant = i64::MIN;
+/// "Never" for the `unsubscribed` column.
+pub const NEVER: Instant = i64::MAX;
+
+/// The recipient base, by column. Index `i` of every column is recipient `i`.
+#[derive(Clone, Debug, Default)]
+pub struct Population {
+    ids: Vec<u64>,
+    /// Explicit emails (explicit recipients only; generated ones are derived).
+    explicit_emails: Vec<String>,
+    /// Instant of creation ([`ALWAYS`] when the document gives none).
+    created: Vec<Instant>,
+    /// Birthday packed as `year << 9 | month << 5 | day`, 0 = unknown.
+    birthday: Vec<u32>,
+    /// The address hard-bounces on every send.
+    hard: Vec<bool>,
+    /// Instant of the opt-out given by the document ([`NEVER`] when none).
+    unsubscribed: Vec<Instant>,
+    /// Engagement class (as u8).
+    engagement: Vec<u8>,
+    /// Generated name and domain indexes (generated recipients only).
+    names: Vec<(u16, u16, u8)>,
+    domains: Vec<String>,
+    /// Recipient indexes sorted by `created` (ties: index order).
+    by_created: Vec<u32>,
+    /// `created` in `by_created` order, for binary search.
+    created_sorted: Vec<Instant>,
+    /// Recipient indexes per birthday month-day (`month * 32 + day`), index order.
+    birthday_start: Vec<u32>,
+    birthday_index: Vec<u32>,
+    /// Mean of the engagement weights, to normalise open probabilities to the rate.
+    mean_engagement: f64,
+}
+
+const FIRST: [&str; 24] = [
+    "Alice", "Bruno", "Chloe", "David", "Emma", "Farid", "Gabriel", "Hugo", "Ines", "Jules",
+    "Karim", "Lea", "Manon", "Nathan", "Oceane", "Paul", "Quentin", "Rose", "Sofia", "Thomas",
+    "Ursule", "Victor", "Yasmine", "Zoe",
+];
+const LAST: [&str; 24] = [
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+    "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
+    "Vincent", "Fournier", "Morel", "Girard", "Andre", "Mercier",
+];
+
+/// Packs a date for the `birthday` column.
+fn pack_date(d: NaiveDate) -> u32 {
+    ((d.year().clamp(0, 8000) as u32) << 9) | (d.month() << 5) | d.day()
+}
+
+/// Month-day key (`month * 32 + day`) of a packed birthday, 0 when unknown.
+fn md_key(packed: u32) -> usize {
+    (packed & 0x1FF) as usize
+}
+
+impl Population {
+    /// Builds the base of a (validated) scenario: explicit recipients, then the
+    /// generated ones, with the indexes.
+    pub fn build(s: &Scenario, cal: &Calendar) -> Population {
+        let mut p = Population::default();
+        for r in &s.recipients {
+            p.ids.push(r.id);
+            p.explicit_emails.push(r.email.clone());
+            p.created.push(
+                r.created
+                    .as_deref()
+                    .and_then(parse_local_datetime)
+                    .map_or(ALWAYS, |l| cal.instant(l)),
+            );
+            p.birthday.push(
+                r.birthday
+                    .as_deref()
+                    .and_then(parse_date)
+                    .map_or(0, pack_date),
+            );
+            p.hard.push(r.bounce == Bounce::Hard);
+            p.unsubscribed.push(
+                r.unsubscribed
+                    .as_deref()
+                    .and_then(parse_local_datetime)
+                    .map_or(NEVER, |l| cal.instant(l)),
+            );
+            p.engagement.push(Engagement::Regular as u8);
+            p.names.push((u16::MAX, u16::MAX, 0));
+        }
+        if let Some(spec) = &s.population {
+            p.generate(spec, s.seed, cal);
+        }
+        p.index();
+        p
+    }
+
+    fn generate(&mut self, spec: &PopulationSpec, seed: u64, cal: &Calendar) {
+        self.domains = spec.domains.iter().map(|d| d.domain.clone()).collect();
+        let weights: Vec<f64> = spec.domains.iter().map(|d| d.weight).collect();
+        let mut next_id = self
+            .ids
+            .iter()
+            .copied()
+            .max()
+            .map_or(1, |m| m.saturating_add(1));
+        let mut creations: Vec<Instant> = Vec::new();
+        // Initial base: created at a uniform instant of the two years before.
+        let span = 2 * 365 * 86_400;
+        for k in 0..spec.size {
+            let mut r = stream(seed, Purpose::Signups, u64::MAX, k);
+            creations.push(cal.horizon_start - 1 - r.below(span) as i64);
+        }
+        creations.sort_unstable();
+        // Signups: per local day, a binomial draw with mean `signups_per_day × the
+        // weekday's relative weight` (integer-only: no exp() from libm), each at a
+        // daytime-weighted local time.
+        let rhythm_sum: f64 = spec.weekly_rhythm.iter().sum();
+        let mut day = NaiveDate::from_ymd_opt(cal.year, 1, 1);
+        let hours: [f64; 24] = [
+            1.0, 0.5, 0.3, 0.3, 0.3, 0.5, 1.0, 2.0, 3.0, 4.0, 4.0, 4.0, 5.0, 5.0, 4.0, 4.0, 4.0,
+            4.0, 5.0, 6.0, 6.0, 5.0, 3.0, 2.0,
+        ];
+        while let Some(d) = day {
+            if d.year() != cal.year {
+                break;
+            }
+            let weekday = d.weekday().num_days_from_monday() as usize;
+            let w = spec.weekly_rhythm.get(weekday).copied().unwrap_or(1.0);
+            let lambda = if rhythm_sum > 0.0 {
+                spec.signups_per_day * w * 7.0 / rhythm_sum
+            } else {
+                0.0
+            };
+            if lambda > 0.0 {
+                let mut r = stream(seed, Purpose::Signups, 0, d.ordinal() as u64);
+                let trials = (lambda * 4.0).ceil().max(1.0) as u64;
+                let p = lambda / trials as f64;
+                let mut at_day = Vec::new();
+                for _ in 0..trials {
+                    if r.chance(p) {
+                        let h = r.weighted(&hours) as i64;
+                        let secs = h * 3600 + r.below(3600) as i64;
+                        let local =
+                            d.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::seconds(secs);
+                        at_day.push(cal.instant(local));
+                    }
+                }
+                at_day.sort_unstable();
+                creations.extend(at_day.into_iter().filter(|t| cal.in_horizon(*t)));
+            }
+            day = d.succ_opt();
+        }
+        creations.sort_unstable();
+        let total_shares = (spec.engaged_share + spec.dormant_share).min(1.0);
+        for created in creations {
+            let id = next_id;
+            next_id = next_id.saturating_add(1);
+            let mut r = stream(seed, Purpose::Recipient, id, 0);
+            let first = r.below(FIRST.len() as u64) as u16;
+            let last = r.below(LAST.len() as u64) as u16;
+            let domain = r.weighted(&weights).min(255) as u8;
+            let birthday = if r.chance(spec.birthday_known) {
+                let year = cal.year - 18 - r.below(60) as i32;
+                NaiveDate::from_ymd_opt(year, 1, 1)
+                    .and_then(|d| d.checked_add_signed(Duration::days(r.below(366) as i64)))
+                    .filter(|d| d.year() == year)
+                    .map_or(0, pack_date)
+            } else {
+                0
+            };
+            let hard = r.chance(spec.invalid_address_rate);
+            let x = r.unit();
+            let engagement = if x < spec.engaged_share {
+                Engagement::Engaged
+            } else if x < total_shares {
+                Engagement::Dormant
+            } else {
+                Engagement::Regular
+            };
+            self.ids.push(id);
+            self.explicit_emails.push(String::new());
+            self.created.push(created);
+            self.birthday.push(birthday);
+            self.hard.push(hard);
+            self.unsubscribed.push(NEVER);
+            self.engagement.push(engagement as u8);
+            self.names.push((first, last, domain));
+        }
+    }
+
+    fn index(&mut self) {
+        let n = self.ids.len();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&i| (self.created.get(i as usize).copied().unwrap_or(ALWAYS), i));
+        self.created_sorted = order
+            .iter()
+            .map(|&i| self.created.get(i as usize).copied().unwrap_or(ALWAYS))
+            .collect();
+        self.by_created = order;
+        // Counting sort by month-day key.
+        let mut counts = vec![0u32; 13 * 32 + 1];
+        for b in &self.birthday {
+            if let Some(c) = counts.get_mut(md_key(*b) + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let mut fill = counts.clone();
+        let mut index = vec![0u32; n];
+        for (i, b) in self.birthday.iter().enumerate() {
+            if let Some(slot) = fill.get_mut(md_key(*b)) {
+                if let Some(cell) = index.get_mut(*slot as usize) {
+                    *cell = i as u32;
+                }
+                *slot += 1;
+            }
+        }
+        self.birthday_start = counts;
+        self.birthday_index = index;
+        let sum: f64 = self
+            .engagement
+            .iter()
+            .map(|e| Engagement::from_u8(*e).weight())
+            .sum();
+        self.mean_engagement = if n == 0 { 1.0 } else { sum / n as f64 };
+    }
+
+    /// Number of recipients.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// No recipient at all.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The ids, by recipient index.
+    pub fn ids(&self) -> &[u64] {
+        &self.ids
+    }
+
+    /// The recipient index of an id (linear for explicit ids, which may be in any
+    /// order; generated ids are consecutive).
+    pub fn index_of(&self, id: u64) -> Option<u32> {
+        self.ids.iter().position(|x| *x == id).map(|i| i as u32)
+    }
+
+    /// The id of recipient `i`.
+    pub fn id(&self, i: u32) -> u64 {
+        self.ids.get(i as usize).copied().unwrap_or(0)
+    }
+
+    /// The email of recipient `i`.
+    pub fn email(&self, i: u32) -> String {
+        match self.names.get(i as usize) {
+            Some((f, l, d)) if *f != u16::MAX => format!(
+                "{}.{}{}@{}",
+                FIRST
+                    .get(*f as usize)
+                    .copied()
+                    .unwrap_or("x")
+                    .to_lowercase(),
+                LAST.get(*l as usize).copied().unwrap_or("x").to_lowercase(),
+                self.id(i),
+                self.domains
+                    .get(*d as usize)
+                    .map_or("example.test", String::as_str)
+            ),
+            _ => self
+                .explicit_emails
+                .get(i as usize)
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// "First Last" of a generated recipient; `None` for explicit ones.
+    pub fn name(&self, i: u32) -> Option<String> {
+        match self.names.get(i as usize) {
+            Some((f, l, _)) if *f != u16::MAX => Some(format!(
+                "{} {}",
+                FIRST.get(*f as usize).copied().unwrap_or(""),
+                LAST.get(*l as usize).copied().unwrap_or("")
+            )),
+            _ => None,
+        }
+    }
+
+    /// Creation instant of recipient `i`; `None` = always in the base.
+    pub fn created(&self, i: u32) -> Option<Instant> {
+        self.created
+            .get(i as usize)
+            .copied()
+            .filter(|c| *c != ALWAYS)
+    }
+
+    /// Birthday of recipient `i`.
+    pub fn birthday(&self, i: u32) -> Option<NaiveDate> {
+        let b = self.birthday.get(i as usize).copied().unwrap_or(0);
+        if b == 0 {
+            return None;
+        }
+        NaiveDate::from_ymd_opt((b >> 9) as i32, (b >> 5) & 0xF, b & 0x1F)
+    }
+
+    /// The address hard-bounces on every send.
+    pub fn hard_bounce(&self, i: u32) -> bool {
+        self.hard.get(i as usize).copied().unwrap_or(false)
+    }
+
+    /// The document's opt-out instant of recipient `i`.
+    pub fn unsubscribed(&self, i: u32) -> Option<Instant> {
+        self.unsubscribed
+            .get(i as usize)
+            .copied()
+            .filter(|u| *u != NEVER)
+    }
+
+    /// Engagement class of recipient `i`.
+    pub fn engagement(&self, i: u32) -> Engagement {
+        Engagement::from_u8(self.engagement.get(i as usize).copied().unwrap_or(1))
+    }
+
+    /// Open propensity multiplier of recipient `i`, normalised so that the base's
+    /// mean is 1 (the configured open rate is then the base's average).
+    pub fn propensity(&self, i: u32) -> f64 {
+        self.engagement(i).weight() / self.mean_engagement
+    }
+
+    /// Number of recipients in the base at `at` (`created <= at`).
+    pub fn in_base_count(&self, at: Instant) -> usize {
+        self.created_sorted.partition_point(|c| *c <= at)
+    }
+
+    /// Recipients in the base at `at`, in creation order.
+    pub fn in_base(&self, at: Instant) -> &[u32] {
+        let n = self.in_base_count(at);
+        self.by_created.get(..n).unwrap_or(&[])
+    }
+
+    /// Recipients created in `(after, upto]`, in creation order.
+    pub fn created_between(&self, after: Instant, upto: Instant) -> &[u32] {
+        let a = self.created_sorted.partition_point(|c| *c <= after);
+        let b = self.created_sorted.partition_point(|c| *c <= upto);
+        self.by_created.get(a..b.max(a)).unwrap_or(&[])
+    }
+
+    /// Recipients whose birthday month and day are `(month, day)`, index order.
+    pub fn born_on(&self, month: u32, day: u32) -> &[u32] {
+        let k = (month * 32 + day) as usize;
+        let (Some(a), Some(b)) = (self.birthday_start.get(k), self.birthday_start.get(k + 1))
+        else {
+            return &[];
+        };
+        self.birthday_index
+            .get(*a as usize..*b as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Approximate heap size of the base in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.len() * (8 + 8 + 4 + 1 + 8 + 1 + 6 + 4 + 8 + 4 + 24)
+            + self.explicit_emails.iter().map(String::len).sum::<usize>()
+    }
+}

@@ -1,0 +1,39 @@
+//! The three public scenarios give exactly their expected `run` summaries.
+
+use campaign_sim::engine::report::to_json;
+use campaign_sim::engine::{scenario, simulation};
+use std::path::PathBuf;
+
+fn shared(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/scenarios")
+        .join(name)
+}
+
+fn check(name: &str) {
+    let doc = std::fs::read_to_string(shared(&format!("{name}.json"))).unwrap();
+    let expected = std::fs::read_to_string(shared(&format!("expected/{name}.run.json"))).unwrap();
+    let s = scenario::parse(&doc).unwrap();
+    let o = simulation::simulate(&s).unwrap();
+    let got = to_json(&o.summary()).unwrap();
+    let a: serde_json::Value = serde_json::from_str(&got).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    assert_eq!(a, b, "{name}: summary differs from expected");
+    // The CLI prints the same text byte for byte.
+    assert_eq!(got, expected, "{name}: formatting differs");
+}
+
+#[test]
+fn weekly_newsletter_recurring_matches_expected() {
+    check("weekly-newsletter-recurring");
+}
+
+#[test]
+fn birthday_daily_recurring_matches_expected() {
+    check("birthday-daily-recurring");
+}
+
+#[test]
+fn welcome_continuous_incremental_matches_expected() {
+    check("welcome-continuous-incremental");
+}
