@@ -24,6 +24,7 @@ mod cli {
     use campaign_sim::engine::describe::{describe_schedule, Lang};
     use campaign_sim::engine::scenario::{self, Scenario};
     use campaign_sim::engine::scheduler;
+    use campaign_sim::engine::{report, simulation};
     use std::io::{Read, Write};
 
     const USAGE: &str = "\
@@ -31,7 +32,8 @@ campaign-sim: simulate an email-campaign workflow over a year
 
 Usage:
   campaign-sim schedule FILE          print the planned slots as a JSON array
-  campaign-sim run FILE [--json]      print the executions (and what they sent)
+  campaign-sim run FILE [--json | --format json|table]
+                                      print the executions, deliveries and totals
   campaign-sim describe FILE [--lang en|fr]
                                       print the schedule in plain language
   campaign-sim --help | --version
@@ -61,9 +63,15 @@ An invalid document exits with status 2 and one line naming the field.";
             ["run", rest @ ..] => {
                 let mut format = Format::Text;
                 let mut file = None;
-                for a in rest {
+                let mut it = rest.iter();
+                while let Some(a) = it.next() {
                     match *a {
                         "--json" => format = Format::Json,
+                        "--format" => match it.next().copied() {
+                            Some("json") => format = Format::Json,
+                            Some("table") => format = Format::Text,
+                            _ => return usage_error("--format takes json or table"),
+                        },
                         f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f),
                         other => return usage_error(&format!("unexpected argument {other:?}")),
                     }
@@ -182,33 +190,15 @@ An invalid document exits with status 2 and one line naming the field.";
 
     /// The `run` command's output. The workflow engine replaces this body with the
     /// contract's full output (runs with targeted/delivery, deliveries, totals).
-    pub fn run_command(s: &Scenario, cal: &Calendar, format: Format) -> Result<String, String> {
-        let runs = scheduler::executions(s, cal);
+    pub fn run_command(s: &Scenario, _cal: &Calendar, format: Format) -> Result<String, String> {
+        let outcome = simulation::simulate(s).map_err(|errors| {
+            errors
+                .first()
+                .map_or_else(|| "invalid document".to_string(), |e| e.to_string())
+        })?;
         match format {
-            Format::Json => {
-                let runs: Vec<serde_json::Value> = runs
-                    .iter()
-                    .map(|e| {
-                        serde_json::json!({
-                            "at": cal.rfc3339(e.at),
-                            "scheduled": cal.rfc3339(e.scheduled),
-                        })
-                    })
-                    .collect();
-                to_json(&serde_json::json!({ "runs": runs }))
-            }
-            Format::Text => {
-                let mut out = String::new();
-                for e in &runs {
-                    out.push_str(&cal.rfc3339(e.at));
-                    if e.caught_up {
-                        out.push_str(&format!("  (caught up, for {})", cal.rfc3339(e.scheduled)));
-                    }
-                    out.push('\n');
-                }
-                out.push_str(&format!("{} executions\n", runs.len()));
-                Ok(out)
-            }
+            Format::Json => report::to_json(&outcome.summary()),
+            Format::Text => Ok(report::table(&outcome)),
         }
     }
 }
