@@ -13,7 +13,7 @@ use crate::engine::workflow::Activity;
 /// runs is long and the page shows the recent past.
 const JOURNAL_LINES: usize = 60;
 
-const NODE_W: f64 = 150.0;
+const NODE_W: f64 = 160.0;
 const NODE_H: f64 = 46.0;
 const GAP: f64 = 40.0;
 const TOP: f64 = 34.0;
@@ -126,7 +126,6 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let width = node_x(5) - GAP + 8.0;
     view! {
         <section class="cs-workflow" aria-labelledby="cs-wf-h">
             <h2 id="cs-wf-h">{move || ctx.t(K::Workflow)}</h2>
@@ -144,57 +143,8 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                                 " · "
                                 <span data-testid="current-execution">{info}</span>
                             </p>
-                            <div class="cs-scroll">
-                                <svg
-                                    class="cs-canvas"
-                                    viewBox=format!("0 0 {width} 110")
-                                    role="img"
-                                    aria-label=summary
-                                >
-                                    <defs>
-                                        <marker id="cs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                                            <path d="M0,0 L10,5 L0,10 z" fill="#4a5260"></path>
-                                        </marker>
-                                    </defs>
-                                    {(0..4)
-                                        .map(|i| {
-                                            let x1 = node_x(i) + NODE_W;
-                                            let x2 = node_x(i + 1);
-                                            let y = TOP + NODE_H / 2.0;
-                                            let label = labels.get(i).cloned().unwrap_or_default();
-                                            let zero = label.starts_with("0 ");
-                                            view! {
-                                                <line x1=x1 y1=y x2=x2 - 2.0 y2=y class="cs-edge" marker-end="url(#cs-arrow)"></line>
-                                                <text
-                                                    x=(x1 + x2) / 2.0
-                                                    y=TOP - 8.0
-                                                    text-anchor="middle"
-                                                    class="cs-edge-label"
-                                                    class:cs-zero=zero
-                                                    data-testid="transition-count"
-                                                >
-                                                    {label}
-                                                </text>
-                                            }
-                                        })
-                                        .collect_view()}
-                                    {names
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, name)| {
-                                            let ran = ran.get(i).copied().unwrap_or(false);
-                                            view! {
-                                                <g class="cs-node" class:cs-ran=ran>
-                                                    <rect x=node_x(i) y=TOP width=NODE_W height=NODE_H rx="8"></rect>
-                                                    <text x=node_x(i) + NODE_W / 2.0 y=TOP + NODE_H / 2.0 + 5.0 text-anchor="middle">
-                                                        {name}
-                                                    </text>
-                                                </g>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </svg>
-                            </div>
+                            {diagram(&names, &labels, &ran, &summary, false)}
+                            {diagram(&names, &labels, &ran, &summary, true)}
                             {incremental.then(|| view! { <p class="cs-hint">{tr(lang, K::IncrementalHint)}</p> })}
                         }
                     })
@@ -220,5 +170,89 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                 }}
             </ol>
         </section>
+    }
+}
+
+/// Vertical spacing between nodes of the narrow (stacked) diagram.
+const VGAP: f64 = 30.0;
+
+/// Top-left corner of node `i`.
+fn node_at(i: usize, vertical: bool) -> (f64, f64) {
+    if vertical {
+        (8.0, 8.0 + i as f64 * (NODE_H + VGAP))
+    } else {
+        (node_x(i), TOP)
+    }
+}
+
+/// The SVG diagram, in a row (wide) or stacked (narrow containers; CSS picks one).
+fn diagram(
+    names: &[String; 5],
+    labels: &[String; 4],
+    ran: &[bool; 5],
+    summary: &str,
+    vertical: bool,
+) -> impl IntoView {
+    let (w, h) = if vertical {
+        (330.0, 16.0 + 5.0 * NODE_H + 4.0 * VGAP)
+    } else {
+        (node_x(5) - GAP + 8.0, 110.0)
+    };
+    let edges = (0..4)
+        .map(|i| {
+            let (ax, ay) = node_at(i, vertical);
+            let (bx, by) = node_at(i + 1, vertical);
+            let (x1, y1, x2, y2, lx, ly, anchor) = if vertical {
+                let x = ax + NODE_W / 2.0;
+                (x, ay + NODE_H, x, by - 2.0, x + 12.0, (ay + NODE_H + by) / 2.0 + 4.0, "start")
+            } else {
+                let y = ay + NODE_H / 2.0;
+                (ax + NODE_W, y, bx - 2.0, y, (ax + NODE_W + bx) / 2.0, TOP - 8.0, "middle")
+            };
+            let label = labels.get(i).cloned().unwrap_or_default();
+            let zero = label.starts_with("0 ");
+            let testid = (!vertical).then_some("transition-count");
+            // Arrowheads drawn as paths: markers referenced by id break when another
+            // instance's (hidden) SVG holds the same id.
+            let head = if vertical {
+                format!("M{},{} l-5,-9 l10,0 z", x2, y2 + 2.0)
+            } else {
+                format!("M{},{} l-9,-5 l0,10 z", x2 + 2.0, y2)
+            };
+            view! {
+                <line x1=x1 y1=y1 x2=x2 y2=y2 class="cs-edge"></line>
+                <path d=head class="cs-head"></path>
+                <text x=lx y=ly text-anchor=anchor class="cs-edge-label" class:cs-zero=zero data-testid=testid>
+                    {label}
+                </text>
+            }
+        })
+        .collect_view();
+    let nodes = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let (x, y) = node_at(i, vertical);
+            let ran = ran.get(i).copied().unwrap_or(false);
+            view! {
+                <g class="cs-node" class:cs-ran=ran>
+                    <rect x=x y=y width=NODE_W height=NODE_H rx="8"></rect>
+                    <text x=x + NODE_W / 2.0 y=y + NODE_H / 2.0 + 5.0 text-anchor="middle">
+                        {name.clone()}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class=if vertical { "cs-canvas cs-canvas-v" } else { "cs-canvas cs-canvas-h" }
+            viewBox=format!("0 0 {w} {h}")
+            role="img"
+            aria-label=summary.to_string()
+        >
+            {edges}
+            {nodes}
+        </svg>
     }
 }
