@@ -115,7 +115,7 @@ pub fn table(o: &Outcome) -> String {
         "sent {}  failed {} (hard {}, soft {})  ignored {} (quarantine {}, denylist {}, arbitration {})",
         k.sent, k.failed, k.failed_hard, k.failed_soft, k.ignored, k.ignored_quarantined, k.ignored_denylisted, k.ignored_arbitration
     );
-    if o.tracking().len() > 0 {
+    if !o.tracking().is_empty() {
         let _ = writeln!(
             out,
             "opens {} (openers {}, open rate {} of sent)  clicks {} (clickers {}, {} of sent, reactivity {})  opt-outs {}",
