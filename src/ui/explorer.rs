@@ -326,6 +326,7 @@ fn logs(
                 >
                     <span role="cell">{b.id}</span>
                     <span role="cell">{format!("#{}", b.delivery)}</span>
+                    <span role="cell">{format!("#{}", b.execution + 1)}</span>
                     <span role="cell">{rid}</span>
                     <span role="cell">{format::short(lang, cal.local(b.at))}</span>
                     <span role="cell">{i18n::status(lang, b.status)}</span>
@@ -345,10 +346,17 @@ fn logs(
                 return ().into_any();
             };
             let rid = t.recipient_id;
+            // The execution whose send this event tracks (continuous deliveries mix them).
+            let exec = o
+                .broadlog()
+                .row(t.broadlog_row as usize)
+                .map(|b| format!("#{}", b.execution + 1))
+                .unwrap_or_default();
             view! {
                 <div class="cs-tr" role="row" tabindex="0" data-testid="tracking-row" on:click=move |_| ctx.recipient.set(Some(rid))>
                     <span role="cell">{t.broadlog_row + 1}</span>
                     <span role="cell">{format!("#{}", t.delivery)}</span>
+                    <span role="cell">{exec}</span>
                     <span role="cell">{rid}</span>
                     <span role="cell">{format::short(lang, cal.local(t.at))}</span>
                     <span role="cell">{i18n::tracking_kind(lang, t.kind)}</span>
@@ -427,7 +435,7 @@ fn logs(
         {virtual_table(
             ctx,
             rows,
-            [K::ColRow, K::ColDelivery, K::ColRecipient, K::ColDate, K::Status, K::Reason],
+            [K::ColRow, K::ColDelivery, K::ColExecution, K::ColRecipient, K::ColDate, K::Status, K::Reason],
             bl_row,
             "broadlog-table",
         )}
@@ -443,7 +451,7 @@ fn logs(
         {virtual_table(
             ctx,
             trows,
-            [K::ColRow, K::ColDelivery, K::ColRecipient, K::ColDate, K::ColEvent, K::ColDevice],
+            [K::ColBroadlogRow, K::ColDelivery, K::ColExecution, K::ColRecipient, K::ColDate, K::ColEvent, K::ColDevice],
             tr_row,
             "tracking-table",
         )}
@@ -455,7 +463,7 @@ fn logs(
 fn virtual_table(
     ctx: Ctx,
     rows: Memo<Vec<u32>>,
-    headers: [K; 6],
+    headers: [K; 7],
     render: impl Fn(u32) -> AnyView + Clone + Send + Sync + 'static,
     testid: &'static str,
 ) -> impl IntoView {

@@ -171,6 +171,20 @@ impl_keys! {
     ChartRates => ("Open rate: each recurring delivery vs the continuous delivery's running rate", "Taux d'ouverture : chaque diffusion récurrente vs le taux cumulé de la diffusion continue"),
     LegendPerDelivery => ("one recurring delivery (final rate)", "une diffusion récurrente (taux final)"),
     LegendRunning => ("continuous delivery, running rate", "diffusion continue, taux cumulé"),
+    ColBroadlogRow => ("broadLog row", "Ligne broadLog"),
+    LogStorage => ("Log storage (approx.)", "Stockage des logs (approx.)"),
+    TrackingHintCompare => (
+        "Tracking is off in this scenario: switch it on in the scenario panel (Tracking) to compare open and click rates between the modes.",
+        "Le tracking est désactivé dans ce scénario : activez-le dans le panneau Scénario (Tracking) pour comparer les taux d'ouverture et de clic entre les modes."
+    ),
+    OutageHint => (
+        "While the server is down (or the workflow paused) no slot fires; at the end of the outage the missed-run policy decides: once (one late run standing for the latest missed slot), all (one late run per missed slot) or skip. The calendar and the journal show which runs happened, and when.",
+        "Pendant que le serveur est arrêté (ou le workflow en pause) aucun créneau ne se déclenche ; à la fin de l'interruption la politique décide : once (une exécution tardive pour le dernier créneau manqué), all (une par créneau manqué) ou skip. Le calendrier et le journal montrent quelles exécutions ont eu lieu, et quand."
+    ),
+    DstHint => (
+        "Times are local to the workflow's time zone: a slot in the spring-forward gap (02:30) runs at the first instant after it (03:30), a slot in the repeated autumn hour runs once, at its first occurrence.",
+        "Les heures sont locales au fuseau du workflow : un créneau dans le trou du passage à l'heure d'été (02:30) s'exécute juste après (03:30), un créneau dans l'heure répétée d'automne ne s'exécute qu'une fois, à sa première occurrence."
+    ),
     Scenario => ("Scenario", "Scénario"),
     Schedule => ("Schedule", "Planification"),
     NextExecutions => ("Next executions", "Prochaines exécutions"),

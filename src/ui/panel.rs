@@ -340,14 +340,19 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
                     .iter()
                     .map(|(label, fields)| {
                         let label = *label;
-                        let extra = (label == K::GroupPopulation)
-                            .then(|| {
+                        let extra = match label {
+                            K::GroupPopulation => Some(
                                 view! {
                                     <p class="cs-hint">
                                         {recipients} " " {move || ctx.t(K::ExplicitRecipients)}
                                     </p>
                                 }
-                            });
+                                .into_any(),
+                            ),
+                            K::GroupOutages => Some(view! { <p class="cs-hint">{move || ctx.t(K::OutageHint)}</p> }.into_any()),
+                            K::GroupScheduler => Some(view! { <p class="cs-hint">{move || ctx.t(K::DstHint)}</p> }.into_any()),
+                            _ => None,
+                        };
                         view! {
                             <fieldset class="cs-group">
                                 <legend>{move || ctx.t(label)}</legend>

@@ -12,6 +12,7 @@ use super::i18n::{code, tr, Lang, K};
 use super::model::{ModeKey, Sim};
 use super::playback::{Playback, Speed};
 use super::presets::{preset, PRESETS};
+use crate::engine::logs::{BroadLog, TrackingColumns};
 use crate::engine::outcome::Snapshot;
 
 /// Real milliseconds between two playback ticks.
@@ -261,6 +262,7 @@ fn controls(ctx: Ctx) -> impl IntoView {
                 <input
                     type="range"
                     data-testid="scrubber"
+                    aria-valuetext=clock_text
                     min="0"
                     max="1000"
                     step="1"
@@ -385,10 +387,19 @@ fn compare(ctx: Ctx) -> impl IntoView {
                         {row(K::TrackingRows, |s, l| n(s.tracking_rows as u64, l))}
                         {row(K::OpenRate, |s, l| rate(s.kpis.open_rate, l))}
                         {row(K::ClickRate, |s, l| rate(s.kpis.click_rate, l))}
+                        {row(K::LogStorage, |s, l| {
+                            // Bytes per stored row of the engine's columnar logs.
+                            let bytes = s.broadlog_rows * BroadLog::BYTES_PER_ROW
+                                + s.tracking_rows * TrackingColumns::BYTES_PER_ROW;
+                            (bytes as u64, format!("{} KB", format::int(l, bytes.div_ceil(1024) as u64)))
+                        })}
                     </tbody>
                 </table>
             </div>
             <p class="cs-hint">{move || ctx.t(K::WhyCount)}</p>
+            <Show when=move || ctx.sim.with(|s| s.as_ref().is_some_and(|s| !s.scenario.tracking.enabled))>
+                <p class="cs-hint">{move || ctx.t(K::TrackingHintCompare)}</p>
+            </Show>
         </section>
     }
 }
