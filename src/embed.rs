@@ -1,1 +1,201 @@
 //! The JavaScript embed API (wasm32 only).
+//!
+//! ```js
+//! import init, { mount } from "./campaign-sim.js";
+//! await init();                      // also mounts every [data-campaign-sim] element
+//! const sim = mount(document.querySelector("#demo"),
+//!                   { preset: "weekly-newsletter-recurring", lang: "fr", view: "compare" });
+//! sim.play(); sim.pause(); sim.runTo("2026-06-30T12:00"); sim.setScenario(doc); sim.unmount();
+//! ```
+//!
+//! Each widget is an independent instance (its own signals, nothing shared through the
+//! URL or globals). A bad configuration throws a JS `Error` whose message names the
+//! option (`config.lang: "de" is not a language (en, fr)`) and is also shown inside
+//! that widget, which still mounts with defaults for what was wrong. Events reach the
+//! host page as DOM `CustomEvent`s on the element: `campaign-sim:execution`,
+//! `campaign-sim:delivery`, `campaign-sim:finished`, `campaign-sim:error`.
+
+use crate::embed_config::{self, EmbedConfig, Source};
+use crate::engine::scenario::{self, ScenarioError};
+use crate::ui::{self, AppConfig, Handle};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// A mounted simulator widget.
+#[wasm_bindgen]
+pub struct Widget {
+    element: HtmlElement,
+    handle: Option<Handle>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget from its element.
+    pub fn unmount(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.unmount();
+        }
+        self.element.set_inner_html("");
+        let _ = self.element.remove_attribute("data-campaign-sim-mounted");
+    }
+
+    /// Starts playback.
+    pub fn play(&self) {
+        if let Some(h) = &self.handle {
+            ui::control(h, ui::Command::Play);
+        }
+    }
+
+    /// Pauses playback.
+    pub fn pause(&self) {
+        if let Some(h) = &self.handle {
+            ui::control(h, ui::Command::Pause);
+        }
+    }
+
+    /// Moves the simulated clock to a local date-time (`2026-06-30T12:00`) or date
+    /// (`2026-06-30`) in the scenario's time zone, or to an RFC 3339 instant.
+    #[wasm_bindgen(js_name = runTo)]
+    pub fn run_to(&self, instant: &str) -> Result<(), JsError> {
+        let h = self.handle.as_ref().ok_or_else(|| JsError::new("unmounted"))?;
+        ui::run_to(h, instant).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Replaces the scenario (an object or its JSON text). An invalid document throws
+    /// with the field's path and is shown in the widget's editor, not lost.
+    #[wasm_bindgen(js_name = setScenario)]
+    pub fn set_scenario(&self, doc: JsValue) -> Result<(), JsError> {
+        let h = self.handle.as_ref().ok_or_else(|| JsError::new("unmounted"))?;
+        let text = match doc.as_string() {
+            Some(t) => t,
+            None => js_sys::JSON::stringify(&doc)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| JsError::new("setScenario: expected a scenario object or JSON text"))?,
+        };
+        let result = scenario::parse(&text);
+        ui::set_scenario_text(h, text);
+        match result {
+            Ok(_) => Ok(()),
+            Err(errors) => Err(js_error(&errors, "scenario")),
+        }
+    }
+}
+
+/// Mounts a widget in `element` with a configuration object (see the README).
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, config: JsValue) -> Result<Widget, JsError> {
+    let value: serde_json::Value = if config.is_undefined() || config.is_null() {
+        serde_json::Value::Null
+    } else {
+        serde_wasm_bindgen::from_value(config)
+            .map_err(|e| JsError::new(&format!("config: {e}")))?
+    };
+    let (cfg, errors) = embed_config::read(&value, Source::Object);
+    let widget = mount_checked(element, cfg, &errors);
+    if errors.is_empty() {
+        Ok(widget)
+    } else {
+        // The widget stays on the page, showing the problem; the caller learns of it.
+        std::mem::forget(widget);
+        Err(js_error(&errors, ""))
+    }
+}
+
+/// Mounts every `[data-campaign-sim]` element of the document not yet mounted; returns
+/// how many it mounted. Called once at start; call it again after adding elements.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() -> u32 {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(nodes) = doc.query_selector_all("[data-campaign-sim]:not([data-campaign-sim-mounted])")
+    else {
+        return 0;
+    };
+    let mut mounted = 0;
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        let attrs = data_attributes(&el);
+        let (cfg, errors) =
+            embed_config::from_attributes(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for e in &errors {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("campaign-sim: {e}")));
+        }
+        // Auto-mounted widgets live as long as the page.
+        std::mem::forget(mount_checked(el, cfg, &errors));
+        mounted += 1;
+    }
+    mounted
+}
+
+fn mount_checked(element: HtmlElement, cfg: EmbedConfig, errors: &[ScenarioError]) -> Widget {
+    let _ = element.set_attribute("data-campaign-sim-mounted", "");
+    let app = AppConfig::from_embed(&cfg, errors);
+    let handle = ui::mount_app(element.clone(), app);
+    if !errors.is_empty() {
+        dispatch(&element, "campaign-sim:error", &errors_js(errors));
+    }
+    Widget {
+        element,
+        handle: Some(handle),
+    }
+}
+
+/// `data-*` attributes of an element, names without the `data-` prefix.
+fn data_attributes(el: &HtmlElement) -> Vec<(String, String)> {
+    let names = el.get_attribute_names();
+    let mut out = Vec::new();
+    for i in 0..names.length() {
+        let Some(name) = names.get(i).as_string() else {
+            continue;
+        };
+        if let Some(key) = name.strip_prefix("data-") {
+            if key == "campaign-sim-mounted" {
+                continue;
+            }
+            out.push((key.to_string(), el.get_attribute(&name).unwrap_or_default()));
+        }
+    }
+    out
+}
+
+fn js_error(errors: &[ScenarioError], prefix: &str) -> JsError {
+    let first = errors
+        .first()
+        .map(|e| {
+            let mut e = e.clone();
+            if !prefix.is_empty() {
+                e.path = if e.path.is_empty() {
+                    prefix.to_string()
+                } else {
+                    format!("{prefix}.{}", e.path)
+                };
+            }
+            e.to_string()
+        })
+        .unwrap_or_default();
+    let more = errors.len().saturating_sub(1);
+    if more == 0 {
+        JsError::new(&first)
+    } else {
+        JsError::new(&format!("{first} (and {more} more)"))
+    }
+}
+
+fn errors_js(errors: &[ScenarioError]) -> JsValue {
+    serde_wasm_bindgen::to_value(errors).unwrap_or(JsValue::NULL)
+}
+
+/// Sends a `CustomEvent` named `name` with `detail` from `element` (it bubbles).
+pub fn dispatch(element: &web_sys::Element, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}

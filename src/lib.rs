@@ -6,8 +6,11 @@
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
+// Pure UI state is tested natively; the components inside are wasm32-only.
 pub mod ui;
+
+/// The embed configuration (pure, native-tested).
+pub mod embed_config;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
