@@ -1,4 +1,5 @@
 //! Property tests of the workflow engine over generated valid scenarios.
+#![cfg(not(target_arch = "wasm32"))]
 
 use campaign_sim::engine::logs::Status;
 use campaign_sim::engine::outcome::Outcome;
