@@ -6,6 +6,9 @@
 
 pub mod engine;
 
+/// Benchmark scenarios (native and browser benchmarks time the same work).
+pub mod bench_api;
+
 // Pure UI state is tested natively; the components inside are wasm32-only.
 pub mod ui;
 
