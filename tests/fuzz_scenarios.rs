@@ -2,16 +2,31 @@
 //! valid and invalid (the stable-toolchain equivalent of a `cargo fuzz` target: the
 //! machine has no nightly compiler).
 //!
+//! Documents that parse also run through the engine (`simulation::simulate`) when
+//! their estimate is small, with the logs' invariants checked; a larger one must be
+//! refused by the limits, not run.
+//!
 //! `make test` runs a bounded number of cases; a long run is
-//! `PROPTEST_CASES=200000 cargo test --release --test fuzz_scenarios`.
+//! `PROPTEST_CASES=20000 cargo test --release --test fuzz_scenarios` (the count is
+//! per property; the run prints how many inputs reached the engine).
 //! Anything a run finds goes into `tests/corpus/` as a regression case.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, validate};
-use campaign_sim::engine::scheduler;
+use campaign_sim::engine::scenario::{parse, validate, Scenario};
+use campaign_sim::engine::{limits, scheduler, simulation};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Inputs seen, valid ones, ones the engine ran, ones the limits refused.
+static SEEN: AtomicUsize = AtomicUsize::new(0);
+static VALID: AtomicUsize = AtomicUsize::new(0);
+static SIMULATED: AtomicUsize = AtomicUsize::new(0);
+static REFUSED: AtomicUsize = AtomicUsize::new(0);
+
+/// Largest estimate the fuzz run simulates (keeps one case well under a second).
+const FUZZ_RUN_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Keys of the contract, so generated objects often hit real fields.
 const KEYS: &[&str] = &[
@@ -60,6 +75,15 @@ const KEYS: &[&str] = &[
     "birthday",
     "bounce",
     "unsubscribed",
+    "population",
+    "size",
+    "signups_per_day",
+    "pressure",
+    "max_messages",
+    "period_days",
+    "open_rate",
+    "click_rate",
+    "links",
 ];
 
 /// Scalars that sit near the edges of what the contract accepts.
@@ -169,9 +193,13 @@ fn at_mut<'a>(v: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
 /// What must hold for any input text: no panic, and either a scenario that validates
 /// and schedules inside its horizon, or errors that are one non-empty line each.
 fn check_text(text: &str) {
+    SEEN.fetch_add(1, Ordering::Relaxed);
     match parse(text) {
         Ok(s) => {
-            assert!(validate(&s).is_empty(), "parse accepted what validate rejects");
+            assert!(
+                validate(&s).is_empty(),
+                "parse accepted what validate rejects"
+            );
             let cal = s.calendar().expect("a valid scenario has a calendar");
             let runs = scheduler::executions(&s, &cal);
             for run in &runs {
@@ -179,7 +207,12 @@ fn check_text(text: &str) {
                 assert!(run.scheduled <= run.at, "an execution runs before its slot");
             }
             let slots = scheduler::schedule(&s, &cal);
-            assert!(slots.windows(2).all(|w| w[0] < w[1]), "slots sorted, unique");
+            assert!(
+                slots.windows(2).all(|w| w[0] < w[1]),
+                "slots sorted, unique"
+            );
+            VALID.fetch_add(1, Ordering::Relaxed);
+            check_engine(&s);
         }
         Err(errors) => {
             assert!(!errors.is_empty(), "an Err carries at least one error");
@@ -190,6 +223,60 @@ fn check_text(text: &str) {
             }
         }
     }
+}
+
+/// The engine on a valid document: a small one runs and its logs hold together; one
+/// over the limit is refused with an error naming what to reduce.
+fn check_engine(s: &Scenario) {
+    let est = limits::estimate(s);
+    if est.bytes > limits::MAX_BYTES {
+        let errors = simulation::simulate(s).expect_err("over the limit is refused");
+        assert!(
+            ["workflow.scheduler", "population.size", "recipients"]
+                .contains(&errors[0].path.as_str()),
+            "{errors:?}"
+        );
+        REFUSED.fetch_add(1, Ordering::Relaxed);
+        return;
+    }
+    if est.bytes > FUZZ_RUN_BYTES {
+        return;
+    }
+    let o = simulation::simulate(s).unwrap_or_else(|e| panic!("valid but not run: {e:?}"));
+    SIMULATED.fetch_add(1, Ordering::Relaxed);
+    let rows = o.broadlog().len();
+    assert!(
+        rows as u64 <= est.broadlog_rows_upper,
+        "{rows} rows above the estimate {}",
+        est.broadlog_rows_upper
+    );
+    assert_eq!(est.executions as usize, o.executions().len());
+    let targeted: usize = o.executions().iter().map(|e| e.targeted as usize).sum();
+    assert_eq!(targeted, rows, "Σ targeted = broadLog rows");
+    let cal = o.calendar();
+    for e in o.executions() {
+        assert!(cal.in_horizon(e.at));
+        // No recipient twice in one execution.
+        let mut seen: Vec<u32> = e
+            .rows()
+            .filter_map(|r| o.broadlog().recipient_of(r))
+            .collect();
+        let n = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), n, "a recipient twice in one execution");
+    }
+    let t = o.tracking();
+    for i in 0..t.len() {
+        let row = t.row(i).expect("tracking row in range");
+        let b = o
+            .broadlog()
+            .row(row.broadlog_row as usize)
+            .expect("tracking row points to a broadLog row");
+        assert_eq!((b.delivery, b.recipient), (row.delivery, row.recipient));
+        assert!(cal.in_horizon(row.at), "tracking event outside the horizon");
+    }
+    let _ = o.fingerprint();
 }
 
 proptest! {
@@ -220,6 +307,13 @@ proptest! {
         if let Some(slot) = at_mut(&mut doc, &path) {
             *slot = replacement;
         }
+        check_text(&doc.to_string());
+    }
+
+    /// Valid documents built from the contract's parts (and the extensions) run
+    /// through the engine.
+    #[test]
+    fn generated_valid_documents_run(doc in valid_document()) {
         check_text(&doc.to_string());
     }
 
@@ -279,4 +373,118 @@ fn regression_corpus() {
         seen += 1;
     }
     assert!(seen >= 5, "the corpus has its cases ({seen})");
+}
+
+/// Documents that are mostly valid: a scheduler of every frequency, a query, a
+/// delivery, a few recipients, optionally a generated base, tracking and pressure.
+fn valid_document() -> impl Strategy<Value = Value> {
+    let scheduler = prop_oneof![
+        Just(json!({"frequency":"daily","times":["09:00"]})),
+        Just(
+            json!({"frequency":"weekly","days":["mon","thu"],"times":["08:00","18:30"],"every":2})
+        ),
+        Just(json!({"frequency":"monthly","month_days":[1,15,-1],"times":["10:00"]})),
+        Just(json!({"frequency":"monthly","nth_weekday":{"nth":-1,"day":"fri"},"times":["07:00"]})),
+        Just(json!({"frequency":"yearly","dates":["02-29","12-31"],"times":["00:00"]})),
+        Just(json!({"frequency":"once","at":"2026-03-29T02:30"})),
+        (1i64..240).prop_map(
+            |m| json!({"frequency":"periodic","interval_minutes":m,"window":["08:00","20:00"]})
+        ),
+        (0i64..30).prop_map(|n| json!({"frequency":"daily","times":["09:00"],"max_runs":n})),
+    ];
+    let recipients = prop::collection::vec(
+        (
+            1u64..50,
+            prop::option::of(prop_oneof![
+                Just("2026-02-01T10:00"),
+                Just("2025-01-01T00:00"),
+                Just("2026-12-31T23:59")
+            ]),
+            prop::option::of(prop_oneof![
+                Just("1990-02-29"),
+                Just("1992-02-29"),
+                Just("1985-06-15"),
+                Just("2000-01-01")
+            ]),
+            any::<bool>(),
+            prop::option::of(Just("2026-06-01T00:00")),
+        ),
+        0..12,
+    )
+    .prop_map(|rs| {
+        let mut seen = std::collections::HashSet::new();
+        Value::Array(
+            rs.into_iter()
+                .filter(|r| seen.insert(r.0))
+                .map(|(id, created, birthday, hard, unsub)| {
+                    let mut r = json!({"id": id, "email": format!("<b>u{id}</b>@x.test")});
+                    if let Some(c) = created {
+                        r["created"] = json!(c);
+                    }
+                    if let Some(b) = birthday {
+                        r["birthday"] = json!(b);
+                    }
+                    if hard {
+                        r["bounce"] = json!("hard");
+                    }
+                    if let Some(u) = unsub {
+                        r["unsubscribed"] = json!(u);
+                    }
+                    r
+                })
+                .collect(),
+        )
+    });
+    (
+        scheduler,
+        recipients,
+        (any::<bool>(), any::<bool>(), 0i64..40),
+        (any::<bool>(), prop_oneof![Just("none"), Just("day"), Just("week"), Just("month")]),
+        prop::option::of((0u64..400, 0.0f64..3.0)),
+        any::<bool>(),
+        prop::option::of((1u32..5, 1u32..30)),
+        (any::<u64>(), prop_oneof![Just("UTC"), Just("Europe/Paris"), Just("America/New_York"), Just("Australia/Sydney")]),
+        prop_oneof![Just("once"), Just("all"), Just("skip")],
+    )
+        .prop_map(|(sc, rs, (birthday, incremental, hist), (continuous, agg), pop, tracking, pressure, (seed, tz), missed)| {
+            let mut d = json!({
+                "name": "<script>window.__pwned=1</script>",
+                "seed": seed,
+                "timezone": tz,
+                "recipients": rs,
+                "workflow": {
+                    "scheduler": sc,
+                    "query": {"filter": if birthday {"birthday"} else {"all"}, "incremental": incremental, "history_days": hist},
+                    "delivery": {
+                        "mode": if continuous {"continuous"} else {"recurring"},
+                        "aggregation": if continuous {"none"} else {agg},
+                        "label": "<img src=x onerror=alert(1)>",
+                        "content_changes": ["2026-05-01T00:00", "2025-12-01T00:00"]
+                    }
+                },
+                "outages": [{"from":"2026-03-28T20:00","to":"2026-04-03T09:00"},{"from":"2026-12-31T22:00","to":"2027-01-02T00:00"}],
+                "missed_runs": missed,
+                "tracking": {"enabled": tracking}
+            });
+            if let Some((size, signups)) = pop {
+                d["population"] = json!({"size": size, "signups_per_day": signups});
+            }
+            if let Some((m, p)) = pressure {
+                d["pressure"] = json!({"max_messages": m, "period_days": p});
+            }
+            d
+        })
+}
+
+/// Prints what the properties above fed the engine (run with `--nocapture`). Named
+/// so it sorts last; with the default parallel runner it may print early counts.
+#[test]
+fn zz_report_counts() {
+    println!(
+        "fuzz inputs so far: {} seen, {} valid, {} simulated, {} refused by the limits",
+        SEEN.load(Ordering::Relaxed),
+        VALID.load(Ordering::Relaxed),
+        SIMULATED.load(Ordering::Relaxed),
+        REFUSED.load(Ordering::Relaxed)
+    );
 }

@@ -149,9 +149,11 @@ An invalid document exits with status 2 and one line naming the field.";
                 let _ = stdout.flush();
                 0
             }
+            // The engine refuses the document (e.g. over the size limit): an
+            // invalid document for this tool, status 2 like the others.
             Err(e) => {
-                eprintln!("{e}");
-                1
+                eprintln!("{}", e.replace(['\n', '\r'], " "));
+                2
             }
         }
     }

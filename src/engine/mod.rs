@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod describe;
 pub mod export;
 pub mod kpi;
+pub mod limits;
 pub mod logs;
 pub mod outcome;
 pub mod population;

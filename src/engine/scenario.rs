@@ -632,6 +632,7 @@ impl Errors {
 pub fn validate(s: &Scenario) -> Vec<ScenarioError> {
     let mut e = Errors::default();
     validate_document(s, &mut e);
+    super::limits::validate_text(s, &mut e);
     validate_recipients(s, &mut e);
     validate_scheduler(&s.workflow.scheduler, &mut e);
     validate_query(&s.workflow.query, &mut e);

@@ -61,8 +61,11 @@ pub fn simulate_variants(
         return Err(errors);
     }
     let cal = s.calendar().map_err(|e| vec![e])?;
-    let pop = Arc::new(Population::build(s, &cal));
     let execs = scheduler::executions(s, &cal);
+    // Refuse what would exhaust the page's memory before building anything big.
+    let estimate = super::limits::estimate_with(s, &cal, &execs);
+    super::limits::check(s, &estimate, variants.len()).map_err(|e| vec![e])?;
+    let pop = Arc::new(Population::build(s, &cal));
     Ok(variants
         .iter()
         .map(|v| run(s, &cal, &pop, &execs, *v))

@@ -1,0 +1,327 @@
+//! Limits instead of crashes: how big a scenario's year will be, estimated before it
+//! runs, and the text-length caps of the document.
+//!
+//! The estimate is cheap (the scheduler's executions and a pass over the recipient
+//! base's creation instants; no query, no send log) and errs on the large side, so
+//! a refused scenario would really have needed that much memory. Above
+//! [`MAX_BYTES`] the run is refused with a [`ScenarioError`] that names what to
+//! reduce, instead of the page running out of memory mid-year.
+
+use super::calendar::{Calendar, Instant};
+use super::scenario::{parse_date, parse_local_datetime, Errors, Filter, Scenario, ScenarioError};
+use super::scheduler::{self, Execution};
+use super::tracking::TrackingModel;
+use chrono::Datelike;
+use std::collections::HashMap;
+
+/// Largest estimated memory of one simulated variant (logs, executions, journal and
+/// recipient base). A wasm32 page can address 4 GiB, but a widget embedded in
+/// documentation shares the tab with the page; 512 MiB keeps a side-by-side run of
+/// two variants under about 1 GiB.
+pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Peak bytes per broadLog row, growth included: 9 B stored (recipient u32,
+/// execution u32, reason u8) and a `Vec` that doubles its capacity, so up to 18 B
+/// held while it grows (measured in Chromium: see `tests/web_determinism.rs`).
+pub const BYTES_PER_BROADLOG_ROW: u64 = 18;
+
+/// Peak bytes per tracking row: a 16 B event while the year runs, then 9 B stored
+/// by column, both alive while the columns are filled.
+pub const BYTES_PER_TRACKING_ROW: u64 = 25;
+
+/// Bytes per execution: its record, its running counters, 2–5 journal entries.
+pub const BYTES_PER_EXECUTION: u64 = 320;
+
+/// Bytes per recipient of the base (columns and indexes; explicit emails extra).
+pub const BYTES_PER_RECIPIENT: u64 = 96;
+
+/// Longest `name` and `workflow.delivery.label`, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest recipient email, in bytes (RFC 5321's limit for a forward path).
+pub const MAX_EMAIL_BYTES: usize = 254;
+/// Most list entries in scheduler lists, outages and content changes.
+pub const MAX_LIST_ITEMS: usize = 10_000;
+
+/// Size of a scenario's year, estimated before running it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Estimate {
+    /// Executions of the workflow (exact: the scheduler's list).
+    pub executions: u64,
+    /// Recipients in the base at the end of the year (generated signups: mean +
+    /// six standard deviations).
+    pub recipients: u64,
+    /// Upper bound of the broadLog rows (Σ targeted over executions).
+    pub broadlog_rows_upper: u64,
+    /// Expected tracking rows if every broadLog row were sent (0 without tracking).
+    pub tracking_rows_expected: u64,
+    /// Estimated peak memory of one variant, in bytes.
+    pub bytes: u64,
+}
+
+/// Estimates a validated scenario (an invalid one gives a zero estimate: validation
+/// reports it).
+pub fn estimate(s: &Scenario) -> Estimate {
+    match s.calendar() {
+        Ok(cal) => estimate_with(s, &cal, &scheduler::executions(s, &cal)),
+        Err(_) => Estimate::default(),
+    }
+}
+
+/// [`estimate`] with the calendar and executions already computed.
+pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estimate {
+    let n_exec = execs.len() as u64;
+    let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
+
+    // Explicit recipients: creation instants (None = always in the base).
+    let explicit_created: Vec<Option<Instant>> = s
+        .recipients
+        .iter()
+        .map(|r| {
+            r.created
+                .as_deref()
+                .and_then(parse_local_datetime)
+                .map(|l| cal.instant(l))
+        })
+        .collect();
+    let (gen_initial, gen_signups) = match &s.population {
+        Some(p) => {
+            let mean = p.signups_per_day.max(0.0) * f64::from(days_in_year(cal.year));
+            // Poisson-like daily draws: mean + 6 σ is never exceeded in practice.
+            let upper = if mean > 0.0 {
+                (mean + 6.0 * mean.sqrt() + 7.0).ceil() as u64
+            } else {
+                0
+            };
+            (p.size, upper)
+        }
+        None => (0, 0),
+    };
+    let generated = if s.population.is_some() {
+        gen_initial.saturating_add(gen_signups)
+    } else {
+        0
+    };
+    let recipients = (s.recipients.len() as u64).saturating_add(generated);
+
+    // Σ over executions of the base at that instant: an upper bound of what a
+    // non-incremental "all" query returns. Signups are spread over the year.
+    let mut sorted_explicit: Vec<Instant> = explicit_created
+        .iter()
+        .map(|c| c.unwrap_or(i64::MIN))
+        .collect();
+    sorted_explicit.sort_unstable();
+    let mut base_sum: u64 = 0;
+    for e in execs {
+        let explicit = sorted_explicit.partition_point(|c| *c <= e.at) as u64;
+        let elapsed = ((e.at - cal.horizon_start) as f64 / horizon).clamp(0.0, 1.0);
+        let signed_up = (gen_signups as f64 * elapsed).ceil() as u64;
+        base_sum = base_sum.saturating_add(explicit + gen_initial + signed_up.min(gen_signups));
+    }
+
+    let q = &s.workflow.query;
+    let mut rows = match q.filter {
+        Filter::All => base_sum,
+        Filter::Birthday => {
+            // Executions per local date; a recipient is returned only on its day.
+            let mut per_date: HashMap<(u32, u32), u64> = HashMap::new();
+            for e in execs {
+                let d = cal.local_date(e.at);
+                *per_date.entry((d.month(), d.day())).or_default() += 1;
+            }
+            let busiest = per_date.values().copied().max().unwrap_or(0);
+            let mut sum: u64 = 0;
+            for r in &s.recipients {
+                if let Some(b) = r.birthday.as_deref().and_then(parse_date) {
+                    let mut k = per_date.get(&(b.month(), b.day())).copied().unwrap_or(0);
+                    if (b.month(), b.day()) == (2, 29) {
+                        // Read on 28 February or 1 March in a non-leap year.
+                        k += per_date.get(&(2, 28)).copied().unwrap_or(0);
+                        k += per_date.get(&(3, 1)).copied().unwrap_or(0);
+                    }
+                    sum = sum.saturating_add(k);
+                }
+            }
+            let known = s.population.as_ref().map_or(0.0, |p| p.birthday_known);
+            let gen_known = (generated as f64 * known.clamp(0.0, 1.0)).ceil() as u64;
+            sum.saturating_add(gen_known.saturating_mul(busiest))
+                .min(base_sum)
+        }
+    };
+    if q.incremental {
+        // Each recipient at most once per history period (once if forever).
+        let per_recipient = if q.history_days <= 0 {
+            1
+        } else {
+            (f64::from(days_in_year(cal.year)) / q.history_days as f64).ceil() as u64 + 1
+        };
+        rows = rows.min(recipients.saturating_mul(per_recipient.min(n_exec)));
+    }
+
+    let tracking = match TrackingModel::of(s) {
+        Some(m) => {
+            let reopen: f64 = (1..=5).map(|k| m.reopen_rate.powi(k)).sum();
+            let more_clicks: f64 = (1..=3).map(|k| 0.3f64.powi(k)).sum();
+            let per_open =
+                1.0 + reopen + m.mirror_rate + m.click_rate * (1.0 + more_clicks) + m.optout_rate;
+            let per_sent = (m.open_rate * per_open).clamp(0.0, 12.0);
+            (rows as f64 * per_sent).ceil() as u64
+        }
+        None => 0,
+    };
+
+    let explicit_email_bytes: u64 = s.recipients.iter().map(|r| r.email.len() as u64).sum();
+    let bytes = rows
+        .saturating_mul(BYTES_PER_BROADLOG_ROW)
+        .saturating_add(tracking.saturating_mul(BYTES_PER_TRACKING_ROW))
+        .saturating_add(n_exec.saturating_mul(BYTES_PER_EXECUTION))
+        .saturating_add(recipients.saturating_mul(BYTES_PER_RECIPIENT))
+        .saturating_add(explicit_email_bytes);
+    Estimate {
+        executions: n_exec,
+        recipients,
+        broadlog_rows_upper: rows,
+        tracking_rows_expected: tracking,
+        bytes,
+    }
+}
+
+fn days_in_year(year: i32) -> u32 {
+    if chrono::NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
+}
+
+/// Refuses a scenario whose estimate is above [`MAX_BYTES`] per variant (`variants`
+/// run side by side share the page). The error's path names the part to reduce:
+/// the scheduler when it runs more often than every 6 hours, else the population.
+pub fn check(s: &Scenario, est: &Estimate, variants: usize) -> Result<(), ScenarioError> {
+    let total = est.bytes.saturating_mul(variants.max(1) as u64);
+    if total <= MAX_BYTES {
+        return Ok(());
+    }
+    let frequent = est.executions > 4 * 366;
+    let path = if frequent {
+        "workflow.scheduler"
+    } else if s.population.is_some() {
+        "population.size"
+    } else {
+        "recipients"
+    };
+    let what = if frequent {
+        "run the scheduler less often"
+    } else if s.population.is_some() {
+        "reduce population.size or population.signups_per_day"
+    } else {
+        "use fewer recipients"
+    };
+    let tracking = if est.tracking_rows_expected > 0 {
+        format!(
+            " and about {} tracking rows",
+            thousands(est.tracking_rows_expected)
+        )
+    } else {
+        String::new()
+    };
+    let sides = if variants > 1 {
+        format!(" ({variants} variants side by side)")
+    } else {
+        String::new()
+    };
+    Err(ScenarioError {
+        path: path.to_string(),
+        reason: format!(
+            "too large to simulate in the page: {} executions × up to {} recipients could write \
+             {} broadLog rows{tracking}, about {} MB{sides}, over the {} MB limit; {what}, or \
+             use an incremental query",
+            thousands(est.executions),
+            thousands(est.recipients),
+            thousands(est.broadlog_rows_upper),
+            total.div_ceil(1_000_000),
+            MAX_BYTES / 1_000_000,
+        ),
+    })
+}
+
+/// `12345678` → `12,345,678`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text-length and list-length caps (called from `scenario::validate`): a hostile
+/// or accidental megabyte label would otherwise be copied into every row shown.
+pub fn validate_text(s: &Scenario, e: &mut Errors) {
+    let chars = |e: &mut Errors, path: &str, v: &str, max: usize| {
+        let n = v.chars().count();
+        if n > max {
+            e.push(path, format!("is {n} characters long; the limit is {max}"));
+        }
+    };
+    chars(e, "name", &s.name, MAX_NAME_CHARS);
+    chars(e, "timezone", &s.timezone, 64);
+    chars(
+        e,
+        "workflow.delivery.label",
+        &s.workflow.delivery.label,
+        MAX_NAME_CHARS,
+    );
+    for (i, r) in s.recipients.iter().enumerate() {
+        if r.email.len() > MAX_EMAIL_BYTES {
+            e.push(
+                format!("recipients[{i}].email"),
+                format!(
+                    "is {} bytes long; an address has at most {MAX_EMAIL_BYTES}",
+                    r.email.len()
+                ),
+            );
+        }
+        if r.email.chars().any(char::is_control) {
+            e.push(
+                format!("recipients[{i}].email"),
+                "contains a control character",
+            );
+        }
+    }
+    let sc = &s.workflow.scheduler;
+    let lists: [(&str, usize); 6] = [
+        ("workflow.scheduler.times", sc.times.len()),
+        ("workflow.scheduler.days", sc.days.len()),
+        ("workflow.scheduler.month_days", sc.month_days.len()),
+        ("workflow.scheduler.dates", sc.dates.len()),
+        (
+            "workflow.delivery.content_changes",
+            s.workflow.delivery.content_changes.len(),
+        ),
+        ("outages", s.outages.len()),
+    ];
+    for (path, n) in lists {
+        if n > MAX_LIST_ITEMS {
+            e.push(
+                path,
+                format!("has {n} entries; the limit is {MAX_LIST_ITEMS}"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(12_345_678), "12,345,678");
+    }
+}
