@@ -12,12 +12,15 @@
 //! URL or globals). A bad configuration throws a JS `Error` whose message names the
 //! option (`config.lang: "de" is not a language (en, fr)`) and is also shown inside
 //! that widget, which still mounts with defaults for what was wrong. Events reach the
-//! host page as DOM `CustomEvent`s on the element: `campaign-sim:execution`,
-//! `campaign-sim:delivery`, `campaign-sim:finished`, `campaign-sim:error`.
+//! host page as DOM `CustomEvent`s (they bubble) on the element:
+//! `campaign-sim:execution` (detail: at, scheduled, caughtUp, targeted),
+//! `campaign-sim:delivery` (mode, id, label, created, contentVersion),
+//! `campaign-sim:finished` (totals per mode) and `campaign-sim:error` (the problems).
 
 use crate::embed_config::{self, EmbedConfig, Source};
 use crate::engine::scenario::{self, ScenarioError};
 use crate::ui::{self, AppConfig, Handle};
+use leptos::prelude::{Effect, Get, Owner, With};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -27,6 +30,8 @@ use web_sys::HtmlElement;
 pub struct Widget {
     element: HtmlElement,
     handle: Option<Handle>,
+    /// Owns the effect that forwards events; dropped with the widget.
+    _events: Owner,
 }
 
 #[wasm_bindgen]
@@ -58,7 +63,10 @@ impl Widget {
     /// (`2026-06-30`) in the scenario's time zone, or to an RFC 3339 instant.
     #[wasm_bindgen(js_name = runTo)]
     pub fn run_to(&self, instant: &str) -> Result<(), JsError> {
-        let h = self.handle.as_ref().ok_or_else(|| JsError::new("unmounted"))?;
+        let h = self
+            .handle
+            .as_ref()
+            .ok_or_else(|| JsError::new("unmounted"))?;
         ui::run_to(h, instant).map_err(|e| JsError::new(&e.to_string()))
     }
 
@@ -66,13 +74,18 @@ impl Widget {
     /// with the field's path and is shown in the widget's editor, not lost.
     #[wasm_bindgen(js_name = setScenario)]
     pub fn set_scenario(&self, doc: JsValue) -> Result<(), JsError> {
-        let h = self.handle.as_ref().ok_or_else(|| JsError::new("unmounted"))?;
+        let h = self
+            .handle
+            .as_ref()
+            .ok_or_else(|| JsError::new("unmounted"))?;
         let text = match doc.as_string() {
             Some(t) => t,
             None => js_sys::JSON::stringify(&doc)
                 .ok()
                 .and_then(|s| s.as_string())
-                .ok_or_else(|| JsError::new("setScenario: expected a scenario object or JSON text"))?,
+                .ok_or_else(|| {
+                    JsError::new("setScenario: expected a scenario object or JSON text")
+                })?,
         };
         let result = scenario::parse(&text);
         ui::set_scenario_text(h, text);
@@ -89,8 +102,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<Widget, JsError> {
     let value: serde_json::Value = if config.is_undefined() || config.is_null() {
         serde_json::Value::Null
     } else {
-        serde_wasm_bindgen::from_value(config)
-            .map_err(|e| JsError::new(&format!("config: {e}")))?
+        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("config: {e}")))?
     };
     let (cfg, errors) = embed_config::read(&value, Source::Object);
     let widget = mount_checked(element, cfg, &errors);
@@ -139,10 +151,101 @@ fn mount_checked(element: HtmlElement, cfg: EmbedConfig, errors: &[ScenarioError
     if !errors.is_empty() {
         dispatch(&element, "campaign-sim:error", &errors_js(errors));
     }
+    let events = forward_events(&element, &handle);
     Widget {
         element,
         handle: Some(handle),
+        _events: events,
     }
+}
+
+/// Most events one clock move sends (a run to the end of a periodic schedule passes
+/// thousands of executions; the host gets the first ones and `finished`).
+const MAX_EVENTS_PER_MOVE: usize = 1000;
+
+/// Watches the widget's clock and tells the host page, as DOM events on `element`,
+/// what happened between the previous instant and the new one: each execution
+/// (`campaign-sim:execution`), each delivery created per mode
+/// (`campaign-sim:delivery`), and the end of the year (`campaign-sim:finished`).
+fn forward_events(element: &HtmlElement, handle: &Handle) -> Owner {
+    let owner = Owner::new();
+    let ctx = handle.ctx;
+    let element: web_sys::Element = element.clone().into();
+    owner.with(|| {
+        let last = std::cell::Cell::new(None::<i64>);
+        Effect::new(move |_| {
+            let (now, at_end) = ctx.playback.with(|p| (p.now(), p.at_end()));
+            let Some(sim) = ctx.sim.get() else {
+                last.set(None);
+                return;
+            };
+            let prev = last.replace(Some(now));
+            let Some(prev) = prev.filter(|p| *p < now) else {
+                return;
+            };
+            let mut sent = 0;
+            let Some(own) = sim.outcome(sim.own()) else {
+                return;
+            };
+            for e in own
+                .executions()
+                .iter()
+                .filter(|e| e.at > prev && e.at <= now)
+            {
+                if sent >= MAX_EVENTS_PER_MOVE {
+                    break;
+                }
+                let detail = serde_json::json!({
+                    "at": sim.cal.rfc3339(e.at),
+                    "scheduled": sim.cal.rfc3339(e.scheduled),
+                    "caughtUp": e.caught_up,
+                    "targeted": e.targeted,
+                });
+                dispatch(&element, "campaign-sim:execution", &json_js(&detail));
+                sent += 1;
+            }
+            for column in &sim.columns {
+                for d in column
+                    .outcome
+                    .deliveries()
+                    .iter()
+                    .filter(|d| d.created > prev && d.created <= now)
+                {
+                    if sent >= MAX_EVENTS_PER_MOVE {
+                        break;
+                    }
+                    let detail = serde_json::json!({
+                        "mode": column.mode.attr(),
+                        "id": d.id,
+                        "label": d.label,
+                        "created": sim.cal.rfc3339(d.created),
+                        "contentVersion": d.content_version,
+                    });
+                    dispatch(&element, "campaign-sim:delivery", &json_js(&detail));
+                    sent += 1;
+                }
+            }
+            if at_end {
+                let totals: serde_json::Map<String, serde_json::Value> = sim
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let summary = c.outcome.summary();
+                        (
+                            c.mode.attr().to_string(),
+                            serde_json::to_value(summary.totals).unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                dispatch(&element, "campaign-sim:finished", &json_js(&totals.into()));
+            }
+        });
+    });
+    owner
+}
+
+fn json_js(v: &serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL)
 }
 
 /// `data-*` attributes of an element, names without the `data-` prefix.
