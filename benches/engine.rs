@@ -7,6 +7,8 @@
 //! --no-baseline     skip the Python baseline (no ratios)
 //! --no-1m           scaling at 10k and 100k only
 //! --browser FILE    merge the browser benchmark's JSON (benches/browser-bench.mjs)
+//! --profile KIND N  one parse + simulate of year_scenario(KIND, N) or of a file
+//!                   (KIND = path), nothing printed: for valgrind --tool=callgrind
 //! ```
 //!
 //! What is timed, always whole years: "whole" = JSON text → `scenario::parse` →
@@ -21,6 +23,12 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, kind, n] = args.as_slice() {
+        if flag == "--profile" {
+            native::profile_once(kind, n.parse().unwrap_or(100_000));
+            return;
+        }
+    }
     match native::Opts::parse(&args) {
         Ok(o) => {
             let report = native::run(&o);
@@ -352,6 +360,15 @@ pub mod native {
             engine,
             whole,
         }
+    }
+
+    /// One parse + simulate, for a profiler.
+    pub fn profile_once(kind: &str, n: u64) {
+        let text = year_scenario(kind, n)
+            .or_else(|| std::fs::read_to_string(kind).ok())
+            .expect("a benchmark kind or a readable file");
+        let o = simulate(&parse_doc(&text));
+        std::hint::black_box(o.broadlog().len());
     }
 
     /// Runs every measurement.

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `make bench`: the browser benchmark (headless Chromium on the optimised dist/),
+# then the native benchmark, which also runs the Python baseline on the same
+# generated documents and prints one table with the targets side by side.
+# Not part of `make test` (timings are noisy); `cargo test --test bench_smoke` is.
+#
+#   BENCH_RUNS=5        timed runs per measurement (median and min reported)
+#   BENCH_BUILD=0       reuse target/bench/dist instead of `trunk build --release`
+# The wasm is built into target/bench/dist (never over dist/, which other tests serve).
+#   BENCH_BROWSER=0     skip the browser part
+#   BENCH_ARGS=...      extra options for the native bench (--no-1m, --no-baseline)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Same tool precedence as the Makefile when run directly (npm binaryen first).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+runs=${BENCH_RUNS:-5}
+mkdir -p target/bench
+browser_json=target/bench/browser.json
+native_args=(--runs "$runs")
+
+if [ "${BENCH_BROWSER:-1}" != 0 ]; then
+  if [ "${BENCH_BUILD:-1}" != 0 ] || [ ! -f target/bench/dist/index.html ]; then
+    echo "== release wasm build (trunk build --release --dist target/bench/dist)" >&2
+    trunk build --release --dist target/bench/dist >&2
+  fi
+  echo "== browser benchmark (Chromium, wasm)" >&2
+  rm -f "$browser_json"
+  if node benches/browser-bench.mjs --runs "$runs" --out "$browser_json" --dist target/bench/dist; then
+    native_args+=(--browser "$browser_json")
+  else
+    echo "browser benchmark failed: the table has no wasm rows" >&2
+  fi
+fi
+
+echo "== native benchmark (cargo bench --bench engine), Python baseline" >&2
+# shellcheck disable=SC2086
+cargo bench --bench engine -- "${native_args[@]}" ${BENCH_ARGS:-} | tee target/bench/table.md
