@@ -83,6 +83,16 @@ pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estim
                 .map(|l| cal.instant(l))
         })
         .collect();
+    // Largest mean of one day's signups (weekly rhythm included).
+    let peak_day = s.population.as_ref().map_or(0.0, |p| {
+        let sum: f64 = p.weekly_rhythm.iter().sum();
+        let max = p.weekly_rhythm.iter().copied().fold(0.0, f64::max);
+        if sum > 0.0 {
+            p.signups_per_day.max(0.0) * max * 7.0 / sum
+        } else {
+            0.0
+        }
+    });
     let (gen_initial, gen_signups) = match &s.population {
         Some(p) => {
             let mean = p.signups_per_day.max(0.0) * f64::from(days_in_year(cal.year));
@@ -113,8 +123,16 @@ pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estim
     let mut base_sum: u64 = 0;
     for e in execs {
         let explicit = sorted_explicit.partition_point(|c| *c <= e.at) as u64;
+        // Signups so far: the mean to date plus 6 σ, plus a week at the busiest
+        // day's rate for the weekly rhythm (found by fuzzing: prorating the
+        // year's bound undercounts early in the year).
         let elapsed = ((e.at - cal.horizon_start) as f64 / horizon).clamp(0.0, 1.0);
-        let signed_up = (gen_signups as f64 * elapsed).ceil() as u64;
+        let mean = gen_signups as f64 * elapsed;
+        let signed_up = if gen_signups == 0 {
+            0
+        } else {
+            (mean + 6.0 * mean.sqrt() + 7.0 * peak_day + 7.0).ceil() as u64
+        };
         base_sum = base_sum.saturating_add(explicit + gen_initial + signed_up.min(gen_signups));
     }
 
