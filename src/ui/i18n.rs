@@ -58,6 +58,7 @@ impl_keys! {
     Clock => ("Simulated clock", "Horloge simulée"),
     ExecutionsSoFar => ("executions so far", "exécutions jusqu'ici"),
     Simulating => ("Simulating the year…", "Simulation de l'année…"),
+    SimulatedIn => ("year simulated in", "année simulée en"),
     Recurring => ("Recurring", "Récurrente"),
     Continuous => ("Continuous", "Continue"),
     Aggregated => ("Recurring, aggregated", "Récurrente, agrégée"),

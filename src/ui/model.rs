@@ -3,10 +3,15 @@
 //! Pure and native-testable; it only selects engine output, it never decides a rule.
 
 use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::limits;
 use crate::engine::logs::{Reason, Status};
 use crate::engine::outcome::{Outcome, Snapshot};
+use crate::engine::population::Population;
+use crate::engine::scenario::validate;
 use crate::engine::scenario::{Aggregation, Mode, Scenario, ScenarioError};
-use crate::engine::simulation::{simulate_variants, Variant};
+use crate::engine::scheduler::{self, Execution};
+use crate::engine::simulation::{run, Variant};
+use std::sync::Arc;
 
 /// Which column of the side-by-side view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,45 +49,9 @@ impl Sim {
     /// Runs the scenario as recurring and as continuous (and as aggregated recurring
     /// when the scenario asks for an aggregation): same population, schedule and seed.
     pub fn new(scenario: Scenario) -> Result<Sim, Vec<ScenarioError>> {
-        let cal = scenario.calendar().map_err(|e| vec![e])?;
-        let mut modes = vec![
-            (
-                ModeKey::Recurring,
-                Variant {
-                    mode: Mode::Recurring,
-                    aggregation: Aggregation::None,
-                },
-            ),
-            (
-                ModeKey::Continuous,
-                Variant {
-                    mode: Mode::Continuous,
-                    aggregation: Aggregation::None,
-                },
-            ),
-        ];
-        let agg = scenario.workflow.delivery.aggregation;
-        if agg != Aggregation::None {
-            modes.push((
-                ModeKey::Aggregated,
-                Variant {
-                    mode: Mode::Recurring,
-                    aggregation: agg,
-                },
-            ));
-        }
-        let variants: Vec<Variant> = modes.iter().map(|(_, v)| *v).collect();
-        let outcomes = simulate_variants(&scenario, &variants)?;
-        let columns = modes
-            .into_iter()
-            .zip(outcomes)
-            .map(|((mode, _), outcome)| Column { mode, outcome })
-            .collect();
-        Ok(Sim {
-            scenario,
-            cal,
-            columns,
-        })
+        let mut p = Pending::new(scenario)?;
+        while p.step() {}
+        Ok(p.finish())
     }
 
     /// The execution instants (the same in every mode), for stepping.
@@ -130,6 +99,96 @@ impl Sim {
     pub fn current_execution(&self, as_of: Instant) -> Option<usize> {
         self.outcome(self.own())
             .and_then(|o| o.executions_until(as_of).checked_sub(1))
+    }
+}
+
+/// A simulation being computed one delivery mode at a time, so the page can paint
+/// its progress between modes instead of freezing for the whole year.
+pub struct Pending {
+    scenario: Scenario,
+    cal: Calendar,
+    population: Arc<Population>,
+    executions: Vec<Execution>,
+    modes: Vec<(ModeKey, Variant)>,
+    done: Vec<Column>,
+}
+
+impl Pending {
+    /// Validates (including the engine's size limits) and prepares the population and
+    /// the executions, shared by every mode.
+    pub fn new(scenario: Scenario) -> Result<Pending, Vec<ScenarioError>> {
+        let errors = validate(&scenario);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let cal = scenario.calendar().map_err(|e| vec![e])?;
+        let executions = scheduler::executions(&scenario, &cal);
+        let mut modes = vec![
+            (
+                ModeKey::Recurring,
+                Variant {
+                    mode: Mode::Recurring,
+                    aggregation: Aggregation::None,
+                },
+            ),
+            (
+                ModeKey::Continuous,
+                Variant {
+                    mode: Mode::Continuous,
+                    aggregation: Aggregation::None,
+                },
+            ),
+        ];
+        let agg = scenario.workflow.delivery.aggregation;
+        if agg != Aggregation::None {
+            modes.push((
+                ModeKey::Aggregated,
+                Variant {
+                    mode: Mode::Recurring,
+                    aggregation: agg,
+                },
+            ));
+        }
+        let estimate = limits::estimate_with(&scenario, &cal, &executions);
+        limits::check(&scenario, &estimate, modes.len()).map_err(|e| vec![e])?;
+        let population = Arc::new(Population::build(&scenario, &cal));
+        Ok(Pending {
+            scenario,
+            cal,
+            population,
+            executions,
+            modes,
+            done: Vec::new(),
+        })
+    }
+
+    /// Simulates the next mode; false when every mode is done.
+    pub fn step(&mut self) -> bool {
+        let Some((mode, v)) = self.modes.get(self.done.len()).copied() else {
+            return false;
+        };
+        let outcome = run(
+            &self.scenario,
+            &self.cal,
+            &self.population,
+            &self.executions,
+            v,
+        );
+        self.done.push(Column { mode, outcome });
+        self.done.len() < self.modes.len()
+    }
+
+    /// (modes done, modes in all).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done.len(), self.modes.len())
+    }
+
+    pub fn finish(self) -> Sim {
+        Sim {
+            scenario: self.scenario,
+            cal: self.cal,
+            columns: self.done,
+        }
     }
 }
 
@@ -262,6 +321,32 @@ mod tests {
         assert_eq!(s.marks().len(), 52);
         // Same people and sends in both modes: the broadLog sizes agree.
         assert_eq!(snaps[0].1.broadlog_rows, snaps[1].1.broadlog_rows);
+    }
+
+    #[test]
+    fn stepping_a_pending_simulation_gives_the_engines_outcomes() {
+        let p = preset("welcome-continuous-incremental").unwrap();
+        let scenario = crate::engine::scenario::parse(p.json).unwrap();
+        let mut pending = Pending::new(scenario.clone()).unwrap();
+        assert_eq!(pending.progress(), (0, 2));
+        assert!(pending.step());
+        assert_eq!(pending.progress(), (1, 2));
+        assert!(!pending.step());
+        let sim = pending.finish();
+        let variants = [
+            Variant {
+                mode: Mode::Recurring,
+                aggregation: Aggregation::None,
+            },
+            Variant {
+                mode: Mode::Continuous,
+                aggregation: Aggregation::None,
+            },
+        ];
+        let direct = crate::engine::simulation::simulate_variants(&scenario, &variants).unwrap();
+        for (c, o) in sim.columns.iter().zip(&direct) {
+            assert_eq!(c.outcome.fingerprint(), o.fingerprint());
+        }
     }
 
     #[test]

@@ -151,7 +151,14 @@ fn all_paths() -> impl Iterator<Item = &'static str> {
 fn problems(ctx: Ctx) -> Vec<ScenarioError> {
     match ctx.raw_error.get() {
         Some(e) => vec![e],
-        None => ctx.errors.get(),
+        None => {
+            let mut all = ctx.errors.get();
+            // The engine's refusal to run a valid document (its size limits).
+            if let Some(st) = use_context::<super::views::SimStatus>() {
+                all.extend(st.errors.get());
+            }
+            all
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::app::Ctx;
 use super::format;
 use super::i18n::{code, tr, Lang, K};
-use super::model::{ModeKey, Sim};
+use super::model::{ModeKey, Pending, Sim};
 use super::playback::{Playback, Speed};
 use super::presets::{preset, PRESETS};
 use crate::engine::logs::{BroadLog, TrackingColumns};
@@ -40,55 +40,121 @@ pub fn app(ctx: Ctx) -> impl IntoView {
 }
 
 /// Re-simulates (debounced) whenever the draft becomes a valid scenario; playback
-/// then only reads the stored outcome.
+/// then only reads the stored outcome. The modes are simulated one per timer turn, so
+/// the page paints its progress in between.
 fn simulate_on_change(ctx: Ctx) {
-    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
-    let busy = RwSignal::new(false);
-    provide_context(Busy(busy));
+    let timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let work: StoredValue<Option<Pending>, LocalStorage> = StoredValue::new_local(None);
+    let status = SimStatus {
+        progress: RwSignal::new(None),
+        errors: RwSignal::new(Vec::new()),
+        ms: RwSignal::new(None),
+    };
+    provide_context(status);
     Effect::new(move |prev: Option<()>| {
         let draft = ctx.draft.get();
         if !ctx.errors.with(|e| e.is_empty()) || ctx.raw_error.with(|e| e.is_some()) {
+            // Drop a simulation of an older draft that is still running.
+            timer.set_value(None);
+            work.set_value(None);
+            status.progress.set(None);
             return;
         }
-        busy.set(true);
+        let first = prev.is_none();
+        status.progress.set(Some((0, 1)));
         // First run right away (page load); later edits wait for typing to pause.
-        let delay = if prev.is_none() { 0 } else { 250 };
-        let run = move || {
-            if let Ok(sim) = Sim::new(draft) {
-                let first = prev.is_none();
-                let keep = ctx.sim.with_untracked(|s| s.is_some());
-                let pb = ctx.playback.get_untracked();
-                let mut next =
-                    Playback::new(sim.cal.horizon_start, sim.cal.horizon_end, sim.marks());
-                next.set_speed(pb.speed());
-                if keep {
-                    next.scrub(pb.now());
+        let delay = if first { 0 } else { 250 };
+        let start = move || {
+            let t0 = js_sys::Date::now();
+            match Pending::new(draft) {
+                Ok(p) => {
+                    status.errors.set(Vec::new());
+                    status.progress.set(Some(p.progress()));
+                    work.set_value(Some(p));
+                    timer.set_value(Some(Timeout::new(0, move || {
+                        advance(ctx, work, timer, status, first, t0)
+                    })));
                 }
-                if first {
-                    let cal = sim.cal;
-                    let at = ctx.instant.with_value(|i| {
-                        i.as_deref()
-                            .and_then(|t| super::embed_glue::parse_instant(t, |l| cal.instant(l)))
-                    });
-                    if let Some(at) = at {
-                        next.scrub(at);
-                    }
-                    if ctx.autoplay {
-                        next.play();
-                    }
+                Err(e) => {
+                    // The engine refused (e.g. the year would not fit in memory).
+                    status.errors.set(e);
+                    status.progress.set(None);
                 }
-                ctx.sim.set(Some(Arc::new(sim)));
-                ctx.playback.set(next);
             }
-            busy.set(false);
         };
-        pending.set_value(Some(Timeout::new(delay, run)));
+        timer.set_value(Some(Timeout::new(delay, start)));
     });
 }
 
-/// Whether a simulation is being computed (shown as progress).
+/// Simulates one more mode; when all are done, shows the new year.
+fn advance(
+    ctx: Ctx,
+    work: StoredValue<Option<Pending>, LocalStorage>,
+    timer: StoredValue<Option<Timeout>, LocalStorage>,
+    status: SimStatus,
+    first: bool,
+    t0: f64,
+) {
+    let more = work.try_update_value(|w| w.as_mut().map(|p| (p.step(), p.progress())));
+    match more.flatten() {
+        None => {}
+        Some((true, progress)) => {
+            status.progress.set(Some(progress));
+            timer.set_value(Some(Timeout::new(0, move || {
+                advance(ctx, work, timer, status, first, t0)
+            })));
+        }
+        Some((false, _)) => {
+            let Some(sim) = work
+                .try_update_value(|w| w.take())
+                .flatten()
+                .map(Pending::finish)
+            else {
+                return;
+            };
+            show(ctx, sim, first);
+            status.ms.set(Some(js_sys::Date::now() - t0));
+            status.progress.set(None);
+        }
+    }
+}
+
+/// Puts a finished simulation on screen, keeping the clock where it was.
+fn show(ctx: Ctx, sim: Sim, first: bool) {
+    let keep = ctx.sim.with_untracked(|s| s.is_some());
+    let pb = ctx.playback.get_untracked();
+    let mut next = Playback::new(sim.cal.horizon_start, sim.cal.horizon_end, sim.marks());
+    next.set_speed(pb.speed());
+    if keep {
+        next.scrub(pb.now());
+    }
+    if first {
+        let cal = sim.cal;
+        let at = ctx.instant.with_value(|i| {
+            i.as_deref()
+                .and_then(|t| super::embed_glue::parse_instant(t, |l| cal.instant(l)))
+        });
+        if let Some(at) = at {
+            next.scrub(at);
+        }
+        if ctx.autoplay {
+            next.play();
+        }
+    }
+    ctx.sim.set(Some(Arc::new(sim)));
+    ctx.playback.set(next);
+}
+
+/// The state of the simulation behind the page (a context of the instance).
 #[derive(Clone, Copy)]
-pub struct Busy(pub RwSignal<bool>);
+pub struct SimStatus {
+    /// (modes done, modes in all) while simulating.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Why the engine refused to simulate the draft (shown with the scenario's errors).
+    pub errors: RwSignal<Vec<crate::engine::scenario::ScenarioError>>,
+    /// How long the last simulation took, ms (wall clock of the page).
+    pub ms: RwSignal<Option<f64>>,
+}
 
 /// A gloo-timers interval runs while the playback is playing.
 fn drive_playback(ctx: Ctx) {
@@ -159,7 +225,7 @@ fn load_preset(ctx: Ctx, name: &str) {
 
 fn controls(ctx: Ctx) -> impl IntoView {
     let pb = ctx.playback;
-    let busy = use_context::<Busy>().map(|b| b.0);
+    let status = use_context::<SimStatus>();
     let now = Memo::new(move |_| pb.with(|p| p.now()));
     let clock_text = move || {
         let lang = ctx.lang.get();
@@ -205,9 +271,15 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     {move || format!("{} / {} ", done(), total())}
                     {move || ctx.t(K::ExecutionsSoFar)}
                 </span>
-                <Show when=move || busy.is_some_and(|b| b.get())>
-                    <span class="cs-busy" role="status">{move || ctx.t(K::Simulating)}</span>
-                </Show>
+                <span class="cs-busy" role="status" data-testid="sim-status">
+                    {move || {
+                        let st = status?;
+                        match st.progress.get() {
+                            Some((done, all)) => Some(format!("{} {done}/{all}", ctx.t(K::Simulating))),
+                            None => st.ms.get().map(|ms| format!("{} {} ms", ctx.t(K::SimulatedIn), ms.round())),
+                        }
+                    }}
+                </span>
             </div>
             <div class="cs-buttons" role="group">
                 <Show

@@ -218,3 +218,20 @@ test("screenshots of every view at 1400 px and 400 px", async () => {
     assert.deepEqual(page.problems, []);
   }
 });
+
+test("a scenario too big for the page shows the engine's refusal instead of freezing", async () => {
+  const page = await openPage(browser, server.url);
+  await ready(page);
+  const doc = {
+    name: "Too big",
+    population: { size: 5000000 },
+    workflow: { scheduler: { frequency: "periodic", interval_minutes: 10, window: ["00:00", "23:50"] } },
+  };
+  await page.locator(".cs-raw summary").click();
+  await page.getByTestId("scenario-json").fill(JSON.stringify(doc));
+  await page.getByTestId("error").first().waitFor({ timeout: 20000 });
+  assert.ok((await page.getByTestId("error").first().textContent()).length > 10);
+  // The last valid simulation stays on screen.
+  assert.equal(await count(page, "recurring"), "0");
+  assert.equal(await page.getByTestId("scenario-json").inputValue(), JSON.stringify(doc));
+});
