@@ -109,7 +109,7 @@ impl Ctx {
 
 /// Mounts the full-page simulator on `#app` (or `<body>`).
 pub fn start() {
-    console_error_panic_hook::set_once();
+    super::panic::install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -124,6 +124,7 @@ pub fn start() {
 
 /// Mounts one independent instance inside `parent`.
 pub fn mount_app(parent: web_sys::HtmlElement, config: AppConfig) -> Handle {
+    super::panic::install_panic_hook();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(parent, move || {
         let ctx = new_ctx(&config);

@@ -24,9 +24,13 @@ mod explorer;
 #[cfg(target_arch = "wasm32")]
 mod panel;
 #[cfg(target_arch = "wasm32")]
+mod panic;
+#[cfg(target_arch = "wasm32")]
 mod trace;
 #[cfg(target_arch = "wasm32")]
 mod views;
+#[cfg(target_arch = "wasm32")]
+pub use panic::install_panic_hook;
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount_app, start, AppConfig, Ctx, Handle};
 #[cfg(target_arch = "wasm32")]
