@@ -30,8 +30,8 @@ mod trace;
 #[cfg(target_arch = "wasm32")]
 mod views;
 #[cfg(target_arch = "wasm32")]
-pub use panic::install_panic_hook;
-#[cfg(target_arch = "wasm32")]
 pub use app::{mount_app, start, AppConfig, Ctx, Handle};
 #[cfg(target_arch = "wasm32")]
 pub use embed_glue::{control, run_to, set_scenario_text, Command};
+#[cfg(target_arch = "wasm32")]
+pub use panic::install_panic_hook;
