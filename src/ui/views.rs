@@ -12,6 +12,7 @@ use super::i18n::{code, tr, Lang, K};
 use super::model::{ModeKey, Pending, Sim};
 use super::playback::{Playback, Speed};
 use super::presets::{preset, PRESETS};
+use crate::embed_config::View;
 use crate::engine::logs::{BroadLog, TrackingColumns};
 use crate::engine::outcome::Snapshot;
 
@@ -23,16 +24,28 @@ pub fn app(ctx: Ctx) -> impl IntoView {
     simulate_on_change(ctx);
     drive_playback(ctx);
     let class = if ctx.compact { "cs cs-compact" } else { "cs" };
+    // Which panels the embed's `view` asks for (the full page shows them all).
+    let shows = |panels: &[View]| ctx.view == View::Full || panels.contains(&ctx.view);
+    let config_errors = ctx.config_errors.get_value();
     view! {
-        <div class=class lang=move || code(ctx.lang.get())>
+        <div class=class lang=move || code(ctx.lang.get()) data-view=ctx.view.name()>
+            // A wrong embed configuration is said inside the widget (it still runs
+            // with defaults for what was wrong).
+            {(!config_errors.is_empty()).then(|| view! {
+                <div class="cs-config-errors" role="alert">
+                    {config_errors.into_iter().map(|e| view! {
+                        <p data-testid="error">{e.to_string()}</p>
+                    }).collect_view()}
+                </div>
+            })}
             {header(ctx)}
             {controls(ctx)}
-            {compare(ctx)}
-            {super::canvas::workflow(ctx)}
-            {super::explorer::explorer(ctx)}
-            {super::trace::trace(ctx)}
-            {super::charts::charts(ctx)}
-            <Show when=move || !ctx.read_only>
+            {shows(&[View::Compare]).then(|| compare(ctx))}
+            {shows(&[View::Workflow]).then(|| super::canvas::workflow(ctx))}
+            {shows(&[View::Logs]).then(|| super::explorer::explorer(ctx))}
+            {shows(&[View::Logs]).then(|| super::trace::trace(ctx))}
+            {shows(&[]).then(|| super::charts::charts(ctx))}
+            <Show when=move || !ctx.read_only && ctx.view == View::Full>
                 {super::panel::scenario_panel(ctx)}
             </Show>
         </div>
