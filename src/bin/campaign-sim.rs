@@ -170,24 +170,13 @@ An invalid document exits with status 2 and one line naming the field.";
         }
     }
 
-    /// JSON with a one-space indent and a final newline, like the contract's
-    /// expected files.
-    pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-        let mut buf = Vec::new();
-        let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
-        let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
-        value.serialize(&mut ser).map_err(|e| e.to_string())?;
-        buf.push(b'\n');
-        String::from_utf8(buf).map_err(|e| e.to_string())
-    }
-
     fn schedule_command(s: &Scenario, cal: &Calendar) -> String {
         let slots: Vec<String> = scheduler::schedule(s, cal)
             .into_iter()
             .map(|t: Instant| cal.rfc3339(t))
             .collect();
         // Serialising strings cannot fail.
-        to_json(&slots).unwrap_or_default()
+        report::to_json(&slots).unwrap_or_default()
     }
 
     /// The `run` command's output. The workflow engine replaces this body with the
