@@ -1,18 +1,10 @@
 // The embed: embed.html's two widgets are independent, a data-attribute preset mounts
 // the right scenario, and a bad configuration is shown in its own widget only.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, screenshot } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function clockOf(widget) {
   const clock = widget.getByTestId("sim-clock");
@@ -21,7 +13,7 @@ async function clockOf(widget) {
 }
 
 test("embed.html: two widgets, stepping one does not move the other", async () => {
-  const page = await openPage(browser, server.url + "embed.html");
+  const page = await openPage(env.browser, env.server.url + "embed.html");
   const widgets = page.locator("[data-campaign-sim]");
   assert.equal(await widgets.count(), 2);
   const [a, b] = [widgets.nth(0), widgets.nth(1)];
@@ -55,7 +47,7 @@ test("embed.html: two widgets, stepping one does not move the other", async () =
 });
 
 test("a bad data- attribute is shown inside that widget only, which still works", async () => {
-  const page = await openPage(browser, server.url + "embed.html");
+  const page = await openPage(env.browser, env.server.url + "embed.html");
   await clockOf(page.locator("[data-campaign-sim]").nth(1));
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -68,7 +60,7 @@ test("a bad data- attribute is shown inside that widget only, which still works"
     document.body.appendChild(div);
     const m = await import(base + "campaign-sim-web.js");
     m.mountAll();
-  }, server.url);
+  }, env.server.url);
   const bad = page.locator("#bad");
   await bad.getByTestId("sim-clock").waitFor({ timeout: 15000 });
   const errors = await bad.getByTestId("error").allTextContents();
@@ -80,7 +72,7 @@ test("a bad data- attribute is shown inside that widget only, which still works"
 });
 
 test("mount() from script throws with the option's path and still mounts", async () => {
-  const page = await openPage(browser, server.url + "embed.html");
+  const page = await openPage(env.browser, env.server.url + "embed.html");
   await clockOf(page.locator("[data-campaign-sim]").nth(0));
   const message = await page.evaluate(async (base) => {
     const div = document.createElement("div");
@@ -93,7 +85,7 @@ test("mount() from script throws with the option's path and still mounts", async
     } catch (e) {
       return String(e.message);
     }
-  }, server.url);
+  }, env.server.url);
   assert.equal(message, "config.scenario.workflow.scheduler.every: 0 is less than 1");
   await page.locator("#scripted").getByTestId("sim-clock").waitFor({ timeout: 15000 });
   // A good configuration returns a handle whose runTo moves that widget's clock.
@@ -107,6 +99,6 @@ test("mount() from script throws with the option's path and still mounts", async
     w.runTo("2026-06-30T12:00");
     await new Promise((r) => setTimeout(r, 200));
     return div.querySelector('[data-testid="sim-clock"]').getAttribute("data-instant");
-  }, server.url);
+  }, env.server.url);
   assert.equal(at, "2026-06-30T12:00:00+02:00");
 });

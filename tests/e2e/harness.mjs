@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -90,4 +91,22 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 9
 export async function screenshot(page, name) {
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers the suite's hooks: before it, a server over dist/ and a browser; after
+ * it, both closed. The returned object's `server` and `browser` are set once the
+ * suite starts.
+ */
+export function withBrowser(dir = distDir) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(dir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

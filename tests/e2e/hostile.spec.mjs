@@ -2,19 +2,11 @@
 // markup and script URLs is loaded through the raw JSON editor, run to the end and
 // explored. Nothing may execute (no flag set, no dialog, no injected element) and
 // the text must show literally.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { withBrowser, openPage } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const LABEL = `<img src=x onerror="window.__pwned='label'">Promo`;
 const EMAILS = [
@@ -37,7 +29,7 @@ const DOC = {
 };
 
 test("markup in name, label and emails renders as inert text", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const dialogs = [];
   page.on("dialog", async (d) => {
     dialogs.push(d.message());

@@ -1,21 +1,13 @@
 // The optimised build loads in a real browser, shows the simulator and reacts to a
 // click. A module can build fine and still fail to instantiate: only this tells.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, screenshot } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test("the page loads without console errors and shows the simulator", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const clock = page.getByTestId("sim-clock");
   await clock.waitFor({ timeout: 15000 });
   await page.getByTestId("preset").waitFor();
@@ -25,7 +17,7 @@ test("the page loads without console errors and shows the simulator", async () =
 });
 
 test("stepping moves the simulated clock", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const clock = page.getByTestId("sim-clock");
   await clock.waitFor({ timeout: 15000 });
   const before = await clock.getAttribute("data-instant");
@@ -43,7 +35,7 @@ test("stepping moves the simulated clock", async () => {
 });
 
 test("a narrow (embedded) viewport still shows the simulator", async () => {
-  const page = await openPage(browser, server.url, { width: 400, height: 800 });
+  const page = await openPage(env.browser, env.server.url, { width: 400, height: 800 });
   await page.getByTestId("sim-clock").waitFor({ timeout: 15000 });
   await screenshot(page, "smoke-narrow");
   assert.deepEqual(page.problems, []);

@@ -2,21 +2,13 @@
 // counts per mode, stepping moves the clock, filters change the broadLog rows, the
 // trace shows a recipient's year, the language switch changes the texts, invalid input
 // shows the engine's message and keeps what was typed, the log table stays virtual.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, screenshot, shotsDir } from "./harness.mjs";
+import { withBrowser, openPage, screenshot, shotsDir } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const clockOf = (page) => page.getByTestId("sim-clock").getAttribute("data-instant");
 const count = (page, mode) =>
@@ -52,10 +44,10 @@ const PRESETS = [
 test("each preset run to the end shows the delivery counts per mode (and how long a year takes)", async () => {
   const timings = {};
   for (const p of PRESETS) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const t0 = Date.now();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await ready(page);
     if (p.name !== PRESETS[0].name) await choosePreset(page, p.name);
     await page.getByTestId("run-to-end").click();
@@ -79,7 +71,7 @@ test("each preset run to the end shows the delivery counts per mode (and how lon
 });
 
 test("stepping moves the clock to the next execution, then one day on", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   assert.equal(await clockOf(page), "2026-01-01T00:00:00+01:00");
   await page.getByTestId("step").click();
@@ -92,7 +84,7 @@ test("stepping moves the clock to the next execution, then one day on", async ()
 });
 
 test("play advances the clock and pause stops it", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   await page.getByTestId("play").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="sim-clock"]').getAttribute("data-instant") > "2026-01-08", null, { timeout: 5000 });
@@ -103,7 +95,7 @@ test("play advances the clock and pause stops it", async () => {
 });
 
 test("status filters change the broadLog rows", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   await choosePreset(page, "welcome-continuous-incremental");
   await page.getByTestId("run-to-end").click();
@@ -124,7 +116,7 @@ test("status filters change the broadLog rows", async () => {
 });
 
 test("the trace shows a recipient's history and why an execution did not target them", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   await choosePreset(page, "welcome-continuous-incremental");
   await page.getByTestId("run-to-end").click();
@@ -143,7 +135,7 @@ test("the trace shows a recipient's history and why an execution did not target 
 });
 
 test("switching language changes the texts", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   const h1 = await page.locator("h1").textContent();
   await page.getByTestId("lang-fr").click();
@@ -156,7 +148,7 @@ test("switching language changes the texts", async () => {
 });
 
 test("an invalid field shows the engine's message next to it and keeps what was typed", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   await page.getByTestId("run-to-end").click();
   const every = page.locator('[data-field="workflow.scheduler.every"]');
@@ -178,7 +170,7 @@ test("an invalid field shows the engine's message next to it and keeps what was 
 });
 
 test("a large broadLog renders a bounded window of rows", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   const doc = {
     name: "Big weekly",
@@ -203,7 +195,7 @@ test("a large broadLog renders a bounded window of rows", async () => {
 
 test("screenshots of every view at 1400 px and 400 px", async () => {
   for (const width of [1400, 400]) {
-    const page = await openPage(browser, server.url, { width, height: 900 });
+    const page = await openPage(env.browser, env.server.url, { width, height: 900 });
     await ready(page);
     await choosePreset(page, "welcome-continuous-incremental");
     await page.getByTestId("run-to-end").click();
@@ -220,7 +212,7 @@ test("screenshots of every view at 1400 px and 400 px", async () => {
 });
 
 test("a scenario too big for the page shows the engine's refusal instead of freezing", async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await ready(page);
   const doc = {
     name: "Too big",
