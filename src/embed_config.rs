@@ -41,6 +41,11 @@ impl View {
             .find(|(v, _)| *v == self)
             .map_or("full", |(_, n)| n)
     }
+
+    /// The view of a configuration name.
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
+    }
 }
 
 /// A checked embed configuration.

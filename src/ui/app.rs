@@ -37,6 +37,13 @@ pub struct AppConfig {
     pub instant: Option<String>,
     /// Problems of the embed configuration, shown inside the instance.
     pub config_errors: Vec<ScenarioError>,
+    /// The explorer's initial delivery mode (`recurring`, `continuous`, `aggregated`).
+    pub mode: Option<String>,
+    /// The explorer's initially selected delivery (in that mode).
+    pub delivery: Option<u64>,
+    /// The standalone page: state in the URL and the last scenario in localStorage
+    /// (never for widgets, which must not share URL keys).
+    pub persist: bool,
 }
 
 impl Default for AppConfig {
@@ -51,6 +58,9 @@ impl Default for AppConfig {
             read_only: false,
             instant: None,
             config_errors: Vec::new(),
+            mode: None,
+            delivery: None,
+            persist: false,
         }
     }
 }
@@ -93,6 +103,12 @@ pub struct Ctx {
     pub selected: RwSignal<Option<(usize, u64)>>,
     /// Recipient shown in the trace.
     pub recipient: RwSignal<Option<u64>>,
+    /// The explorer's column (index into the simulation's modes).
+    pub column: RwSignal<usize>,
+    /// The explorer's initial (mode, delivery), applied to the first simulated year.
+    pub initial: StoredValue<(Option<String>, Option<u64>)>,
+    /// Whether the instance keeps its state in the URL and localStorage.
+    pub persist: bool,
     pub compact: bool,
     pub view: View,
     pub read_only: bool,
@@ -118,7 +134,7 @@ pub fn start() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| doc.body());
     if let Some(parent) = parent {
-        mount_app(parent, AppConfig::default()).leak();
+        mount_app(parent, super::persist::initial_config()).leak();
     }
 }
 
@@ -148,12 +164,20 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         .clone()
         .or_else(|| preset(&config.preset).map(|p| p.json.to_string()))
         .unwrap_or_else(|| PRESETS[0].json.to_string());
-    let preset_name = if config.scenario.is_some() {
-        String::new()
-    } else {
-        preset(&config.preset)
+    let preset_name = match &config.scenario {
+        // A document equal to a preset (e.g. from a link) selects that preset.
+        Some(text) => {
+            let value = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
+            let v = value(text);
+            PRESETS
+                .iter()
+                .find(|p| v.is_some() && value(p.json) == v)
+                .map_or("", |p| p.name)
+                .to_string()
+        }
+        None => preset(&config.preset)
             .map_or(PRESETS[0].name, |p| p.name)
-            .to_string()
+            .to_string(),
     };
     let (draft, raw_error) = match serde_json::from_str::<Scenario>(&text) {
         Ok(s) => (s, None),
@@ -177,6 +201,9 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         playback: RwSignal::new(Playback::new(0, 0, Vec::new())),
         selected: RwSignal::new(None),
         recipient: RwSignal::new(None),
+        column: RwSignal::new(0),
+        initial: StoredValue::new((config.mode.clone(), config.delivery)),
+        persist: config.persist,
         compact: config.compact,
         view: config.view,
         read_only: config.read_only,

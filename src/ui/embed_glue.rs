@@ -93,6 +93,7 @@ impl AppConfig {
             read_only: cfg.read_only,
             instant: cfg.instant.clone(),
             config_errors: errors.to_vec(),
+            ..AppConfig::default()
         }
     }
 }

@@ -29,7 +29,7 @@ fn mode_key(m: ModeKey) -> K {
 /// The explorer with its two log tables.
 pub fn explorer(ctx: Ctx) -> impl IntoView {
     let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
-    let column = RwSignal::new(0usize);
+    let column = ctx.column;
     // A new simulation may have fewer columns.
     Effect::new(move |_| {
         let n = ctx.sim.with(|s| s.as_ref().map_or(0, |s| s.columns.len()));
@@ -187,6 +187,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                 </div>
                 <div>{logs(ctx, column, selected, now)}</div>
             </div>
+            {super::files::export_bar(ctx)}
         </section>
     }
 }

@@ -37,6 +37,19 @@ impl_keys! {
         "Une diffusion récurrente crée une nouvelle instance de diffusion à partir de son modèle à chaque exécution : une newsletter hebdomadaire donne 52 diffusions, chacune avec ses propres logs de diffusion (broadLog) et de tracking. Une diffusion continue est une seule diffusion à laquelle chaque exécution ajoute les destinataires nouvellement ciblés : un seul broadLog qui grossit d'exécution en exécution, un seul jeu d'indicateurs dont les dénominateurs augmentent. Modifier le contenu d'une diffusion continue crée un nouvel objet diffusion."
     ),
     Language => ("Language", "Langue"),
+    CopyLink => ("Copy link", "Copier le lien"),
+    LinkCopied => ("Link copied: it opens this scenario at this date.", "Lien copié : il ouvre ce scénario à cette date."),
+    CopyThisLink => ("Copy this link:", "Copiez ce lien :"),
+    Export => ("Export", "Exporter"),
+    ExportHint => (
+        "What the tables show: the selected delivery (or all), up to the simulated clock.",
+        "Ce que montrent les tableaux : la diffusion choisie (ou toutes), jusqu'à l'horloge simulée."
+    ),
+    YearSummary => ("Year summary (JSON)", "Bilan de l'année (JSON)"),
+    DownloadScenario => ("Download scenario (JSON)", "Télécharger le scénario (JSON)"),
+    ImportScenario => ("Import a scenario…", "Importer un scénario…"),
+    Imported => ("Imported", "Importé :"),
+    ImportFailed => ("The file could not be read.", "Le fichier n'a pas pu être lu."),
     WhatIs => ("Recurring or continuous: what is the difference?", "Récurrente ou continue : quelle différence ?"),
     Preset => ("Scenario preset", "Scénario prédéfini"),
     Custom => ("Custom scenario", "Scénario personnalisé"),

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod model;
 pub mod playback;
 pub mod presets;
+pub mod share;
 pub mod window;
 
 #[cfg(target_arch = "wasm32")]
@@ -22,9 +23,13 @@ mod embed_glue;
 #[cfg(target_arch = "wasm32")]
 mod explorer;
 #[cfg(target_arch = "wasm32")]
+mod files;
+#[cfg(target_arch = "wasm32")]
 mod panel;
 #[cfg(target_arch = "wasm32")]
 mod panic;
+#[cfg(target_arch = "wasm32")]
+mod persist;
 #[cfg(target_arch = "wasm32")]
 mod trace;
 #[cfg(target_arch = "wasm32")]

@@ -373,6 +373,7 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            {super::files::scenario_files(ctx)}
             <details class="cs-raw">
                 <summary>{move || ctx.t(K::RawJson)}</summary>
                 <label>

@@ -23,6 +23,9 @@ const TICK_MS: u32 = 100;
 pub fn app(ctx: Ctx) -> impl IntoView {
     simulate_on_change(ctx);
     drive_playback(ctx);
+    if ctx.persist {
+        super::persist::sync(ctx);
+    }
     let class = if ctx.compact { "cs cs-compact" } else { "cs" };
     // Which panels the embed's `view` asks for (the full page shows them all).
     let shows = |panels: &[View]| ctx.view == View::Full || panels.contains(&ctx.view);
@@ -150,6 +153,14 @@ fn show(ctx: Ctx, sim: Sim, first: bool) {
         if let Some(at) = at {
             next.scrub(at);
         }
+        // A link's explorer mode and delivery.
+        let (mode, delivery) = ctx.initial.get_value();
+        if let Some(c) = mode.and_then(|m| sim.columns.iter().position(|c| c.mode.attr() == m)) {
+            ctx.column.set(c);
+            if let Some(d) = delivery {
+                ctx.selected.set(Some((c, d)));
+            }
+        }
         if ctx.autoplay {
             next.play();
         }
@@ -195,6 +206,7 @@ fn header(ctx: Ctx) -> impl IntoView {
                 <h1>{move || ctx.t(K::Title)}</h1>
                 <p class="cs-tagline">{move || ctx.t(K::Tagline)}</p>
             </div>
+            {ctx.persist.then(|| copy_link(ctx))}
             <div class="cs-lang" role="group" aria-label=move || ctx.t(K::Language)>
                 <button
                     data-testid="lang-en"
@@ -216,6 +228,43 @@ fn header(ctx: Ctx) -> impl IntoView {
             <summary>{move || ctx.t(K::WhatIs)}</summary>
             <p data-testid="explain">{move || ctx.t(K::Explain)}</p>
         </details>
+    }
+}
+
+/// The standalone page's "copy link" button: the URL already holds the state; the
+/// click writes it at once and puts it on the clipboard (or shows it to copy by hand
+/// where the browser refuses clipboard access).
+fn copy_link(ctx: Ctx) -> impl IntoView {
+    let shown = RwSignal::new(None::<(bool, String)>);
+    let copy = move |_| {
+        let Some(link) = super::persist::write_now(ctx) else {
+            return;
+        };
+        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+        let Some(clipboard) = clipboard else {
+            shown.set(Some((false, link)));
+            return;
+        };
+        let promise = clipboard.write_text(&link);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            shown.set(Some((ok, link)));
+        });
+    };
+    view! {
+        <div class="cs-share">
+            <button data-testid="copy-link" on:click=copy>{move || ctx.t(K::CopyLink)}</button>
+            {move || shown.get().map(|(ok, link)| if ok {
+                view! { <span class="cs-hint" role="status" data-testid="link-status">{ctx.t(K::LinkCopied)}</span> }.into_any()
+            } else {
+                view! {
+                    <label class="cs-hint" data-testid="link-status">
+                        {ctx.t(K::CopyThisLink)} " "
+                        <input readonly data-testid="share-link" prop:value=link on:focus:target=move |ev| ev.target().select() />
+                    </label>
+                }.into_any()
+            })}
+        </div>
     }
 }
 

@@ -1,0 +1,196 @@
+//! Files in and out: downloads built from the engine's export chunks (a large log is
+//! handed to the browser as a Blob of many strings, never one giant string), the
+//! scenario document download and upload, and the year summary (the CLI's JSON).
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::app::{set_text, Ctx};
+use super::i18n::K;
+use crate::engine::export::{broadlog_export, tracking_export, ExportFilter, Format};
+use crate::engine::report;
+
+/// Offers `chunks` to the user as a file called `name`.
+pub fn download(name: &str, mime: &str, chunks: impl Iterator<Item = String>) -> Option<()> {
+    let parts = js_sys::Array::new();
+    for c in chunks {
+        parts.push(&JsValue::from_str(&c));
+    }
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let doc = web_sys::window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The browser has started reading the Blob; free it once the download is under way.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Some(())
+}
+
+/// What an export button takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Log {
+    BroadLog,
+    Tracking,
+}
+
+/// Exports the explorer's log as the tables show it: the selected delivery (or all)
+/// of the explorer's mode, up to the simulated clock.
+fn export_log(ctx: Ctx, log: Log, format: Format) {
+    let column = ctx.column.get_untracked();
+    let delivery = ctx
+        .selected
+        .get_untracked()
+        .filter(|(c, _)| *c == column)
+        .and_then(|(_, d)| u32::try_from(d).ok());
+    let as_of = ctx.playback.with_untracked(|p| p.now());
+    ctx.sim.with_untracked(|s| {
+        let Some(s) = s else { return };
+        let (Some(o), Some(col)) = (s.outcome(column), s.columns.get(column)) else {
+            return;
+        };
+        let filter = ExportFilter {
+            delivery,
+            as_of: Some(as_of),
+        };
+        let (what, ext, mime) = match (log, format) {
+            (Log::BroadLog, Format::Csv) => ("broadlog", "csv", "text/csv"),
+            (Log::BroadLog, Format::Json) => ("broadlog", "json", "application/json"),
+            (Log::Tracking, Format::Csv) => ("tracking", "csv", "text/csv"),
+            (Log::Tracking, Format::Json) => ("tracking", "json", "application/json"),
+        };
+        let scope = delivery.map_or_else(|| "all".to_string(), |d| format!("delivery-{d}"));
+        let name = format!("campaign-sim-{}-{what}-{scope}.{ext}", col.mode.attr());
+        match log {
+            Log::BroadLog => download(&name, mime, broadlog_export(o, filter, format)),
+            Log::Tracking => download(&name, mime, tracking_export(o, filter, format)),
+        };
+    });
+}
+
+/// The year summary of the scenario's own delivery mode, as `campaign-sim run --json`
+/// prints it.
+fn export_summary(ctx: Ctx) {
+    ctx.sim.with_untracked(|s| {
+        let Some(o) = s.as_ref().and_then(|s| s.outcome(s.own())) else {
+            return;
+        };
+        if let Ok(json) = report::to_json(&report::summary(o)) {
+            download(
+                "campaign-sim-summary.json",
+                "application/json",
+                std::iter::once(json),
+            );
+        }
+    });
+}
+
+/// The explorer's export buttons.
+pub fn export_bar(ctx: Ctx) -> impl IntoView {
+    let tracking_on = move || {
+        ctx.sim
+            .with(|s| s.as_ref().is_some_and(|s| s.scenario.tracking.enabled))
+    };
+    let button = move |id: &'static str, label: &'static str, log: Log, format: Format| {
+        view! {
+            <button data-testid=id on:click=move |_| export_log(ctx, log, format)>{label}</button>
+        }
+    };
+    view! {
+        <div class="cs-exports" role="group" aria-label=move || ctx.t(K::Export)>
+            <span>{move || ctx.t(K::Export)} " broadLog"</span>
+            {button("export-broadlog-csv", "CSV", Log::BroadLog, Format::Csv)}
+            {button("export-broadlog-json", "JSON", Log::BroadLog, Format::Json)}
+            <Show when=tracking_on>
+                <span>{move || ctx.t(K::Export)} " tracking"</span>
+                {button("export-tracking-csv", "CSV", Log::Tracking, Format::Csv)}
+                {button("export-tracking-json", "JSON", Log::Tracking, Format::Json)}
+            </Show>
+            <button data-testid="export-summary" on:click=move |_| export_summary(ctx)>
+                {move || ctx.t(K::YearSummary)}
+            </button>
+            <span class="cs-hint">{move || ctx.t(K::ExportHint)}</span>
+        </div>
+    }
+}
+
+/// A file name for the scenario: its `name`, made safe, or a default.
+fn scenario_file_name(text: &str) -> String {
+    let name = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "campaign-sim-scenario.json".to_string()
+    } else {
+        format!("{slug}.json")
+    }
+}
+
+/// Scenario download (the editor's text exactly as typed) and upload.
+pub fn scenario_files(ctx: Ctx) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_file = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // The same file can be chosen again after editing.
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => {
+                    let text = text.as_string().unwrap_or_default();
+                    ctx.preset.set(String::new());
+                    ctx.selected.set(None);
+                    set_text(ctx, text);
+                    status.set(Some(format!("{} {}", ctx.t(K::Imported), file.name())));
+                }
+                Err(_) => status.set(Some(ctx.t(K::ImportFailed).to_string())),
+            }
+        });
+    };
+    view! {
+        <div class="cs-files" role="group">
+            <button
+                data-testid="export-scenario"
+                on:click=move |_| {
+                    let text = ctx.raw.get_untracked();
+                    download(&scenario_file_name(&text), "application/json", std::iter::once(text));
+                }
+            >
+                {move || ctx.t(K::DownloadScenario)}
+            </button>
+            <label class="cs-upload">
+                <span>{move || ctx.t(K::ImportScenario)}</span>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-scenario"
+                    on:change=on_file
+                />
+            </label>
+            <span class="cs-hint" role="status">{move || status.get()}</span>
+        </div>
+    }
+}
