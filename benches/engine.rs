@@ -46,7 +46,7 @@ pub mod native {
     use campaign_sim::bench_api::year_scenario;
     use campaign_sim::engine::outcome::Outcome;
     use campaign_sim::engine::population::Population;
-    use campaign_sim::engine::scenario::{self, Scenario};
+    use campaign_sim::engine::scenario::{self, Scenario, Validated};
     use campaign_sim::engine::{scheduler, simulation};
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::fmt::Write as _;
@@ -195,7 +195,10 @@ pub mod native {
     pub struct Row {
         pub name: String,
         pub whole: Stats,
+        /// `serde_json` into the scenario types, alone.
         pub parse: Stats,
+        /// `scenario::validate` of the parsed document, alone.
+        pub validate: Stats,
         pub broadlog: usize,
         pub tracking: usize,
         pub deliveries: usize,
@@ -243,22 +246,31 @@ pub mod native {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
 
-    fn parse_doc(text: &str) -> Scenario {
-        scenario::parse(text).unwrap_or_else(|e| panic!("benchmark scenario invalid: {e:?}"))
+    fn parse_doc(text: &str) -> Validated {
+        scenario::parse_validated(text)
+            .unwrap_or_else(|e| panic!("benchmark scenario invalid: {e:?}"))
     }
 
-    fn simulate(s: &Scenario) -> Outcome {
-        simulation::simulate(s).unwrap_or_else(|e| panic!("benchmark scenario refused: {e:?}"))
+    fn simulate(s: &Validated) -> Outcome {
+        simulation::simulate_validated(s)
+            .unwrap_or_else(|e| panic!("benchmark scenario refused: {e:?}"))
     }
 
-    /// Parse + simulate of a document's text, timed as a whole, and its parse alone.
+    /// Parse + simulate of a document's text, timed as a whole (the path of the CLI
+    /// and the page: parse, validate once, simulate), and its JSON parse and its
+    /// validation alone.
     fn measure_doc(name: &str, text: &str, runs: usize) -> Row {
-        let (parse, _) = timed(runs, || parse_doc(text));
+        let (parse, s) = timed(runs, || {
+            serde_json::from_str::<Scenario>(text).expect("benchmark scenario is JSON")
+        });
+        let (validate, errors) = timed(runs, || scenario::validate(&s));
+        assert!(errors.is_empty(), "benchmark scenario invalid: {errors:?}");
         let (whole, o) = timed(runs, || simulate(&parse_doc(text)));
         Row {
             name: name.to_string(),
             whole,
             parse,
+            validate,
             broadlog: o.broadlog().len(),
             tracking: o.tracking().len(),
             deliveries: o.deliveries().len(),
@@ -543,7 +555,7 @@ pub mod native {
             );
             let _ = writeln!(
                 t,
-                "\n| scenario (whole process: parse + simulate) | native | JSON parse | broadLog rows | Python baseline | ratio | target | status |"
+                "\n| scenario (whole process: parse + simulate) | native | JSON parse + validation | broadLog rows | Python baseline | ratio | target | status |"
             );
             let _ = writeln!(t, "|---|---|---|---|---|---|---|---|");
             for row in &self.explicit {
@@ -572,12 +584,13 @@ pub mod native {
                 };
                 let _ = writeln!(
                     t,
-                    "| {} | {} ({}) | {} ({:.0} MB/s) | {} | {} | {} | {} | {} |",
+                    "| {} | {} ({}) | {} ({:.0} MB/s) + {} | {} | {} | {} | {} | {} |",
                     row.name,
                     ms(row.whole.median),
                     ms(row.whole.min),
                     ms(row.parse.median),
                     row.doc_bytes as f64 / 1e6 / row.parse.median.max(1e-12),
+                    ms(row.validate.median),
                     row.broadlog,
                     base,
                     ratio,
@@ -588,7 +601,7 @@ pub mod native {
             for row in &self.generated {
                 let _ = writeln!(
                     t,
-                    "| {} generated{} | {} ({}) | {} | {} | — | — | {} | {} |",
+                    "| {} generated{} | {} ({}) | {} + {} | {} | — | — | {} | {} |",
                     row.name,
                     if row.tracking > 0 {
                         format!(", {} tracking rows", row.tracking)
@@ -598,6 +611,7 @@ pub mod native {
                     ms(row.whole.median),
                     ms(row.whole.min),
                     ms(row.parse.median),
+                    ms(row.validate.median),
                     row.broadlog,
                     if row.tracking > 0 {
                         "< 1 s (wasm)"

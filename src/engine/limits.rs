@@ -8,11 +8,10 @@
 //! reduce, instead of the page running out of memory mid-year.
 
 use super::calendar::{Calendar, Instant};
-use super::scenario::{parse_date, parse_local_datetime, Errors, Filter, Scenario, ScenarioError};
+use super::scenario::{parse_date, Errors, Filter, Scenario, ScenarioError};
 use super::scheduler::{self, Execution};
 use super::tracking::TrackingModel;
 use chrono::Datelike;
-use std::collections::HashMap;
 
 /// Largest estimated memory of one simulated variant (logs, executions, journal and
 /// recipient base). A wasm32 page can address 4 GiB, but a widget embedded in
@@ -73,15 +72,11 @@ pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estim
     let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
 
     // Explicit recipients: creation instants (None = always in the base).
+    let mut memo = super::population::CreatedMemo::default();
     let explicit_created: Vec<Option<Instant>> = s
         .recipients
         .iter()
-        .map(|r| {
-            r.created
-                .as_deref()
-                .and_then(parse_local_datetime)
-                .map(|l| cal.instant(l))
-        })
+        .map(|r| memo.instant(r.created.as_deref(), cal))
         .collect();
     // Largest mean of one day's signups (weekly rhythm included).
     let peak_day = s.population.as_ref().map_or(0.0, |p| {
@@ -141,20 +136,26 @@ pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estim
         Filter::All => base_sum,
         Filter::Birthday => {
             // Executions per local date; a recipient is returned only on its day.
-            let mut per_date: HashMap<(u32, u32), u64> = HashMap::new();
+            // Indexed by month × 32 + day.
+            let mut per_date = [0u64; 13 * 32];
+            let on = |per_date: &[u64; 13 * 32], m: u32, d: u32| {
+                per_date.get((m * 32 + d) as usize).copied().unwrap_or(0)
+            };
             for e in execs {
                 let d = cal.local_date(e.at);
-                *per_date.entry((d.month(), d.day())).or_default() += 1;
+                if let Some(k) = per_date.get_mut((d.month() * 32 + d.day()) as usize) {
+                    *k += 1;
+                }
             }
-            let busiest = per_date.values().copied().max().unwrap_or(0);
+            let busiest = per_date.iter().copied().max().unwrap_or(0);
             let mut sum: u64 = 0;
             for r in &s.recipients {
                 if let Some(b) = r.birthday.as_deref().and_then(parse_date) {
-                    let mut k = per_date.get(&(b.month(), b.day())).copied().unwrap_or(0);
+                    let mut k = on(&per_date, b.month(), b.day());
                     if (b.month(), b.day()) == (2, 29) {
                         // Read on 28 February or 1 March in a non-leap year.
-                        k += per_date.get(&(2, 28)).copied().unwrap_or(0);
-                        k += per_date.get(&(3, 1)).copied().unwrap_or(0);
+                        k += on(&per_date, 2, 28);
+                        k += on(&per_date, 3, 1);
                     }
                     sum = sum.saturating_add(k);
                 }

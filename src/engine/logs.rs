@@ -2,10 +2,10 @@
 //!
 //! A broadLog row is 9 bytes: recipient index (u32), execution index (u32) and one
 //! byte that is its [`Reason`] (status and failure type derive from it). Its
-//! delivery and event instant derive from the execution. A tracking row is 9 bytes:
-//! broadLog row (u32), seconds since the horizon start (u32) and one packed byte
-//! (kind, device, URL, "first of its message" flag); delivery and recipient derive
-//! from the broadLog row.
+//! delivery and event instant derive from the execution. A tracking row is 7 bytes:
+//! broadLog row (u32), second within its hour (u16; the hour is a row range of a
+//! per-hour table) and one packed byte (kind, device, URL, "first of its message"
+//! flag); delivery and recipient derive from the broadLog row.
 
 use super::calendar::Instant;
 use serde::{Deserialize, Serialize};
@@ -172,12 +172,6 @@ impl BroadLog {
 
     /// Bytes per row of the stored columns.
     pub const BYTES_PER_ROW: usize = 4 + 4 + 1;
-
-    pub(crate) fn push(&mut self, recipient: u32, execution: u32, reason: Reason) {
-        self.recipient.push(recipient);
-        self.execution.push(execution);
-        self.code.push(reason as u8);
-    }
 }
 
 /// Kind of a tracking event.
@@ -242,16 +236,55 @@ pub(crate) fn unpack_first(c: u8) -> bool {
 }
 
 /// Tracking rows by column, sorted by time (ties: broadLog row, then kind).
+///
+/// The instant is stored as the hour since the horizon start, implicit in
+/// `hour_start` (rows are sorted by time, so an hour is a range of rows), and the
+/// second within that hour (`u16`): 2 bytes a row instead of 4 for a `u32` offset,
+/// plus 4 bytes per hour of the horizon (35 KB for a year).
 #[derive(Clone, Debug, Default)]
 pub struct TrackingColumns {
     pub(crate) broadlog_row: Vec<u32>,
-    /// Seconds since the horizon start.
-    pub(crate) offset: Vec<u32>,
+    /// Second within its hour (0‥3599).
+    pub(crate) second: Vec<u16>,
+    /// `hour_start[h]`: the first row at or after hour `h`; one more entry than
+    /// hours, the last being the number of rows.
+    pub(crate) hour_start: Vec<u32>,
     pub(crate) code: Vec<u8>,
     pub(crate) origin: Instant,
 }
 
+const HOUR: u32 = 3600;
+
 impl TrackingColumns {
+    /// Empty columns with room for `n` rows, instants counted from `origin`.
+    pub(crate) fn with_capacity(origin: Instant, n: usize) -> TrackingColumns {
+        TrackingColumns {
+            broadlog_row: Vec::with_capacity(n),
+            second: Vec::with_capacity(n),
+            hour_start: Vec::new(),
+            code: Vec::with_capacity(n),
+            origin,
+        }
+    }
+
+    /// Appends a row at `offset` seconds from the origin; rows come in time order.
+    pub(crate) fn push(&mut self, broadlog_row: u32, offset: u32, code: u8) {
+        let hour = (offset / HOUR) as usize;
+        let row = self.code.len() as u32;
+        while self.hour_start.len() <= hour {
+            self.hour_start.push(row);
+        }
+        self.broadlog_row.push(broadlog_row);
+        self.second.push((offset % HOUR) as u16);
+        self.code.push(code);
+    }
+
+    /// Closes the hour table (after the last push).
+    pub(crate) fn finish(&mut self) {
+        self.hour_start.push(self.code.len() as u32);
+        self.hour_start.shrink_to_fit();
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.code.len()
@@ -260,17 +293,52 @@ impl TrackingColumns {
     pub fn is_empty(&self) -> bool {
         self.code.is_empty()
     }
+
+    /// Seconds from the origin of row `i`. O(log hours).
+    pub(crate) fn offset(&self, i: usize) -> Option<u32> {
+        let sec = u32::from(*self.second.get(i)?);
+        let hour = self
+            .hour_start
+            .partition_point(|s| *s as usize <= i)
+            .checked_sub(1)?;
+        Some(hour as u32 * HOUR + sec)
+    }
+
+    /// Seconds from the origin of every row, in row order. O(rows + hours).
+    pub(crate) fn offsets(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut hour = 0usize;
+        self.second.iter().enumerate().map(move |(i, sec)| {
+            while self
+                .hour_start
+                .get(hour + 1)
+                .is_some_and(|next| *next as usize <= i)
+            {
+                hour += 1;
+            }
+            hour as u32 * HOUR + u32::from(*sec)
+        })
+    }
+
     /// Number of rows at or before `t`.
     pub fn count_until(&self, t: Instant) -> usize {
         let off = t - self.origin;
         if off < 0 {
             return 0;
         }
-        let off = u32::try_from(off).unwrap_or(u32::MAX);
-        self.offset.partition_point(|o| *o <= off)
+        let Ok(off) = u32::try_from(off) else {
+            return self.len();
+        };
+        let hour = (off / HOUR) as usize;
+        let (Some(a), Some(b)) = (self.hour_start.get(hour), self.hour_start.get(hour + 1)) else {
+            return self.len();
+        };
+        let within = (off % HOUR) as u16;
+        let secs = self.second.get(*a as usize..*b as usize).unwrap_or(&[]);
+        *a as usize + secs.partition_point(|s| *s <= within)
     }
+
     /// Bytes per row of the stored columns.
-    pub const BYTES_PER_ROW: usize = 4 + 4 + 1;
+    pub const BYTES_PER_ROW: usize = 4 + 2 + 1;
 }
 
 /// The tracking log as the UI reads it: rows resolved through the broadLog.
@@ -299,7 +367,7 @@ impl TrackingLog<'_> {
     /// Row `i` (0-based, time order).
     pub fn row(&self, i: usize) -> Option<TrackingRow> {
         let bl = *self.cols.broadlog_row.get(i)?;
-        let off = *self.cols.offset.get(i)?;
+        let off = self.cols.offset(i)?;
         let code = *self.cols.code.get(i)?;
         let b = self.broadlog.row(bl as usize)?;
         let kind = unpack_kind(code);

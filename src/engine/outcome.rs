@@ -58,12 +58,13 @@ pub struct BroadlogCounts {
 }
 
 impl BroadlogCounts {
-    pub(crate) fn add(&mut self, r: Reason) {
-        self.total += 1;
+    /// Counts `n` rows of reason `r`.
+    pub(crate) fn add_n(&mut self, r: Reason, n: u32) {
+        self.total += n;
         match r.status() {
-            Status::Sent => self.sent += 1,
-            Status::Failed => self.failed += 1,
-            Status::Ignored => self.ignored += 1,
+            Status::Sent => self.sent += n,
+            Status::Failed => self.failed += n,
+            Status::Ignored => self.ignored += n,
         }
     }
 }
@@ -578,11 +579,11 @@ impl Outcome {
             h.u64(u64::from(self.broadlog.code.get(r).copied().unwrap_or(0)));
         }
         h.u64(self.tracking.len() as u64);
-        for t in 0..self.tracking.len() {
+        for (t, offset) in self.tracking.offsets().enumerate() {
             h.u64(u64::from(
                 self.tracking.broadlog_row.get(t).copied().unwrap_or(0),
             ));
-            h.u64(u64::from(self.tracking.offset.get(t).copied().unwrap_or(0)));
+            h.u64(u64::from(offset));
             h.u64(u64::from(self.tracking.code.get(t).copied().unwrap_or(0)));
         }
         h.u64(self.journal.len() as u64);

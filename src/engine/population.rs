@@ -259,20 +259,46 @@ fn md_key(packed: u32) -> usize {
     (packed & 0x1FF) as usize
 }
 
+/// Local `created` text → instant, remembering the last one: most bases share a few
+/// values (an import date), and the time-zone lookup is the costly part.
+#[derive(Default)]
+pub(crate) struct CreatedMemo<'a> {
+    last: Option<(&'a str, Option<Instant>)>,
+}
+
+impl<'a> CreatedMemo<'a> {
+    /// The instant of a recipient's `created` (`None`: absent or not a date-time).
+    pub(crate) fn instant(&mut self, text: Option<&'a str>, cal: &Calendar) -> Option<Instant> {
+        let text = text?;
+        if let Some((t, at)) = self.last {
+            if t == text {
+                return at;
+            }
+        }
+        let at = parse_local_datetime(text).map(|l| cal.instant(l));
+        self.last = Some((text, at));
+        at
+    }
+}
+
 impl Population {
     /// Builds the base of a (validated) scenario: explicit recipients, then the
     /// generated ones, with the indexes.
     pub fn build(s: &Scenario, cal: &Calendar) -> Population {
         let mut p = Population::default();
+        let n = s.recipients.len();
+        p.ids.reserve(n);
+        p.explicit_emails.reserve(n);
+        p.created.reserve(n);
+        p.birthday.reserve(n);
+        p.hard.reserve(n);
+        p.unsubscribed.reserve(n);
+        let mut created = CreatedMemo::default();
         for r in &s.recipients {
             p.ids.push(r.id);
             p.explicit_emails.push(r.email.clone());
-            p.created.push(
-                r.created
-                    .as_deref()
-                    .and_then(parse_local_datetime)
-                    .map_or(ALWAYS, |l| cal.instant(l)),
-            );
+            p.created
+                .push(created.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS));
             p.birthday.push(
                 r.birthday
                     .as_deref()
@@ -511,6 +537,11 @@ impl Population {
     /// The address hard-bounces on every send.
     pub fn hard_bounce(&self, i: u32) -> bool {
         self.hard.get(i as usize).copied().unwrap_or(false)
+    }
+
+    /// Per recipient index: the address hard-bounces on every send.
+    pub(crate) fn hard_bounces(&self) -> &[bool] {
+        &self.hard
     }
 
     /// The document's opt-out instant of recipient `i`.

@@ -360,6 +360,21 @@ use std::collections::HashMap;
 /// assert_eq!(err[0].to_string(), r#"workflow.scheduler.days[1]: "mun" is not a weekday (mon, tue, wed, thu, fri, sat, sun)"#);
 /// ```
 pub fn parse(json: &str) -> Result<Scenario, Vec<ScenarioError>> {
+    parse_validated(json).map(Validated::into_inner)
+}
+
+/// Like [`parse`], keeping the proof that the document was validated, so that
+/// [`simulate_validated`](super::simulation::simulate_validated) does not validate
+/// it a second time (on a list of 50,000 recipients validation costs about as much
+/// as the year itself).
+///
+/// ```
+/// use campaign_sim::engine::{scenario, simulation};
+/// let v = scenario::parse_validated(r#"{"recipients":[{"id":1,"email":"a@x.test"}],
+///   "workflow":{"scheduler":{"frequency":"daily","times":["09:00"]}}}"#).unwrap();
+/// assert_eq!(simulation::simulate_validated(&v).unwrap().executions().len(), 365);
+/// ```
+pub fn parse_validated(json: &str) -> Result<Validated, Vec<ScenarioError>> {
     // serde would read a top-level array as the fields in order; say what is wrong.
     if !json.trim_start().starts_with('{') {
         let reason = match serde_json::from_str::<serde_json::Value>(json) {
@@ -371,23 +386,67 @@ pub fn parse(json: &str) -> Result<Scenario, Vec<ScenarioError>> {
             reason,
         }]);
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let scenario: Scenario = match serde_path_to_error::deserialize(&mut de) {
+    // The plain parse accepts exactly what the path-tracking one accepts (same
+    // deserializer, same end check); paths are only needed to word an error, and
+    // tracking them on every value was a third of the parse (callgrind).
+    let scenario: Scenario = match serde_json::from_str(json) {
         Ok(s) => s,
-        Err(e) => return Err(vec![serde_error(e)]),
+        Err(_) => return Err(vec![parse_error(json)]),
     };
+    Validated::new(scenario)
+}
+
+/// The error of a document the plain parse refused, with the path of the value.
+fn parse_error(json: &str) -> ScenarioError {
+    let mut de = serde_json::Deserializer::from_str(json);
+    if let Err(e) = serde_path_to_error::deserialize::<_, Scenario>(&mut de) {
+        return serde_error(e);
+    }
     // Trailing garbage after the document.
-    if let Err(e) = de.end() {
-        return Err(vec![ScenarioError {
+    match de.end() {
+        Err(e) => ScenarioError {
             path: String::new(),
             reason: format!("invalid JSON: {e}"),
-        }]);
+        },
+        // Unreachable in practice: both parses read the same text the same way.
+        Ok(()) => ScenarioError {
+            path: String::new(),
+            reason: "invalid JSON".to_string(),
+        },
     }
-    let errors = validate(&scenario);
-    if errors.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(errors)
+}
+
+/// A scenario that passed [`validate`]. It only gives shared access to the
+/// scenario, so it cannot be changed into an invalid one afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validated(Scenario);
+
+impl Validated {
+    /// Validates `s`: every problem, in document order, as [`validate`] returns them.
+    pub fn new(s: Scenario) -> Result<Validated, Vec<ScenarioError>> {
+        let errors = validate(&s);
+        if errors.is_empty() {
+            Ok(Validated(s))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.0
+    }
+
+    /// The scenario, to edit (it must be validated again).
+    pub fn into_inner(self) -> Scenario {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Validated {
+    type Target = Scenario;
+    fn deref(&self) -> &Scenario {
+        &self.0
     }
 }
 
@@ -660,8 +719,12 @@ fn validate_recipients(s: &Scenario, e: &mut Errors) {
     // Sized up front, and paths formatted only for an error: on a list of 50,000
     // recipients the eager `format!`s and rehashing were most of the parse
     // (callgrind, benches/engine.rs).
-    let mut ids: HashMap<u64, usize> = HashMap::with_capacity(s.recipients.len());
-    let mut emails: HashMap<&str, usize> = HashMap::with_capacity(s.recipients.len());
+    let n = s.recipients.len();
+    let mut ids: HashMap<u64, usize, FastHash> = HashMap::with_capacity_and_hasher(n, FastHash);
+    let mut emails: HashMap<&str, usize, FastHash> = HashMap::with_capacity_and_hasher(n, FastHash);
+    // Most bases share a few `created` values (an import date): a repeat of the last
+    // valid one needs no second calendar check.
+    let mut last_created: Option<&str> = None;
     for (i, r) in s.recipients.iter().enumerate() {
         if let Some(first) = ids.insert(r.id, i) {
             ids.insert(r.id, first);
@@ -682,12 +745,14 @@ fn validate_recipients(s: &Scenario, e: &mut Errors) {
                 ),
             );
         }
-        if let Some(c) = r
-            .created
-            .as_deref()
-            .filter(|c| parse_local_datetime(c).is_none())
-        {
-            e.local_datetime(&format!("recipients[{i}].created"), c);
+        if let Some(c) = r.created.as_deref() {
+            if last_created != Some(c) {
+                if parse_local_datetime(c).is_none() {
+                    e.local_datetime(&format!("recipients[{i}].created"), c);
+                } else {
+                    last_created = Some(c);
+                }
+            }
         }
         if let Some(b) = r.birthday.as_deref().filter(|b| parse_date(b).is_none()) {
             e.date(&format!("recipients[{i}].birthday"), b);
@@ -699,6 +764,59 @@ fn validate_recipients(s: &Scenario, e: &mut Errors) {
         {
             e.local_datetime(&format!("recipients[{i}].unsubscribed"), u);
         }
+    }
+}
+
+/// A multiply-rotate hasher (the Fx hash of rustc) for the duplicate checks: the
+/// default SipHash was the largest single cost of validating a long recipient list
+/// (callgrind). Flooding resistance is not needed: the document is the user's own.
+#[derive(Clone, Copy, Default)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+struct FxHasher(u64);
+
+impl FxHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            if let Some(dst) = w.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

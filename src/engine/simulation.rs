@@ -18,6 +18,7 @@ use super::query::{self, History, DAY};
 use super::rng::{stream, Purpose};
 use super::scenario::{
     self, parse_date, parse_local_datetime, Aggregation, Frequency, Mode, Scenario, ScenarioError,
+    Validated,
 };
 use super::scheduler::{self, Execution};
 use super::tracking::TrackingModel;
@@ -42,11 +43,26 @@ pub struct Variant {
 /// assert_eq!(o.deliveries().len(), 52);
 /// ```
 pub fn simulate(s: &Scenario) -> Result<Outcome, Vec<ScenarioError>> {
+    let errors = scenario::validate(s);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    simulate_own_mode(s)
+}
+
+/// [`simulate`] of a scenario already validated (by
+/// [`scenario::parse_validated`] or [`Validated::new`]): the same outcome and the
+/// same refusals, without validating the document again.
+pub fn simulate_validated(s: &Validated) -> Result<Outcome, Vec<ScenarioError>> {
+    simulate_own_mode(s.scenario())
+}
+
+fn simulate_own_mode(s: &Scenario) -> Result<Outcome, Vec<ScenarioError>> {
     let v = Variant {
         mode: s.workflow.delivery.mode,
         aggregation: s.workflow.delivery.aggregation,
     };
-    let mut all = simulate_variants(s, &[v])?;
+    let mut all = simulate_valid_variants(s, &[v])?;
     all.pop().ok_or_else(Vec::new)
 }
 
@@ -60,6 +76,22 @@ pub fn simulate_variants(
     if !errors.is_empty() {
         return Err(errors);
     }
+    simulate_valid_variants(s, variants)
+}
+
+/// [`simulate_variants`] of a scenario already validated.
+pub fn simulate_variants_validated(
+    s: &Validated,
+    variants: &[Variant],
+) -> Result<Vec<Outcome>, Vec<ScenarioError>> {
+    simulate_valid_variants(s.scenario(), variants)
+}
+
+/// The run after validation: the size limits, then the year of each variant.
+fn simulate_valid_variants(
+    s: &Scenario,
+    variants: &[Variant],
+) -> Result<Vec<Outcome>, Vec<ScenarioError>> {
     let cal = s.calendar().map_err(|e| vec![e])?;
     let execs = scheduler::executions(s, &cal);
     // Refuse what would exhaust the page's memory before building anything big.
@@ -252,97 +284,145 @@ pub fn run(
         rec.delivery = Some(id);
         let mut counts = BroadlogCounts::default();
 
-        for &i in &targeted {
-            let iu = i as usize;
-            let row = broadlog.len() as u32;
-            let pop_id = pop.id(i);
-            let mut send_rng = model
-                .as_ref()
-                .map(|_| stream(s.seed, Purpose::Send, pop_id, eix as u64));
-            let reason = if denylisted_at.get(iu).is_some_and(|t| *t <= at) {
-                Reason::Denylisted
-            } else if quarantined_at.get(iu).is_some_and(|t| *t <= at) {
-                Reason::Quarantined
-            } else if pressure.is_some_and(|(max, window)| {
-                ring.get(iu * max + ring_head.get(iu).copied().unwrap_or(0) as usize)
-                    .is_some_and(|oldest| *oldest > at - window)
-            }) {
-                Reason::ExcludedByArbitration
-            } else if pop.hard_bounce(i) {
-                Reason::UserUnknown
-            } else {
-                match (&model, send_rng.as_mut()) {
-                    (Some(m), Some(r)) => {
-                        if r.chance(m.hard_bounce_rate) {
-                            Reason::UserUnknown
-                        } else if r.chance(m.soft_bounce_rate) {
-                            Reason::MailboxFull
-                        } else {
-                            Reason::Sent
-                        }
-                    }
-                    _ => Reason::Sent,
-                }
-            };
-            match reason {
-                Reason::UserUnknown => {
+        // The row columns of this execution in bulk (the recipients are the query's
+        // slice, the execution index is constant), then one reason byte per row:
+        // per-row pushes to three columns were most of the send loop (perf).
+        broadlog.recipient.extend_from_slice(&targeted);
+        broadlog
+            .execution
+            .resize(rows_start as usize + targeted.len(), eix);
+        let mut by_reason = [0u32; REASONS];
+        if model.is_none() && pressure.is_none() {
+            // No tracking, no pressure rule: the precedence is three look-ups and
+            // only a hard bounce changes state. Kept apart from the general loop so
+            // its few counters stay in registers (perf: spills and the unused
+            // recipient-id load were half the time per row).
+            let hard = pop.hard_bounces();
+            let (mut denied, mut quarantined, mut bounced) = (0u32, 0u32, 0u32);
+            broadlog.code.extend(targeted.iter().map(|&i| {
+                let iu = i as usize;
+                let reason = if denylisted_at.get(iu).is_some_and(|t| *t <= at) {
+                    denied += 1;
+                    Reason::Denylisted
+                } else if quarantined_at.get(iu).is_some_and(|t| *t <= at) {
+                    quarantined += 1;
+                    Reason::Quarantined
+                } else if hard.get(iu).copied().unwrap_or(false) {
                     if let Some(q) = quarantined_at.get_mut(iu) {
                         *q = at;
                     }
-                }
-                Reason::MailboxFull => {
-                    if let (Some(m), Some(c), Some(last)) =
-                        (&model, soft_count.get_mut(iu), soft_last.get_mut(iu))
-                    {
-                        // A quiet period without soft errors starts the count again.
-                        if *c > 0 && at - *last >= i64::from(m.soft_bounce_reset_days) * DAY {
-                            *c = 0;
-                        }
-                        *c = c.saturating_add(1);
-                        *last = at;
-                        if u32::from(*c) >= m.soft_bounce_limit {
-                            if let Some(q) = quarantined_at.get_mut(iu) {
-                                *q = at;
+                    bounced += 1;
+                    Reason::UserUnknown
+                } else {
+                    Reason::Sent
+                };
+                reason as u8
+            }));
+            by_reason[Reason::Denylisted as usize] = denied;
+            by_reason[Reason::Quarantined as usize] = quarantined;
+            by_reason[Reason::UserUnknown as usize] = bounced;
+            by_reason[Reason::Sent as usize] = count - denied - quarantined - bounced;
+        } else {
+            let mut row = rows_start;
+            broadlog.code.extend(targeted.iter().map(|&i| {
+                let iu = i as usize;
+                let pop_id = pop.id(i);
+                let mut send_rng = model
+                    .as_ref()
+                    .map(|_| stream(s.seed, Purpose::Send, pop_id, eix as u64));
+                let reason = if denylisted_at.get(iu).is_some_and(|t| *t <= at) {
+                    Reason::Denylisted
+                } else if quarantined_at.get(iu).is_some_and(|t| *t <= at) {
+                    Reason::Quarantined
+                } else if pressure.is_some_and(|(max, window)| {
+                    ring.get(iu * max + ring_head.get(iu).copied().unwrap_or(0) as usize)
+                        .is_some_and(|oldest| *oldest > at - window)
+                }) {
+                    Reason::ExcludedByArbitration
+                } else if pop.hard_bounce(i) {
+                    Reason::UserUnknown
+                } else {
+                    match (&model, send_rng.as_mut()) {
+                        (Some(m), Some(r)) => {
+                            if r.chance(m.hard_bounce_rate) {
+                                Reason::UserUnknown
+                            } else if r.chance(m.soft_bounce_rate) {
+                                Reason::MailboxFull
+                            } else {
+                                Reason::Sent
                             }
                         }
+                        _ => Reason::Sent,
                     }
-                }
-                Reason::Sent => {
-                    if let Some(c) = soft_count.get_mut(iu) {
-                        *c = 0;
-                    }
-                    if let Some((max, _)) = pressure {
-                        let h = ring_head.get(iu).copied().unwrap_or(0) as usize;
-                        if let Some(slot) = ring.get_mut(iu * max + h) {
-                            *slot = at;
-                        }
-                        if let Some(hd) = ring_head.get_mut(iu) {
-                            *hd = ((h + 1) % max) as u8;
+                };
+                match reason {
+                    Reason::UserUnknown => {
+                        if let Some(q) = quarantined_at.get_mut(iu) {
+                            *q = at;
                         }
                     }
-                    if let Some(m) = &model {
-                        let mut r = stream(s.seed, Purpose::Track, pop_id, eix as u64);
-                        scratch.clear();
-                        m.events(&mut r, at, pop.propensity(i), &mut scratch);
-                        for &(t, code) in &scratch {
-                            if t >= cal.horizon_end {
-                                continue;
+                    Reason::MailboxFull => {
+                        if let (Some(m), Some(c), Some(last)) =
+                            (&model, soft_count.get_mut(iu), soft_last.get_mut(iu))
+                        {
+                            // A quiet period without soft errors starts the count again.
+                            if *c > 0 && at - *last >= i64::from(m.soft_bounce_reset_days) * DAY {
+                                *c = 0;
                             }
-                            if super::logs::unpack_kind(code) == super::logs::TrackingKind::Optout {
-                                if let Some(d) = denylisted_at.get_mut(iu) {
-                                    *d = (*d).min(t);
+                            *c = c.saturating_add(1);
+                            *last = at;
+                            if u32::from(*c) >= m.soft_bounce_limit {
+                                if let Some(q) = quarantined_at.get_mut(iu) {
+                                    *q = at;
                                 }
                             }
-                            events.push((t, row, code));
                         }
                     }
+                    Reason::Sent => {
+                        if let Some(c) = soft_count.get_mut(iu) {
+                            *c = 0;
+                        }
+                        if let Some((max, _)) = pressure {
+                            let h = ring_head.get(iu).copied().unwrap_or(0) as usize;
+                            if let Some(slot) = ring.get_mut(iu * max + h) {
+                                *slot = at;
+                            }
+                            if let Some(hd) = ring_head.get_mut(iu) {
+                                *hd = ((h + 1) % max) as u8;
+                            }
+                        }
+                        if let Some(m) = &model {
+                            let mut r = stream(s.seed, Purpose::Track, pop_id, eix as u64);
+                            scratch.clear();
+                            m.events(&mut r, at, pop.propensity(i), &mut scratch);
+                            for &(t, code) in &scratch {
+                                if t >= cal.horizon_end {
+                                    continue;
+                                }
+                                if super::logs::unpack_kind(code)
+                                    == super::logs::TrackingKind::Optout
+                                {
+                                    if let Some(d) = denylisted_at.get_mut(iu) {
+                                        *d = (*d).min(t);
+                                    }
+                                }
+                                events.push((t, row, code));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-            broadlog.push(i, eix, reason);
-            counts.add(reason);
-            if let Some(x) = running.get_mut(reason as usize) {
-                *x += 1;
+                if let Some(x) = by_reason.get_mut(reason as usize) {
+                    *x += 1;
+                }
+                row += 1;
+                reason as u8
+            }));
+        }
+        for (r, k) in Reason::ALL.iter().zip(by_reason) {
+            counts.add_n(*r, k);
+            if let Some(x) = running.get_mut(*r as usize) {
+                *x += u64::from(k);
             }
         }
         rec.rows_end = broadlog.len() as u32;
@@ -383,25 +463,18 @@ pub fn run(
     // Tracking rows in time order (ties: broadLog row, then draw order).
     let origin = cal.horizon_start;
     sort_events(&mut events, origin);
-    let mut tracking = TrackingColumns {
-        origin,
-        broadlog_row: Vec::with_capacity(events.len()),
-        offset: Vec::with_capacity(events.len()),
-        code: Vec::with_capacity(events.len()),
-    };
+    let mut tracking = TrackingColumns::with_capacity(origin, events.len());
     let mut checkpoints = vec![Counters::default()];
     let mut acc = Counters::default();
     for (k, (t, row, code)) in events.iter().enumerate() {
-        tracking.broadlog_row.push(*row);
-        tracking
-            .offset
-            .push(u32::try_from(t - origin).unwrap_or(u32::MAX));
-        tracking.code.push(*code);
+        tracking.push(*row, u32::try_from(t - origin).unwrap_or(u32::MAX), *code);
         acc.add_tracking(*code);
         if (k + 1) % CHECKPOINT == 0 {
             checkpoints.push(acc);
         }
     }
+    tracking.finish();
+    drop(events);
     // Group tracking rows by delivery (counting sort, time order kept).
     let nd = deliveries.len();
     let mut start = vec![0u32; nd + 2];
