@@ -1,8 +1,9 @@
 //! The send log (broadLog) and the tracking log, stored by column.
 //!
-//! A broadLog row is 9 bytes: recipient index (u32), execution index (u32) and one
-//! byte that is its [`Reason`] (status and failure type derive from it). Its
-//! delivery and event instant derive from the execution. A tracking row is 7 bytes:
+//! A broadLog row is 5 bytes: recipient index (u32) and one byte that is its
+//! [`Reason`] (status and failure type derive from it). Its execution is the range
+//! of rows it falls in (an execution's rows are contiguous); its delivery and event
+//! instant derive from the execution. A tracking row is 7 bytes:
 //! broadLog row (u32), second within its hour (u16; the hour is a row range of a
 //! per-hour table) and one packed byte (kind, device, URL, "first of its message"
 //! flag); delivery and recipient derive from the broadLog row.
@@ -119,8 +120,10 @@ pub struct BroadLogRow {
 #[derive(Clone, Debug, Default)]
 pub struct BroadLog {
     pub(crate) recipient: Vec<u32>,
-    pub(crate) execution: Vec<u32>,
     pub(crate) code: Vec<u8>,
+    /// Per execution: the end of its rows (rows of an execution are contiguous, so
+    /// a row's execution is a search here rather than 4 bytes a row).
+    pub(crate) exec_end: Vec<u32>,
     /// Per execution: instant and delivery id (0 = none).
     pub(crate) exec_at: Vec<Instant>,
     pub(crate) exec_delivery: Vec<u32>,
@@ -141,7 +144,7 @@ impl BroadLog {
     /// Row `i` (0-based); `None` past the end.
     pub fn row(&self, i: usize) -> Option<BroadLogRow> {
         let recipient = *self.recipient.get(i)?;
-        let execution = *self.execution.get(i)?;
+        let execution = self.execution_of(i)?;
         let reason = Reason::from_code(*self.code.get(i)?);
         Some(BroadLogRow {
             id: i as u64 + 1,
@@ -160,6 +163,25 @@ impl BroadLog {
         })
     }
 
+    /// Execution index of row `i`. O(log executions).
+    pub fn execution_of(&self, i: usize) -> Option<u32> {
+        if i >= self.len() {
+            return None;
+        }
+        Some(self.exec_end.partition_point(|e| *e as usize <= i) as u32)
+    }
+
+    /// Execution index of every row, in row order. O(rows + executions).
+    pub(crate) fn executions(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut k = 0usize;
+        (0..self.len()).map(move |i| {
+            while self.exec_end.get(k).is_some_and(|e| *e as usize <= i) {
+                k += 1;
+            }
+            k as u32
+        })
+    }
+
     /// Recipient index of row `i`.
     pub fn recipient_of(&self, i: usize) -> Option<u32> {
         self.recipient.get(i).copied()
@@ -171,7 +193,7 @@ impl BroadLog {
     }
 
     /// Bytes per row of the stored columns.
-    pub const BYTES_PER_ROW: usize = 4 + 4 + 1;
+    pub const BYTES_PER_ROW: usize = 4 + 1;
 }
 
 /// Kind of a tracking event.

@@ -523,9 +523,8 @@ impl Outcome {
             if let Some(r) = before.iter().rposition(|r| *r == i) {
                 let since = self
                     .broadlog
-                    .execution
-                    .get(r)
-                    .and_then(|x| self.executions.get(*x as usize))
+                    .execution_of(r)
+                    .and_then(|x| self.executions.get(x as usize))
                     .map_or(e.at, |x| x.at);
                 if let Some(until) = blocked_until(since, self.query.history_days, e.at) {
                     return TargetingReason::InHistory { since, until };
@@ -569,13 +568,11 @@ impl Outcome {
             h.u64(u64::from(d.broadlog.failed));
         }
         h.u64(self.broadlog.len() as u64);
-        for r in 0..self.broadlog.len() {
+        for (r, execution) in self.broadlog.executions().enumerate() {
             h.u64(u64::from(
                 self.broadlog.recipient.get(r).copied().unwrap_or(0),
             ));
-            h.u64(u64::from(
-                self.broadlog.execution.get(r).copied().unwrap_or(0),
-            ));
+            h.u64(u64::from(execution));
             h.u64(u64::from(self.broadlog.code.get(r).copied().unwrap_or(0)));
         }
         h.u64(self.tracking.len() as u64);

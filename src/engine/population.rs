@@ -213,7 +213,10 @@ pub const NEVER: Instant = i64::MAX;
 pub struct Population {
     ids: Vec<u64>,
     /// Explicit emails (explicit recipients only; generated ones are derived).
-    explicit_emails: Vec<String>,
+    explicit_emails: String,
+    /// End of recipient `i`'s explicit email in `explicit_emails` (one text for
+    /// all: one allocation instead of one per recipient).
+    email_end: Vec<u32>,
     /// Instant of creation ([`ALWAYS`] when the document gives none).
     created: Vec<Instant>,
     /// Birthday packed as `year << 9 | month << 5 | day`, 0 = unknown.
@@ -288,7 +291,9 @@ impl Population {
         let mut p = Population::default();
         let n = s.recipients.len();
         p.ids.reserve(n);
-        p.explicit_emails.reserve(n);
+        p.explicit_emails
+            .reserve(s.recipients.iter().map(|r| r.email.len()).sum());
+        p.email_end.reserve(n);
         p.created.reserve(n);
         p.birthday.reserve(n);
         p.hard.reserve(n);
@@ -296,7 +301,8 @@ impl Population {
         let mut created = CreatedMemo::default();
         for r in &s.recipients {
             p.ids.push(r.id);
-            p.explicit_emails.push(r.email.clone());
+            p.explicit_emails.push_str(&r.email);
+            p.email_end.push(p.explicit_emails.len() as u32);
             p.created
                 .push(created.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS));
             p.birthday.push(
@@ -406,7 +412,7 @@ impl Population {
                 Engagement::Regular
             };
             self.ids.push(id);
-            self.explicit_emails.push(String::new());
+            self.email_end.push(self.explicit_emails.len() as u32);
             self.created.push(created);
             self.birthday.push(birthday);
             self.hard.push(hard);
@@ -497,11 +503,17 @@ impl Population {
                     .get(*d as usize)
                     .map_or("example.test", String::as_str)
             ),
-            _ => self
-                .explicit_emails
-                .get(i as usize)
-                .cloned()
-                .unwrap_or_default(),
+            _ => {
+                let start = match (i as usize).checked_sub(1) {
+                    Some(k) => self.email_end.get(k).copied().unwrap_or(0),
+                    None => 0,
+                };
+                let end = self.email_end.get(i as usize).copied().unwrap_or(start);
+                self.explicit_emails
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string()
+            }
         }
     }
 
@@ -595,7 +607,6 @@ impl Population {
 
     /// Approximate heap size of the base in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.ids.len() * (8 + 8 + 4 + 1 + 8 + 1 + 6 + 4 + 8 + 4 + 24)
-            + self.explicit_emails.iter().map(String::len).sum::<usize>()
+        self.ids.len() * (8 + 8 + 4 + 1 + 8 + 1 + 6 + 4 + 8 + 4 + 4) + self.explicit_emails.len()
     }
 }

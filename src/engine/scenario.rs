@@ -720,13 +720,26 @@ fn validate_recipients(s: &Scenario, e: &mut Errors) {
     // recipients the eager `format!`s and rehashing were most of the parse
     // (callgrind, benches/engine.rs).
     let n = s.recipients.len();
-    let mut ids: HashMap<u64, usize, FastHash> = HashMap::with_capacity_and_hasher(n, FastHash);
+    // Ids in increasing order (the usual export) cannot repeat: no id map then.
+    let ids_increasing = s.recipients.windows(2).all(|w| match w {
+        [a, b] => a.id < b.id,
+        _ => true,
+    });
+    let mut ids: HashMap<u64, usize, FastHash> = HashMap::with_hasher(FastHash);
+    if !ids_increasing {
+        ids.reserve(n);
+    }
     let mut emails: HashMap<&str, usize, FastHash> = HashMap::with_capacity_and_hasher(n, FastHash);
     // Most bases share a few `created` values (an import date): a repeat of the last
     // valid one needs no second calendar check.
     let mut last_created: Option<&str> = None;
     for (i, r) in s.recipients.iter().enumerate() {
-        if let Some(first) = ids.insert(r.id, i) {
+        let repeated = if ids_increasing {
+            None
+        } else {
+            ids.insert(r.id, i)
+        };
+        if let Some(first) = repeated {
             ids.insert(r.id, first);
             e.push(
                 format!("recipients[{i}].id"),

@@ -152,7 +152,9 @@ pub fn run(
     };
     let mut exec_prefix: Vec<[u64; REASONS]> = Vec::with_capacity(execs.len());
     let mut running = [0u64; REASONS];
-    let mut events: Vec<(Instant, u32, u8)> = Vec::new();
+    // (seconds from the horizon start, broadLog row, delivery id, packed code).
+    let mut events: Vec<(u32, u32, u32, u8)> = Vec::new();
+    let origin = cal.horizon_start;
     let mut journal: Vec<JournalEntry> = Vec::new();
     let mut targeted: Vec<u32> = Vec::new();
     let mut scratch: Vec<(Instant, u8)> = Vec::new();
@@ -284,13 +286,9 @@ pub fn run(
         rec.delivery = Some(id);
         let mut counts = BroadlogCounts::default();
 
-        // The row columns of this execution in bulk (the recipients are the query's
-        // slice, the execution index is constant), then one reason byte per row:
-        // per-row pushes to three columns were most of the send loop (perf).
+        // The recipient column of this execution in bulk (the query's slice), then
+        // one reason byte per row: per-row pushes were most of the send loop (perf).
         broadlog.recipient.extend_from_slice(&targeted);
-        broadlog
-            .execution
-            .resize(rows_start as usize + targeted.len(), eix);
         let mut by_reason = [0u32; REASONS];
         if model.is_none() && pressure.is_none() {
             // No tracking, no pressure rule: the precedence is three look-ups and
@@ -406,7 +404,8 @@ pub fn run(
                                         *d = (*d).min(t);
                                     }
                                 }
-                                events.push((t, row, code));
+                                let off = u32::try_from(t - origin).unwrap_or(u32::MAX);
+                                events.push((off, row, id, code));
                             }
                         }
                     }
@@ -455,39 +454,29 @@ pub fn run(
     // The year is over: give back the growth slack of the broadLog columns (the
     // measured heap per row, see benches/engine.rs).
     broadlog.recipient.shrink_to_fit();
-    broadlog.execution.shrink_to_fit();
     broadlog.code.shrink_to_fit();
+    broadlog.exec_end = executions.iter().map(|e| e.rows_end).collect();
     broadlog.exec_at = executions.iter().map(|e| e.at).collect();
     broadlog.exec_delivery = executions.iter().map(|e| e.delivery.unwrap_or(0)).collect();
 
     // Tracking rows in time order (ties: broadLog row, then draw order).
-    let origin = cal.horizon_start;
-    sort_events(&mut events, origin);
+    sort_by_offset(&mut events, |e| e.0);
     let mut tracking = TrackingColumns::with_capacity(origin, events.len());
     let mut checkpoints = vec![Counters::default()];
     let mut acc = Counters::default();
-    for (k, (t, row, code)) in events.iter().enumerate() {
-        tracking.push(*row, u32::try_from(t - origin).unwrap_or(u32::MAX), *code);
+    for (k, (off, row, _, code)) in events.iter().enumerate() {
+        tracking.push(*row, *off, *code);
         acc.add_tracking(*code);
         if (k + 1) % CHECKPOINT == 0 {
             checkpoints.push(acc);
         }
     }
     tracking.finish();
-    drop(events);
     // Group tracking rows by delivery (counting sort, time order kept).
     let nd = deliveries.len();
     let mut start = vec![0u32; nd + 2];
-    let delivery_of = |row: u32| -> usize {
-        broadlog
-            .execution
-            .get(row as usize)
-            .and_then(|e| broadlog.exec_delivery.get(*e as usize))
-            .copied()
-            .unwrap_or(0) as usize
-    };
-    for row in &tracking.broadlog_row {
-        if let Some(c) = start.get_mut(delivery_of(*row)) {
+    for e in &events {
+        if let Some(c) = start.get_mut(e.2 as usize) {
             *c += 1;
         }
     }
@@ -506,8 +495,8 @@ pub fn run(
     start.clear();
     let mut fill = offsets.clone();
     let mut by_delivery = vec![0u32; tracking.len()];
-    for (t, row) in tracking.broadlog_row.iter().enumerate() {
-        let d = delivery_of(*row);
+    for (t, e) in events.iter().enumerate() {
+        let d = e.2 as usize;
         if let Some(slot) = d.checked_sub(1).and_then(|d| fill.get_mut(d)) {
             if let Some(cell) = by_delivery.get_mut(*slot as usize) {
                 *cell = t as u32;
@@ -515,6 +504,7 @@ pub fn run(
             *slot += 1;
         }
     }
+    drop(events);
 
     // Journal lines outside executions: start, outages, content edits, end.
     let outages = scheduler::merged_outages(s, cal);
@@ -600,21 +590,20 @@ pub fn run(
     }
 }
 
-/// Sorts the tracking events by instant, ties in push order. Rows are pushed in
-/// increasing broadLog row order and a row's events in draw order, so this is the
-/// order "time, then broadLog row, then draw order". A stable LSD radix sort on the
-/// 32-bit offset from `origin` (two 16-bit passes, O(n)): the comparison sort it
-/// replaces took a third of a tracked year's instructions (callgrind).
-fn sort_events(events: &mut Vec<(Instant, u32, u8)>, origin: Instant) {
-    let offset = |t: Instant| u32::try_from(t - origin).ok();
-    if events.len() < 256 || events.iter().any(|e| offset(e.0).is_none()) {
-        events.sort_by_key(|(t, row, _)| (*t, *row));
+/// Sorts the tracking events by their offset from the horizon start, ties in push
+/// order. Rows are pushed in increasing broadLog row order and a row's events in
+/// draw order, so this is the order "time, then broadLog row, then draw order". A
+/// stable LSD radix sort on the 32-bit offset (two 16-bit passes, O(n)): the
+/// comparison sort it replaces took a third of a tracked year's instructions
+/// (callgrind).
+fn sort_by_offset<E: Copy>(events: &mut Vec<E>, offset: impl Fn(&E) -> u32) {
+    if events.len() < 256 {
+        events.sort_by_key(|e| offset(e));
         return;
     }
     let mut buf = events.clone();
     for shift in [0u32, 16] {
-        let digit =
-            |e: &(Instant, u32, u8)| ((offset(e.0).unwrap_or(0) >> shift) & 0xFFFF) as usize;
+        let digit = |e: &E| ((offset(e) >> shift) & 0xFFFF) as usize;
         let mut start = vec![0usize; 0x1_0001];
         for e in events.iter() {
             if let Some(c) = start.get_mut(digit(e) + 1) {
@@ -687,7 +676,7 @@ mod tests {
         }
         let mut expected = events.clone();
         expected.sort_by_key(|(t, row, _)| (*t, *row));
-        sort_events(&mut events, origin);
+        sort_by_offset(&mut events, |e| (e.0 - origin) as u32);
         assert_eq!(events, expected);
     }
 }
