@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod delivery;
 pub mod describe;
 pub mod export;
+pub mod jsonpath;
 pub mod kpi;
 pub mod limits;
 pub mod logs;

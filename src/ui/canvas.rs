@@ -91,7 +91,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                 format!(
                     "{} ({})",
                     activity(lang, Activity::Delivery),
-                    mode.to_lowercase()
+                    mode.to_ascii_lowercase()
                 ),
                 activity(lang, Activity::End).to_string(),
             ];

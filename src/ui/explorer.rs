@@ -314,7 +314,7 @@ fn logs(
                     role="row"
                     tabindex="0"
                     data-testid="broadlog-row"
-                    data-status=format!("{:?}", b.status).to_lowercase()
+                    data-status=format!("{:?}", b.status).to_ascii_lowercase()
                     data-recipient=rid
                     class:cs-failed=b.status == Status::Failed
                     class:cs-ignored=b.status == Status::Ignored

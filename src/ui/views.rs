@@ -293,6 +293,8 @@ fn controls(ctx: Ctx) -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.sim.with(|s| match s {
             Some(s) => format::date_time(lang, s.cal.local(now.get())),
+            // Nothing to simulate (the scenario has errors, shown in its panel).
+            None if status.is_some_and(|st| st.progress.with(|p| p.is_none())) => "—".to_string(),
             None => tr(lang, K::Simulating).to_string(),
         })
     };

@@ -1,0 +1,173 @@
+//! The JSON path of the value a serde_json error is about, found from the error's
+//! position in the text (serde_json reports the line and column where it stopped
+//! reading). This replaces tracking the path of every value while parsing: a
+//! scenario that parses pays nothing, and one that does not is walked once, up to the
+//! error, to name the field (`workflow.scheduler.days[1]`).
+
+enum Frame {
+    Object {
+        key: Option<String>,
+        expect_key: bool,
+    },
+    Array {
+        index: usize,
+        started: bool,
+    },
+}
+
+/// The byte offset of serde_json's 1-based `line` and 0-based byte `column`.
+pub fn offset_of(json: &str, line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        json.match_indices('\n')
+            .nth(line - 2)
+            .map_or(json.len(), |(i, _)| i + 1)
+    };
+    (start + column).min(json.len())
+}
+
+/// The path (`a.b[2].c`; the document itself is `""`) of the value that `json`'s
+/// reader was in when it stopped at byte `offset`. Tokens starting at or after
+/// `offset` are not read. serde_json stops right after the value it refuses, after
+/// an unknown key, and after the `}` of an object that misses a field, so this names
+/// the value, the key, or the object.
+pub fn path_at(json: &str, offset: usize) -> String {
+    let b = json.as_bytes();
+    let end = offset.min(b.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    // A value (scalar or container) starts in the innermost container.
+    fn value_starts(stack: &mut [Frame]) {
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            *started = true;
+        }
+    }
+    while i < end {
+        match b[i] {
+            b'{' => {
+                value_starts(&mut stack);
+                stack.push(Frame::Object {
+                    key: None,
+                    expect_key: true,
+                });
+                i += 1;
+            }
+            b'[' => {
+                value_starts(&mut stack);
+                stack.push(Frame::Array {
+                    index: 0,
+                    started: false,
+                });
+                i += 1;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                i += 1;
+            }
+            b',' => {
+                match stack.last_mut() {
+                    Some(Frame::Array { index, started }) => {
+                        *index += 1;
+                        *started = false;
+                    }
+                    Some(Frame::Object { key, expect_key }) => {
+                        *key = None;
+                        *expect_key = true;
+                    }
+                    None => {}
+                }
+                i += 1;
+            }
+            b':' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = false;
+                }
+                i += 1;
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(b.len());
+                match stack.last_mut() {
+                    Some(Frame::Object { key, expect_key }) if *expect_key => {
+                        let raw = &json[start..i];
+                        *key = Some(
+                            serde_json::from_str::<String>(raw)
+                                .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
+                        );
+                    }
+                    _ => value_starts(&mut stack),
+                }
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                // A number or a literal, up to the next delimiter.
+                value_starts(&mut stack);
+                while i < b.len()
+                    && !matches!(b[i], b',' | b':' | b']' | b'}' | b'"' | b'{' | b'[')
+                    && !b[i].is_ascii_whitespace()
+                {
+                    i += 1;
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object { key: Some(k), .. } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Frame::Array {
+                index,
+                started: true,
+            } => out.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(json: &str, marker: &str) -> String {
+        // The offset just after the first occurrence of `marker`.
+        let off = json.find(marker).unwrap() + marker.len();
+        path_at(json, off)
+    }
+
+    #[test]
+    fn names_the_value_the_reader_stopped_in() {
+        let doc = r#"{"workflow": {"scheduler": {"days": ["mon", "mun"], "every": 0}}, "recipients": [{"id": 1}, {"id": "x"}]}"#;
+        assert_eq!(at(doc, r#""mun""#), "workflow.scheduler.days[1]");
+        assert_eq!(at(doc, r#""every": 0"#), "workflow.scheduler.every");
+        assert_eq!(at(doc, r#""id": "x""#), "recipients[1].id");
+        // An unknown key: the reader stopped right after it.
+        assert_eq!(at(doc, r#"{"id""#), "recipients[0].id");
+        // A missing field: the reader stopped after the object's `}`.
+        assert_eq!(at(doc, r#"{"id": 1}"#), "recipients[0]");
+        assert_eq!(at(doc, r#""every": 0}"#), "workflow.scheduler");
+        assert_eq!(path_at(doc, 0), "");
+        // Escaped keys and strings holding delimiters.
+        let doc = r#"{"a\"b": {"x": "}],\"{", "y": [1, [2, 3]]}}"#;
+        assert_eq!(at(doc, r#", 3"#), "a\"b.y[1][1]");
+        assert_eq!(at(doc, r#""}],\"{""#), "a\"b.x");
+    }
+
+    #[test]
+    fn offsets_count_bytes_per_line() {
+        let doc = "{\n  \"é\": 1,\n  \"b\": 2\n}";
+        assert_eq!(offset_of(doc, 1, 0), 0);
+        assert_eq!(&doc[offset_of(doc, 3, 2)..offset_of(doc, 3, 5)], "\"b\"");
+        assert_eq!(offset_of(doc, 99, 0), doc.len());
+    }
+}
