@@ -68,16 +68,19 @@ pub fn estimate(s: &Scenario) -> Estimate {
 
 /// [`estimate`] with the calendar and executions already computed.
 pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estimate {
+    estimate_with_created(s, cal, execs, &super::population::explicit_created(s, cal))
+}
+
+/// [`estimate_with`] with the explicit recipients' creation instants
+/// ([`explicit_created`](super::population::explicit_created)) already computed.
+pub fn estimate_with_created(
+    s: &Scenario,
+    cal: &Calendar,
+    execs: &[Execution],
+    explicit_created: &[Instant],
+) -> Estimate {
     let n_exec = execs.len() as u64;
     let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
-
-    // Explicit recipients: creation instants (None = always in the base).
-    let mut memo = super::population::CreatedMemo::default();
-    let explicit_created: Vec<Option<Instant>> = s
-        .recipients
-        .iter()
-        .map(|r| memo.instant(r.created.as_deref(), cal))
-        .collect();
     // Largest mean of one day's signups (weekly rhythm included).
     let peak_day = s.population.as_ref().map_or(0.0, |p| {
         let sum: f64 = p.weekly_rhythm.iter().sum();
@@ -110,10 +113,8 @@ pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estim
 
     // Σ over executions of the base at that instant: an upper bound of what a
     // non-incremental "all" query returns. Signups are spread over the year.
-    let mut sorted_explicit: Vec<Instant> = explicit_created
-        .iter()
-        .map(|c| c.unwrap_or(i64::MIN))
-        .collect();
+    // Absent = always in the base (`population::ALWAYS`, the smallest instant).
+    let mut sorted_explicit: Vec<Instant> = explicit_created.to_vec();
     sorted_explicit.sort_unstable();
     let mut base_sum: u64 = 0;
     for e in execs {

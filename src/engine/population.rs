@@ -265,13 +265,13 @@ fn md_key(packed: u32) -> usize {
 /// Local `created` text → instant, remembering the last one: most bases share a few
 /// values (an import date), and the time-zone lookup is the costly part.
 #[derive(Default)]
-pub(crate) struct CreatedMemo<'a> {
+struct CreatedMemo<'a> {
     last: Option<(&'a str, Option<Instant>)>,
 }
 
 impl<'a> CreatedMemo<'a> {
     /// The instant of a recipient's `created` (`None`: absent or not a date-time).
-    pub(crate) fn instant(&mut self, text: Option<&'a str>, cal: &Calendar) -> Option<Instant> {
+    fn instant(&mut self, text: Option<&'a str>, cal: &Calendar) -> Option<Instant> {
         let text = text?;
         if let Some((t, at)) = self.last {
             if t == text {
@@ -284,27 +284,45 @@ impl<'a> CreatedMemo<'a> {
     }
 }
 
+/// The `created` instant of each explicit recipient, in document order
+/// ([`ALWAYS`] when absent).
+pub fn explicit_created(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
+    let mut memo = CreatedMemo::default();
+    s.recipients
+        .iter()
+        .map(|r| memo.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS))
+        .collect()
+}
+
 impl Population {
     /// Builds the base of a (validated) scenario: explicit recipients, then the
     /// generated ones, with the indexes.
     pub fn build(s: &Scenario, cal: &Calendar) -> Population {
+        Population::build_with_created(s, cal, explicit_created(s, cal))
+    }
+
+    /// [`build`](Population::build) with the explicit recipients' `created`
+    /// instants already computed ([`explicit_created`]; the size limits need them
+    /// first, and the time-zone conversions are the costly part of both).
+    pub fn build_with_created(s: &Scenario, cal: &Calendar, created: Vec<Instant>) -> Population {
         let mut p = Population::default();
         let n = s.recipients.len();
+        p.created = if created.len() == n {
+            created
+        } else {
+            explicit_created(s, cal)
+        };
         p.ids.reserve(n);
         p.explicit_emails
             .reserve(s.recipients.iter().map(|r| r.email.len()).sum());
         p.email_end.reserve(n);
-        p.created.reserve(n);
         p.birthday.reserve(n);
         p.hard.reserve(n);
         p.unsubscribed.reserve(n);
-        let mut created = CreatedMemo::default();
         for r in &s.recipients {
             p.ids.push(r.id);
             p.explicit_emails.push_str(&r.email);
             p.email_end.push(p.explicit_emails.len() as u32);
-            p.created
-                .push(created.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS));
             p.birthday.push(
                 r.birthday
                     .as_deref()
@@ -425,7 +443,12 @@ impl Population {
     fn index(&mut self) {
         let n = self.ids.len();
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_by_key(|&i| (self.created.get(i as usize).copied().unwrap_or(ALWAYS), i));
+        // The key includes the index, so no two keys are equal and the unstable sort
+        // gives the same order as a stable one, without its buffer (callgrind: 7%
+        // of a 50,000-recipient birthday year).
+        order.sort_unstable_by_key(|&i| {
+            (self.created.get(i as usize).copied().unwrap_or(ALWAYS), i)
+        });
         self.created_sorted = order
             .iter()
             .map(|&i| self.created.get(i as usize).copied().unwrap_or(ALWAYS))

@@ -95,9 +95,10 @@ fn simulate_valid_variants(
     let cal = s.calendar().map_err(|e| vec![e])?;
     let execs = scheduler::executions(s, &cal);
     // Refuse what would exhaust the page's memory before building anything big.
-    let estimate = super::limits::estimate_with(s, &cal, &execs);
+    let created = super::population::explicit_created(s, &cal);
+    let estimate = super::limits::estimate_with_created(s, &cal, &execs, &created);
     super::limits::check(s, &estimate, variants.len()).map_err(|e| vec![e])?;
-    let pop = Arc::new(Population::build(s, &cal));
+    let pop = Arc::new(Population::build_with_created(s, &cal, created));
     Ok(variants
         .iter()
         .map(|v| run(s, &cal, &pop, &execs, *v))
