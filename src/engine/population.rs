@@ -442,18 +442,21 @@ impl Population {
 
     fn index(&mut self) {
         let n = self.ids.len();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        // The key includes the index, so no two keys are equal and the unstable sort
-        // gives the same order as a stable one, without its buffer (callgrind: 7%
-        // of a 50,000-recipient birthday year).
-        order.sort_unstable_by_key(|&i| {
-            (self.created.get(i as usize).copied().unwrap_or(ALWAYS), i)
-        });
-        self.created_sorted = order
+        // (created, index) pairs: unique keys, so the unstable sort gives the order
+        // of a stable one; sorted by value rather than through the index (callgrind:
+        // the indirect sort was 7% of a 50,000-recipient birthday year), and not at
+        // all when the base is already in creation order (generated bases are).
+        let mut keyed: Vec<(Instant, u32)> = self
+            .created
             .iter()
-            .map(|&i| self.created.get(i as usize).copied().unwrap_or(ALWAYS))
+            .enumerate()
+            .map(|(i, c)| (*c, i as u32))
             .collect();
-        self.by_created = order;
+        if !keyed.is_sorted() {
+            keyed.sort_unstable();
+        }
+        self.created_sorted = keyed.iter().map(|k| k.0).collect();
+        self.by_created = keyed.iter().map(|k| k.1).collect();
         // Counting sort by month-day key.
         let mut counts = vec![0u32; 13 * 32 + 1];
         for b in &self.birthday {
