@@ -69,4 +69,4 @@ test: tools
 	@scripts/test-summary.sh $(LOGS)
 
 bench: tools
-	@scripts/bench.sh
+	@$(WASM_ENV) scripts/bench.sh
