@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::app::Ctx;
 use super::format;
 use super::i18n::{self, tr, K};
-use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, Sort};
+use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, RowSet, Sort};
 use super::window::rows_in_view;
 use crate::engine::logs::{Reason, Status};
 use crate::engine::scenario::parse_date;
@@ -463,7 +463,7 @@ fn logs(
 /// spacer: a million rows scroll with at most a few dozen in the DOM.
 fn virtual_table(
     ctx: Ctx,
-    rows: Memo<Vec<u32>>,
+    rows: Memo<RowSet>,
     headers: [K; 7],
     render: impl Fn(u32) -> AnyView + Clone + Send + Sync + 'static,
     testid: &'static str,
@@ -491,7 +491,7 @@ fn virtual_table(
                         {move || {
                             let w = window.get();
                             let render = render.clone();
-                            rows.with(|r| r.get(w).unwrap_or(&[]).to_vec())
+                            rows.with(|r| r.slice(w))
                                 .into_iter()
                                 .map(render)
                                 .collect_view()

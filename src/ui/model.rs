@@ -217,69 +217,183 @@ impl RowFilter {
     }
 }
 
-/// The broadLog row indexes of one delivery (or all) as of `as_of`, filtered and
-/// sorted: what the virtual table scrolls through.
+/// The rows a log table scrolls through, by position. A delivery's rows are
+/// contiguous within each execution, so without a status or reason filter the rows
+/// are a few hundred ascending runs (one for a whole year of every delivery), not a
+/// list of millions: moving the clock then costs a few hundred steps, whatever the
+/// size of the log. A status or reason filter, a delivery's tracking rows or a sort by
+/// recipient give an explicit list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowSet {
+    /// Ascending runs `start..end` and, for each, the number of rows up to its end;
+    /// read backwards when `reversed`.
+    Runs {
+        runs: Vec<(u32, u32)>,
+        ends: Vec<usize>,
+        reversed: bool,
+    },
+    List(Vec<u32>),
+}
+
+impl Default for RowSet {
+    fn default() -> Self {
+        RowSet::List(Vec::new())
+    }
+}
+
+impl RowSet {
+    /// Runs of row indexes, adjacent ones merged.
+    fn from_runs(ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> RowSet {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for r in ranges.into_iter().filter(|r| !r.is_empty()) {
+            let (a, b) = (r.start as u32, r.end as u32);
+            match runs.last_mut() {
+                Some(last) if last.1 == a => last.1 = b,
+                _ => runs.push((a, b)),
+            }
+        }
+        let ends = runs
+            .iter()
+            .scan(0usize, |n, (a, b)| {
+                *n += (b - a) as usize;
+                Some(*n)
+            })
+            .collect();
+        RowSet::Runs {
+            runs,
+            ends,
+            reversed: false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            RowSet::Runs { ends, .. } => ends.last().copied().unwrap_or(0),
+            RowSet::List(l) => l.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row index at position `i`.
+    pub fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            RowSet::List(l) => l.get(i).copied(),
+            RowSet::Runs {
+                runs,
+                ends,
+                reversed,
+            } => {
+                let n = self.len();
+                if i >= n {
+                    return None;
+                }
+                let i = if *reversed { n - 1 - i } else { i };
+                let k = ends.partition_point(|&e| e <= i);
+                let before = if k == 0 { 0 } else { ends[k - 1] };
+                runs.get(k).map(|(a, _)| a + (i - before) as u32)
+            }
+        }
+    }
+
+    /// The row indexes at positions `range` (what the virtual table draws).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Vec<u32> {
+        range.map_while(|i| self.get(i)).collect()
+    }
+
+    /// Every row index, in order.
+    pub fn to_vec(&self) -> Vec<u32> {
+        self.slice(0..self.len())
+    }
+
+    fn reverse(&mut self) {
+        match self {
+            RowSet::Runs { reversed, .. } => *reversed = !*reversed,
+            RowSet::List(l) => l.reverse(),
+        }
+    }
+
+    /// Sorted by recipient (then by row): an explicit list.
+    fn by_recipient(self, recipient: impl Fn(u32) -> u64) -> RowSet {
+        let mut rows = self.to_vec();
+        rows.sort_by_key(|&r| (recipient(r), r));
+        RowSet::List(rows)
+    }
+}
+
+/// The broadLog rows of one delivery (or all) as of `as_of`, filtered and sorted:
+/// what the virtual table scrolls through.
 pub fn broadlog_rows(
     o: &Outcome,
     delivery: Option<u32>,
     as_of: Instant,
     filter: &RowFilter,
     sort: Sort,
-) -> Vec<u32> {
+) -> RowSet {
     let log = o.broadlog();
     let done = o.executions_until(as_of);
-    let mut rows = Vec::new();
-    for e in o.executions().get(..done).unwrap_or(&[]) {
-        if delivery.is_some() && e.delivery != delivery {
-            continue;
-        }
-        if !filter.keeps(e.at) {
-            continue;
-        }
-        for r in e.rows() {
-            let Some(reason) = log.reason_of(r) else {
-                continue;
-            };
-            if filter.status.is_some_and(|s| s != reason.status()) {
-                continue;
-            }
-            if filter.reason.is_some_and(|x| x != reason) {
-                continue;
-            }
-            rows.push(r as u32);
-        }
-    }
+    let executions = o
+        .executions()
+        .get(..done)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|e| delivery.is_none() || e.delivery == delivery)
+        .filter(|e| filter.keeps(e.at));
+    let mut rows = if filter.status.is_none() && filter.reason.is_none() {
+        RowSet::from_runs(executions.map(|e| e.rows()))
+    } else {
+        RowSet::List(
+            executions
+                .flat_map(|e| e.rows())
+                .filter(|&r| {
+                    log.reason_of(r).is_some_and(|reason| {
+                        filter.status.is_none_or(|s| s == reason.status())
+                            && filter.reason.is_none_or(|x| x == reason)
+                    })
+                })
+                .map(|r| r as u32)
+                .collect(),
+        )
+    };
     match sort {
         Sort::DateAsc => {}
         Sort::DateDesc => rows.reverse(),
         Sort::Recipient => {
-            rows.sort_by_key(|r| (log.row(*r as usize).map_or(0, |b| b.recipient_id), *r))
+            rows = rows.by_recipient(|r| log.row(r as usize).map_or(0, |b| b.recipient_id))
         }
     }
     rows
 }
 
-/// The tracking row indexes of one delivery (or all) as of `as_of`, in time order
-/// (or reversed), within the date range of `filter`.
+/// The tracking rows of one delivery (or all) as of `as_of`, in time order (or
+/// reversed), within the date range of `filter`.
 pub fn tracking_rows(
     o: &Outcome,
     delivery: Option<u32>,
     as_of: Instant,
     filter: &RowFilter,
     sort: Sort,
-) -> Vec<u32> {
+) -> RowSet {
     let log = o.tracking();
-    let n = log.count_until(as_of);
-    let mut rows: Vec<u32> = (0..n)
-        .filter_map(|i| log.row(i).map(|r| (i, r)))
-        .filter(|(_, r)| delivery.is_none_or(|d| r.delivery == d) && filter.keeps(r.at))
-        .map(|(i, _)| i as u32)
-        .collect();
+    // The tracking log is in time order: a date range is one run.
+    let first = filter.from.map_or(0, |f| log.count_until(f - 1));
+    let last = log.count_until(filter.to.map_or(as_of, |t| as_of.min(t - 1)));
+    let mut rows = match delivery {
+        None => RowSet::from_runs(std::iter::once(first..last.max(first))),
+        Some(d) => RowSet::List(
+            (first..last)
+                .filter(|&i| log.row(i).is_some_and(|r| r.delivery == d))
+                .map(|i| i as u32)
+                .collect(),
+        ),
+    };
     match sort {
         Sort::DateAsc => {}
         Sort::DateDesc => rows.reverse(),
         Sort::Recipient => {
-            rows.sort_by_key(|i| (log.row(*i as usize).map_or(0, |r| r.recipient_id), *i))
+            rows = rows.by_recipient(|i| log.row(i as usize).map_or(0, |r| r.recipient_id))
         }
     }
     rows
@@ -373,10 +487,16 @@ mod tests {
         let f = broadlog_rows(rec, None, end, &failed, Sort::DateAsc);
         assert!(!f.is_empty() && f.len() < all.len());
         assert!(f
+            .to_vec()
             .iter()
             .all(|r| rec.broadlog().row(*r as usize).unwrap().status == Status::Failed));
         let desc = broadlog_rows(rec, None, end, &RowFilter::default(), Sort::DateDesc);
-        assert_eq!(desc.first(), all.last());
+        assert_eq!(desc.get(0), all.get(all.len() - 1));
+        let mut back = desc.to_vec();
+        back.reverse();
+        assert_eq!(back, all.to_vec());
+        // A whole year of every delivery is one run of rows, whatever its size.
+        assert!(matches!(&all, RowSet::Runs { runs, .. } if runs.len() == 1));
         let none = broadlog_rows(
             rec,
             None,
@@ -390,6 +510,77 @@ mod tests {
         let adds = additions(con, 1, end);
         assert_eq!(adds.first().map(|a| a.0), Some(0));
         assert!(adds.len() > 1);
+    }
+
+    #[test]
+    fn row_runs_read_like_the_list_they_stand_for() {
+        let ranges = [3..5, 5..9, 9..9, 20..22, 40..41];
+        let set = RowSet::from_runs(ranges.iter().cloned());
+        let list: Vec<u32> = ranges
+            .iter()
+            .flat_map(|r| r.clone())
+            .map(|r| r as u32)
+            .collect();
+        assert_eq!(set.len(), list.len());
+        // Adjacent runs merge: 3..9, 20..22, 40..41.
+        assert!(matches!(&set, RowSet::Runs { runs, .. } if runs.len() == 3));
+        assert_eq!(set.to_vec(), list);
+        assert_eq!(set.slice(5..8), list[5..8].to_vec());
+        assert_eq!(set.get(list.len()), None);
+        assert_eq!(set.slice(7..20), list[7..].to_vec());
+        let mut rev = set.clone();
+        rev.reverse();
+        let mut back = list.clone();
+        back.reverse();
+        assert_eq!(rev.to_vec(), back);
+        let by = set.by_recipient(|r| u64::from(100 - r));
+        assert_eq!(by.get(0), Some(40));
+        assert!(RowSet::from_runs([]).is_empty());
+    }
+
+    #[test]
+    fn tracking_rows_follow_the_clock_and_the_date_range() {
+        let mut sc =
+            crate::engine::scenario::parse(preset("weekly-newsletter-recurring").unwrap().json)
+                .unwrap();
+        sc.tracking.enabled = true;
+        let s = Sim::new(sc).unwrap();
+        let o = &s.columns[0].outcome;
+        let log = o.tracking();
+        let end = s.cal.horizon_end;
+        let all = tracking_rows(o, None, end, &RowFilter::default(), Sort::DateAsc);
+        assert_eq!(all.len(), log.len());
+        assert!(!all.is_empty());
+        // A date range keeps exactly the rows dated in it, as a scan would.
+        let (from, to) = (
+            s.cal.horizon_start + 90 * 86_400,
+            s.cal.horizon_start + 180 * 86_400,
+        );
+        let f = RowFilter {
+            from: Some(from),
+            to: Some(to),
+            ..RowFilter::default()
+        };
+        let want: Vec<u32> = (0..log.len())
+            .filter(|&i| log.row(i).is_some_and(|r| r.at >= from && r.at < to))
+            .map(|i| i as u32)
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(
+            tracking_rows(o, None, end, &f, Sort::DateAsc).to_vec(),
+            want
+        );
+        // Up to the clock, and one delivery's rows.
+        let mid = tracking_rows(o, None, from, &RowFilter::default(), Sort::DateAsc);
+        assert_eq!(mid.len(), log.count_until(from));
+        let one = tracking_rows(o, Some(3), end, &RowFilter::default(), Sort::DateAsc);
+        assert!(
+            !one.is_empty()
+                && one
+                    .to_vec()
+                    .iter()
+                    .all(|&i| log.row(i as usize).unwrap().delivery == 3)
+        );
     }
 
     #[test]
