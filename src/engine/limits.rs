@@ -304,7 +304,14 @@ pub fn validate_text(s: &Scenario, e: &mut Errors) {
                 ),
             );
         }
-        if r.email.chars().any(char::is_control) {
+        // Byte test for ASCII addresses (the usual case); `char::is_control` also
+        // covers C1 controls, which only occur in non-ASCII text.
+        let control = if r.email.is_ascii() {
+            r.email.bytes().any(|b| b.is_ascii_control())
+        } else {
+            r.email.chars().any(char::is_control)
+        };
+        if control {
             e.push(
                 format!("recipients[{i}].email"),
                 "contains a control character",

@@ -140,6 +140,18 @@ pub fn run(
     } else {
         (Vec::new(), Vec::new())
     };
+    // Without tracking and pressure only the fast send loop runs, and there the
+    // denylist never changes: per recipient, the earlier of its denylist and
+    // quarantine instants.
+    let mut blocked: Vec<Instant> = if model.is_none() && pressure.is_none() {
+        denylisted_at
+            .iter()
+            .zip(&quarantined_at)
+            .map(|(d, q)| (*d).min(*q))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (mut ring, mut ring_head) = match pressure {
         Some((max, _)) => (vec![i64::MIN; n * max], vec![0u8; n]),
         None => (Vec::new(), Vec::new()),
@@ -308,15 +320,22 @@ pub fn run(
             let (mut denied, mut quarantined, mut bounced) = (0u32, 0u32, 0u32);
             broadlog.code.extend(targeted.iter().map(|&i| {
                 let iu = i as usize;
-                let reason = if denylisted_at.get(iu).is_some_and(|t| *t <= at) {
-                    denied += 1;
-                    Reason::Denylisted
-                } else if quarantined_at.get(iu).is_some_and(|t| *t <= at) {
-                    quarantined += 1;
-                    Reason::Quarantined
+                // One load for the usual "neither" answer: `blocked` is the earlier
+                // of the two instants (denylist first when both apply).
+                let reason = if blocked.get(iu).is_some_and(|t| *t <= at) {
+                    if denylisted_at.get(iu).is_some_and(|t| *t <= at) {
+                        denied += 1;
+                        Reason::Denylisted
+                    } else {
+                        quarantined += 1;
+                        Reason::Quarantined
+                    }
                 } else if hard.get(iu).copied().unwrap_or(false) {
                     if let Some(q) = quarantined_at.get_mut(iu) {
                         *q = at;
+                    }
+                    if let Some(b) = blocked.get_mut(iu) {
+                        *b = at;
                     }
                     bounced += 1;
                     Reason::UserUnknown
