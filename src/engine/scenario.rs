@@ -593,6 +593,19 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
     NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
 }
 
+/// Why `name` is not a zone. The web build carries only the zones in the Makefile's
+/// `WASM_TIMEZONES` (about 100, for the download size), so there a real IANA name
+/// can be missing: say so rather than call it wrong.
+fn unknown_zone(name: &str) -> String {
+    if cfg!(target_arch = "wasm32") {
+        format!(
+            "\"{name}\" is not an IANA time zone name, or not one of the ~100 zones the web page carries (the command-line tool has them all)"
+        )
+    } else {
+        format!("\"{name}\" is not an IANA time zone name")
+    }
+}
+
 /// The time zone named by `timezone` (IANA, case-sensitive as in the tz database).
 pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
     name.parse::<chrono_tz::Tz>().ok()
@@ -603,7 +616,7 @@ impl Scenario {
     pub fn calendar(&self) -> Result<Calendar, ScenarioError> {
         let tz = parse_timezone(&self.timezone).ok_or_else(|| ScenarioError {
             path: "timezone".into(),
-            reason: format!("\"{}\" is not an IANA time zone name", self.timezone),
+            reason: unknown_zone(&self.timezone),
         })?;
         if !(YEAR_MIN..=YEAR_MAX).contains(&self.year) {
             return Err(year_error(self.year));
@@ -701,10 +714,7 @@ fn validate_document(s: &Scenario, e: &mut Errors) {
         e.0.push(year_error(s.year));
     }
     if parse_timezone(&s.timezone).is_none() {
-        e.push(
-            "timezone",
-            format!("\"{}\" is not an IANA time zone name", s.timezone),
-        );
+        e.push("timezone", unknown_zone(&s.timezone));
     }
 }
 
