@@ -33,7 +33,18 @@ pub fn mix(mut z: u64) -> u64 {
 
 /// A stream for `(seed, purpose, a, b)`; `a`, `b` are e.g. recipient and execution.
 pub fn stream(seed: u64, purpose: Purpose, a: u64, b: u64) -> Rng {
-    let s = mix(mix(mix(seed ^ mix(purpose as u64)) ^ a) ^ b.wrapping_mul(0xD6E8_FEB8_6659_FD93));
+    stream_at(stream_key(seed, purpose, a), b)
+}
+
+/// [`stream`] in two steps, for a loop over `b` with the same `(seed, purpose, a)`:
+/// `stream_at(stream_key(seed, purpose, a), b) == stream(seed, purpose, a, b)`.
+pub fn stream_key(seed: u64, purpose: Purpose, a: u64) -> u64 {
+    mix(mix(seed ^ mix(purpose as u64)) ^ a)
+}
+
+/// The stream of `b` under a [`stream_key`].
+pub fn stream_at(key: u64, b: u64) -> Rng {
+    let s = mix(key ^ b.wrapping_mul(0xD6E8_FEB8_6659_FD93));
     Rng(oorandom::Rand64::new(
         u128::from(s) | (u128::from(mix(s)) << 64),
     ))
