@@ -89,8 +89,8 @@ fn bench_year_report(kind: &str, n: u32) -> Result<Report, String> {
     let end = format!("campaign-sim:year:{kind}:{n}:end");
     let _ = perf.mark(&start);
     let t0 = perf.now();
-    let outcome = scenario::parse(&doc)
-        .and_then(|s| simulation::simulate(&s))
+    let outcome = scenario::parse_validated(&doc)
+        .and_then(|s| simulation::simulate_validated(&s))
         .map_err(|e| {
             e.first()
                 .map_or_else(|| "refused".to_string(), |x| format!("{x:?}"))

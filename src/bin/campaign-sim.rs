@@ -22,7 +22,7 @@ fn main() {
 mod cli {
     use campaign_sim::engine::calendar::{Calendar, Instant};
     use campaign_sim::engine::describe::{describe_schedule, Lang};
-    use campaign_sim::engine::scenario::{self, Scenario};
+    use campaign_sim::engine::scenario::{self, Scenario, Validated};
     use campaign_sim::engine::scheduler;
     use campaign_sim::engine::{report, simulation};
     use std::io::{Read, Write};
@@ -113,7 +113,7 @@ An invalid document exits with status 2 and one line naming the field.";
     /// Reads, parses and validates the document, then prints what `body` returns.
     fn with_scenario(
         file: &str,
-        body: impl FnOnce(&Scenario, &Calendar) -> Result<String, String>,
+        body: impl FnOnce(&Validated, &Calendar) -> Result<String, String>,
     ) -> i32 {
         let text = match read_input(file) {
             Ok(t) => t,
@@ -122,7 +122,8 @@ An invalid document exits with status 2 and one line naming the field.";
                 return 2;
             }
         };
-        let s = match scenario::parse(&text) {
+        // Validated once here; `run` simulates without validating again.
+        let s = match scenario::parse_validated(&text) {
             Ok(s) => s,
             Err(errors) => {
                 let first = errors
@@ -179,10 +180,10 @@ An invalid document exits with status 2 and one line naming the field.";
         report::to_json(&slots).unwrap_or_default()
     }
 
-    /// The `run` command's output. The workflow engine replaces this body with the
-    /// contract's full output (runs with targeted/delivery, deliveries, totals).
-    pub fn run_command(s: &Scenario, _cal: &Calendar, format: Format) -> Result<String, String> {
-        let outcome = simulation::simulate(s).map_err(|errors| {
+    /// The `run` command's output: the contract's runs (targeted, delivery),
+    /// deliveries and totals, as JSON or a table.
+    pub fn run_command(s: &Validated, _cal: &Calendar, format: Format) -> Result<String, String> {
+        let outcome = simulation::simulate_validated(s).map_err(|errors| {
             errors
                 .first()
                 .map_or_else(|| "invalid document".to_string(), |e| e.to_string())
