@@ -87,6 +87,15 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 9
   return page;
 }
 
+/** Waits until the page has simulated its first year (the clock shows an instant). */
+export async function ready(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
+    null,
+    { timeout: 20000 },
+  );
+}
+
 /** Saves a full-page screenshot under target/e2e/NAME.png. */
 export async function screenshot(page, name) {
   fs.mkdirSync(shotsDir, { recursive: true });

@@ -5,17 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { withBrowser, openPage, screenshot } from "./harness.mjs";
+import { withBrowser, openPage, screenshot, ready } from "./harness.mjs";
 
 const env = withBrowser();
-
-async function ready(page) {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
-    null,
-    { timeout: 20000 },
-  );
-}
 
 /** Replaces the raw scenario text (the editor keeps it as typed). */
 async function typeScenario(page, text) {

@@ -6,21 +6,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { withBrowser, openPage, screenshot, shotsDir } from "./harness.mjs";
+import { withBrowser, openPage, screenshot, shotsDir, ready } from "./harness.mjs";
 
 const env = withBrowser();
 
 const clockOf = (page) => page.getByTestId("sim-clock").getAttribute("data-instant");
 const count = (page, mode) =>
   page.locator(`[data-testid="delivery-count"][data-mode="${mode}"]`).textContent();
-
-async function ready(page) {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
-    null,
-    { timeout: 20000 },
-  );
-}
 
 async function choosePreset(page, name) {
   await page.getByTestId("preset").selectOption(name);
