@@ -9,6 +9,7 @@ use super::i18n::{self, tr, K};
 use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, RowSet, Sort};
 use super::window::rows_in_view;
 use crate::engine::logs::{Reason, Status};
+use crate::engine::outcome::Outcome;
 use crate::engine::scenario::parse_date;
 
 /// Height of one table row, px (fixed, so the window is a division).
@@ -261,36 +262,26 @@ fn logs(
             to: day(&to.get(), true),
         }
     });
-    let rows = Memo::new(move |_| {
-        let (c, d, t, f, srt) = (
-            column.get(),
-            selected.get(),
-            now.get(),
-            filter.get(),
-            sort.get(),
-        );
-        ctx.sim.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.outcome(c))
-                .map(|o| broadlog_rows(o, d, t, &f, srt))
-                .unwrap_or_default()
+    // One memo per table, over the same inputs; only the row function differs.
+    let rows_of = move |f: fn(&Outcome, Option<u32>, i64, &RowFilter, Sort) -> RowSet| {
+        Memo::new(move |_| {
+            let (c, d, t, flt, srt) = (
+                column.get(),
+                selected.get(),
+                now.get(),
+                filter.get(),
+                sort.get(),
+            );
+            ctx.sim.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.outcome(c))
+                    .map(|o| f(o, d, t, &flt, srt))
+                    .unwrap_or_default()
+            })
         })
-    });
-    let trows = Memo::new(move |_| {
-        let (c, d, t, f, srt) = (
-            column.get(),
-            selected.get(),
-            now.get(),
-            filter.get(),
-            sort.get(),
-        );
-        ctx.sim.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.outcome(c))
-                .map(|o| tracking_rows(o, d, t, &f, srt))
-                .unwrap_or_default()
-        })
-    });
+    };
+    let rows = rows_of(broadlog_rows);
+    let trows = rows_of(tracking_rows);
     let tracking_on = move || {
         ctx.sim
             .with(|s| s.as_ref().is_some_and(|s| s.scenario.tracking.enabled))

@@ -321,6 +321,18 @@ impl RowSet {
         rows.sort_by_key(|&r| (recipient(r), r));
         RowSet::List(rows)
     }
+
+    /// In the table's order; rows are in time order to begin with.
+    fn sorted(mut self, sort: Sort, recipient: impl Fn(u32) -> u64) -> RowSet {
+        match sort {
+            Sort::DateAsc => self,
+            Sort::DateDesc => {
+                self.reverse();
+                self
+            }
+            Sort::Recipient => self.by_recipient(recipient),
+        }
+    }
 }
 
 /// The broadLog rows of one delivery (or all) as of `as_of`, filtered and sorted:
@@ -341,7 +353,7 @@ pub fn broadlog_rows(
         .iter()
         .filter(|e| delivery.is_none() || e.delivery == delivery)
         .filter(|e| filter.keeps(e.at));
-    let mut rows = if filter.status.is_none() && filter.reason.is_none() {
+    let rows = if filter.status.is_none() && filter.reason.is_none() {
         RowSet::from_runs(executions.map(|e| e.rows()))
     } else {
         RowSet::List(
@@ -357,14 +369,7 @@ pub fn broadlog_rows(
                 .collect(),
         )
     };
-    match sort {
-        Sort::DateAsc => {}
-        Sort::DateDesc => rows.reverse(),
-        Sort::Recipient => {
-            rows = rows.by_recipient(|r| log.row(r as usize).map_or(0, |b| b.recipient_id))
-        }
-    }
-    rows
+    rows.sorted(sort, |r| log.row(r as usize).map_or(0, |b| b.recipient_id))
 }
 
 /// The tracking rows of one delivery (or all) as of `as_of`, in time order (or
@@ -380,7 +385,7 @@ pub fn tracking_rows(
     // The tracking log is in time order: a date range is one run.
     let first = filter.from.map_or(0, |f| log.count_until(f - 1));
     let last = log.count_until(filter.to.map_or(as_of, |t| as_of.min(t - 1)));
-    let mut rows = match delivery {
+    let rows = match delivery {
         None => RowSet::from_runs(std::iter::once(first..last.max(first))),
         Some(d) => RowSet::List(
             (first..last)
@@ -389,14 +394,7 @@ pub fn tracking_rows(
                 .collect(),
         ),
     };
-    match sort {
-        Sort::DateAsc => {}
-        Sort::DateDesc => rows.reverse(),
-        Sort::Recipient => {
-            rows = rows.by_recipient(|i| log.row(i as usize).map_or(0, |r| r.recipient_id))
-        }
-    }
-    rows
+    rows.sorted(sort, |i| log.row(i as usize).map_or(0, |r| r.recipient_id))
 }
 
 /// broadLog rows appended to `delivery` by each execution up to `as_of`:
