@@ -18,7 +18,7 @@
 //! `campaign-sim:finished` (totals per mode) and `campaign-sim:error` (the problems).
 
 use crate::embed_config::{self, EmbedConfig, Source};
-use crate::engine::scenario::{self, ScenarioError};
+use crate::engine::scenario::ScenarioError;
 use crate::ui::{self, AppConfig, Handle};
 use leptos::prelude::{Effect, Get, Owner, With};
 use wasm_bindgen::prelude::*;
@@ -87,12 +87,7 @@ impl Widget {
                     JsError::new("setScenario: expected a scenario object or JSON text")
                 })?,
         };
-        let result = scenario::parse(&text);
-        ui::set_scenario_text(h, text);
-        match result {
-            Ok(_) => Ok(()),
-            Err(errors) => Err(js_error(&errors, "scenario")),
-        }
+        ui::set_scenario_text(h, text).map_err(|errors| js_error(&errors, "scenario"))
     }
 }
 

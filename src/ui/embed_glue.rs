@@ -67,16 +67,22 @@ pub fn parse_instant(
 
 /// Puts `text` in the instance's scenario editor; a valid document becomes the
 /// scenario being simulated, an invalid one stays in the editor with its error.
-pub fn set_scenario_text(h: &Handle, text: String) {
-    match scenario::parse(&text) {
+/// Returns the document's problems, for the host page.
+pub fn set_scenario_text(h: &Handle, text: String) -> Result<(), Vec<ScenarioError>> {
+    let result = match scenario::parse(&text) {
         Ok(s) => {
             h.ctx.preset.set(String::new());
             h.ctx.raw_error.set(None);
             h.ctx.draft.set(s);
+            Ok(())
         }
-        Err(errors) => h.ctx.raw_error.set(errors.into_iter().next()),
-    }
+        Err(errors) => {
+            h.ctx.raw_error.set(errors.first().cloned());
+            Err(errors)
+        }
+    };
     h.ctx.raw.set(text);
+    result
 }
 
 impl AppConfig {
