@@ -662,24 +662,20 @@ pub mod native {
             }
             for b in &self.browser {
                 let ratio = b.wasm.median / b.native.median.max(1e-12);
+                // The issue's < 1 s target is for the tracked year of 100,000.
+                let (target, status) = if b.kind == "weekly-tracking" && b.n >= 100_000 {
+                    ("< 1 s", ok(b.wasm.median < 1.0))
+                } else {
+                    ("—", "—")
+                };
                 let _ = writeln!(
                     t,
-                    "| Chromium wasm, {} {} full year (native {}) | {} ({}) | {} | {} |",
+                    "| Chromium wasm, {} {} full year (native {}) | {} ({}) | {target} | {status} |",
                     b.kind,
                     b.n,
                     ms(b.native.median),
                     ms(b.wasm.median),
                     ms(b.wasm.min),
-                    if b.kind == "weekly-tracking" && b.n >= 100_000 {
-                        "< 1 s"
-                    } else {
-                        "—"
-                    },
-                    if b.kind == "weekly-tracking" && b.n >= 100_000 {
-                        ok(b.wasm.median < 1.0)
-                    } else {
-                        "—"
-                    }
                 );
                 let _ = writeln!(
                     t,

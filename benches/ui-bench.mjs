@@ -7,7 +7,7 @@
 // usage: node benches/ui-bench.mjs [--dist DIR] [--n 100000] [--scrubs 25] [--out FILE]
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, distDir } from "../tests/e2e/harness.mjs";
+import { serve, launch, openPage, ready, distDir } from "../tests/e2e/harness.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -46,11 +46,7 @@ const result = { n, scrubs };
 try {
   const page = await openPage(browser, server.url + fragment, { width: 1400, height: 900 });
   const t0 = Date.now();
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
-    null,
-    { timeout: 120000 },
-  );
+  await ready(page, 120000);
   result.load_to_ready_ms = Date.now() - t0;
   await page.getByTestId("run-to-end").click();
   const rowsText = () => page.getByTestId("broadlog-count").textContent();

@@ -59,11 +59,13 @@ fn export_log(ctx: Ctx, log: Log, format: Format) {
             delivery,
             as_of: Some(as_of),
         };
-        let (what, ext, mime) = match (log, format) {
-            (Log::BroadLog, Format::Csv) => ("broadlog", "csv", "text/csv"),
-            (Log::BroadLog, Format::Json) => ("broadlog", "json", "application/json"),
-            (Log::Tracking, Format::Csv) => ("tracking", "csv", "text/csv"),
-            (Log::Tracking, Format::Json) => ("tracking", "json", "application/json"),
+        let what = match log {
+            Log::BroadLog => "broadlog",
+            Log::Tracking => "tracking",
+        };
+        let (ext, mime) = match format {
+            Format::Csv => ("csv", "text/csv"),
+            Format::Json => ("json", "application/json"),
         };
         let scope = delivery.map_or_else(|| "all".to_string(), |d| format!("delivery-{d}"));
         let name = format!("campaign-sim-{}-{what}-{scope}.{ext}", col.mode.attr());

@@ -88,11 +88,11 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 9
 }
 
 /** Waits until the page has simulated its first year (the clock shows an instant). */
-export async function ready(page) {
+export async function ready(page, timeout = 20000) {
   await page.waitForFunction(
     () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
     null,
-    { timeout: 20000 },
+    { timeout },
   );
 }
 
