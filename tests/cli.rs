@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_campaign-sim");
 
 fn scenarios() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/scenarios")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/contract/scenarios")
 }
 
 fn cli(args: &[&str], stdin: Option<&str>) -> Output {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 fn shared(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/scenarios")
+        .join("tests/contract/scenarios")
         .join(name)
 }
 

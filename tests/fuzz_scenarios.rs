@@ -136,7 +136,7 @@ fn value() -> impl Strategy<Value = Value> {
 }
 
 fn public_scenarios() -> Vec<Value> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/scenarios");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/contract/scenarios");
     let mut docs = Vec::new();
     for name in [
         "weekly-newsletter-recurring",

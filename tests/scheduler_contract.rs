@@ -1,4 +1,4 @@
-//! The three public worked examples in ../shared/scenarios: planned slots equal
+//! The three public worked examples (tests/contract, copies of ../shared/scenarios): planned slots equal
 //! `expected/*.schedule.json`, executions equal the `at`/`scheduled` of
 //! `expected/*.run.json` (compared as instants, not as strings).
 
@@ -14,7 +14,7 @@ const NAMES: [&str; 3] = [
 ];
 
 fn scenarios_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/scenarios")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/contract/scenarios")
 }
 
 fn instant(s: &str) -> i64 {

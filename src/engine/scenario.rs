@@ -1,4 +1,4 @@
-//! The scenario document (shared/scenario-contract.md, v1) as serde types, plus the
+//! The scenario document (tests/contract/scenario-contract.md, a copy of shared/scenario-contract.md) as serde types, plus the
 //! project's extensions. Parsing and validation turn a JSON text into a [`Scenario`]
 //! or into a list of [`ScenarioError`]s, each naming the JSON path of the field.
 //!

@@ -197,7 +197,7 @@ test("the year summary export is the CLI's `run --json` for the same scenario", 
   const summary = await download(page, "export-summary");
   assert.equal(summary.name, "campaign-sim-summary.json");
   const expected = fs.readFileSync(
-    new URL("../../../shared/scenarios/expected/weekly-newsletter-recurring.run.json", import.meta.url),
+    new URL("../contract/scenarios/expected/weekly-newsletter-recurring.run.json", import.meta.url),
     "utf8",
   );
   assert.equal(summary.text.trimEnd(), expected.trimEnd());

@@ -24,7 +24,7 @@ async function choosePreset(page, name) {
   );
 }
 
-// Expected counts: shared/scenarios/expected/*.run.json (deliveries in the scenario's own
+// Expected counts: tests/contract/scenarios/expected/*.run.json (deliveries in the scenario's own
 // mode; the other mode: executions that reached a delivery, or one continuous delivery
 // plus one per content change).
 const PRESETS = [
