@@ -13,6 +13,7 @@ use super::i18n::{tr, Lang, K};
 use super::model::Sim;
 use super::playback::Playback;
 use super::presets::{preset, PRESETS};
+use super::queue::ActionQueue;
 use super::views;
 use crate::embed_config::View;
 use crate::engine::scenario::{self, Scenario, ScenarioError};
@@ -115,12 +116,58 @@ pub struct Ctx {
     pub autoplay: bool,
     pub instant: StoredValue<Option<String>>,
     pub config_errors: StoredValue<Vec<ScenarioError>>,
+    /// Actions waiting for the newest outcome ([`dispatch`], `ui::queue`).
+    pub queue: StoredValue<ActionQueue<Action>, LocalStorage>,
+    /// The generation of the draft (from the queue) and whether it must be simulated at
+    /// once (a preset, an import, the embed API) rather than after typing pauses.
+    pub change: StoredValue<(u64, bool)>,
 }
+
+/// A user action or embed API call, applied to the newest outcome.
+pub type Action = Box<dyn FnOnce(Ctx)>;
 
 impl Ctx {
     pub fn t(&self, k: K) -> &'static str {
         tr(self.lang.get(), k)
     }
+}
+
+/// Applies `action` to the newest outcome: at once when none is being computed, else
+/// once it is on screen (see `ui::queue`). Every control, selection, export, copied
+/// link and embed API call goes through here, so none is applied to an outcome that is
+/// about to be replaced.
+pub fn dispatch(ctx: Ctx, action: impl FnOnce(Ctx) + 'static) {
+    let now = ctx
+        .queue
+        .try_update_value(|q| q.submit(Box::new(action) as Action))
+        .flatten();
+    if let Some(a) = now {
+        a(ctx);
+    }
+}
+
+/// Generation `generation` is settled (its outcome is shown, or none will come): the
+/// actions that waited for it are applied, in order.
+pub fn settle(ctx: Ctx, generation: Option<u64>) {
+    let ready = ctx
+        .queue
+        .try_update_value(|q| match generation {
+            Some(g) => q.settle(g),
+            None => q.settle_newest(),
+        })
+        .unwrap_or_default();
+    for a in ready {
+        a(ctx);
+    }
+}
+
+/// Makes `s` the scenario being edited and requests its outcome. `immediate`: simulate
+/// without waiting for typing to pause (a preset, an import, the embed API: a whole
+/// document at once).
+pub fn set_draft(ctx: Ctx, s: Scenario, immediate: bool) {
+    let generation = ctx.queue.try_update_value(|q| q.request()).unwrap_or(0);
+    ctx.change.set_value((generation, immediate));
+    ctx.draft.set(s);
 }
 
 /// Mounts the full-page simulator on `#app` (or `<body>`).
@@ -190,6 +237,10 @@ fn new_ctx(config: &AppConfig) -> Ctx {
     };
     let draft = RwSignal::new(draft);
     let errors = Memo::new(move |_| draft.with(scenario::validate));
+    // The first outcome is requested from the start: an action made before it is
+    // shown (a host page's `runTo` right after `mount`) waits for it.
+    let mut queue = ActionQueue::default();
+    let first = queue.request();
     Ctx {
         lang: RwSignal::new(config.lang),
         preset: RwSignal::new(preset_name),
@@ -210,6 +261,8 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         autoplay: config.autoplay,
         instant: StoredValue::new(config.instant.clone()),
         config_errors: StoredValue::new(config.config_errors.clone()),
+        queue: StoredValue::new_local(queue),
+        change: StoredValue::new((first, true)),
     }
 }
 
@@ -220,12 +273,13 @@ fn fallback_scenario() -> Scenario {
 
 /// Puts a scenario text in the instance: the raw editor keeps it as typed; a document
 /// that deserialises becomes the draft (its validation problems are shown), one that
-/// does not keeps the last draft and shows the parse error with its path.
-pub fn set_text(ctx: Ctx, text: String) {
+/// does not keeps the last draft and shows the parse error with its path. `immediate`
+/// as in [`set_draft`].
+pub fn set_text(ctx: Ctx, text: String, immediate: bool) {
     match serde_json::from_str::<Scenario>(&text) {
         Ok(s) => {
             ctx.raw_error.set(None);
-            ctx.draft.set(s);
+            set_draft(ctx, s, immediate);
         }
         Err(_) => {
             let err = scenario::parse(&text)

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::app::{AppConfig, Handle};
+use super::app::{dispatch, set_draft, AppConfig, Handle};
 use super::i18n::Lang;
 use crate::embed_config::EmbedConfig;
 use crate::engine::scenario::{self, ScenarioError};
@@ -16,11 +16,13 @@ pub enum Command {
     Pause,
 }
 
-/// Plays or pauses the instance.
+/// Plays or pauses the instance (once the newest outcome is on screen).
 pub fn control(h: &Handle, cmd: Command) {
-    h.ctx.playback.update(|p| match cmd {
-        Command::Play => p.play(),
-        Command::Pause => p.pause(),
+    dispatch(h.ctx, move |ctx| {
+        ctx.playback.update(|p| match cmd {
+            Command::Play => p.play(),
+            Command::Pause => p.pause(),
+        })
     });
 }
 
@@ -42,9 +44,12 @@ pub fn run_to(h: &Handle, instant: &str) -> Result<(), ScenarioError> {
             instant.chars().take(40).collect::<String>()
         ),
     })?;
-    h.ctx.playback.update(|p| {
-        p.pause();
-        p.scrub(at);
+    // Applied to the newest outcome: after `setScenario` in the same tick, to its year.
+    dispatch(h.ctx, move |ctx| {
+        ctx.playback.update(|p| {
+            p.pause();
+            p.scrub(at);
+        })
     });
     Ok(())
 }
@@ -73,7 +78,7 @@ pub fn set_scenario_text(h: &Handle, text: String) -> Result<(), Vec<ScenarioErr
         Ok(s) => {
             h.ctx.preset.set(String::new());
             h.ctx.raw_error.set(None);
-            h.ctx.draft.set(s);
+            set_draft(h.ctx, s, true);
             Ok(())
         }
         Err(errors) => {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::app::Ctx;
+use super::app::{dispatch, Ctx};
 use super::format;
 use super::i18n::{self, tr, K};
 use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, RowSet, Sort};
@@ -97,8 +97,8 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
             .map(|k| ctx.t(k))
     };
     view! {
-        <section class="cs-explorer" aria-labelledby="cs-ex-h">
-            <h2 id="cs-ex-h">{move || ctx.t(K::Explorer)}</h2>
+        <section class="cs-explorer">
+            <h2>{move || ctx.t(K::Explorer)}</h2>
             <div class="cs-tabs" role="group">
                 {move || {
                     let lang = ctx.lang.get();
@@ -112,10 +112,10 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                                     data-testid="explorer-mode"
                                     data-mode=m.attr()
                                     aria-pressed=move || (column.get() == i).to_string()
-                                    on:click=move |_| {
-                                        column.set(i);
+                                    on:click=move |_| dispatch(ctx, move |ctx| {
+                                        ctx.column.set(i);
                                         ctx.selected.set(None);
-                                    }
+                                    })
                                 >
                                     {tr(lang, mode_key(m))}
                                 </button>
@@ -127,12 +127,12 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
             <p class="cs-hint">{hint}</p>
             <div class="cs-grid2 cs-ex-grid">
                 <div>
-                    <ul class="cs-deliveries" data-testid="delivery-list">
+                    <ul class="cs-deliveries" tabindex="0" data-testid="delivery-list">
                         <li>
                             <button
                                 class="cs-dl"
                                 aria-pressed=move || selected.get().is_none().to_string()
-                                on:click=move |_| ctx.selected.set(None)
+                                on:click=move |_| dispatch(ctx, |ctx| ctx.selected.set(None))
                             >
                                 <strong>{move || ctx.t(K::AllDeliveries)}</strong>
                             </button>
@@ -162,7 +162,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                                                     class="cs-dl"
                                                     data-testid="delivery-item"
                                                     aria-pressed=move || (selected.get() == Some(id)).to_string()
-                                                    on:click=move |_| ctx.selected.set(Some((c, u64::from(id))))
+                                                    on:click=move |_| dispatch(ctx, move |ctx| ctx.selected.set(Some((c, u64::from(id)))))
                                                 >
                                                     <strong>{format!("#{id} {label}")}</strong>
                                                     <span class="cs-hint">
@@ -208,7 +208,7 @@ fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Opt
         Some(
             view! {
                 <h3>{tr(lang, K::Additions)}</h3>
-                <ol class="cs-additions">
+                <ol class="cs-additions" tabindex="0">
                     {adds
                         .into_iter()
                         .rev()
@@ -309,10 +309,10 @@ fn logs(
                     data-recipient=rid
                     class:cs-failed=b.status == Status::Failed
                     class:cs-ignored=b.status == Status::Ignored
-                    on:click=move |_| ctx.recipient.set(Some(rid))
+                    on:click=move |_| dispatch(ctx, move |ctx| ctx.recipient.set(Some(rid)))
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
-                            ctx.recipient.set(Some(rid));
+                            dispatch(ctx, move |ctx| ctx.recipient.set(Some(rid)));
                         }
                     }
                 >
@@ -345,7 +345,7 @@ fn logs(
                 .map(|b| format!("#{}", b.execution + 1))
                 .unwrap_or_default();
             view! {
-                <div class="cs-tr" role="row" tabindex="0" data-testid="tracking-row" on:click=move |_| ctx.recipient.set(Some(rid))>
+                <div class="cs-tr" role="row" tabindex="0" data-testid="tracking-row" on:click=move |_| dispatch(ctx, move |ctx| ctx.recipient.set(Some(rid)))>
                     <span role="cell">{t.broadlog_row + 1}</span>
                     <span role="cell">{format!("#{}", t.delivery)}</span>
                     <span role="cell">{exec}</span>
@@ -465,7 +465,7 @@ fn virtual_table(
         rows_in_view(scroll.get(), VIEW_H, ROW_H, n, 6)
     });
     view! {
-        <div class="cs-vt" role="table" data-testid=testid>
+        <div class="cs-vt" role="table" tabindex="0" data-testid=testid>
             <div class="cs-tr cs-th" role="row">
                 {headers.into_iter().map(|h| view! { <span role="columnheader">{move || ctx.t(h)}</span> }).collect_view()}
             </div>

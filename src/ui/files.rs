@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::{set_text, Ctx};
+use super::app::{dispatch, set_text, Ctx};
 use super::i18n::K;
 use crate::engine::export::{broadlog_export, tracking_export, ExportFilter, Format};
 use crate::engine::report;
@@ -41,7 +41,9 @@ enum Log {
 }
 
 /// Exports the explorer's log as the tables show it: the selected delivery (or all)
-/// of the explorer's mode, up to the simulated clock.
+/// of the explorer's mode, up to the simulated clock. Called through
+/// `app::dispatch`: while a newer outcome is computed it waits for it, so an export
+/// never describes an outcome that is being replaced.
 fn export_log(ctx: Ctx, log: Log, format: Format) {
     let column = ctx.column.get_untracked();
     let delivery = ctx
@@ -101,7 +103,7 @@ pub fn export_bar(ctx: Ctx) -> impl IntoView {
     };
     let button = move |id: &'static str, label: &'static str, log: Log, format: Format| {
         view! {
-            <button data-testid=id on:click=move |_| export_log(ctx, log, format)>{label}</button>
+            <button data-testid=id on:click=move |_| dispatch(ctx, move |ctx| export_log(ctx, log, format))>{label}</button>
         }
     };
     view! {
@@ -114,7 +116,7 @@ pub fn export_bar(ctx: Ctx) -> impl IntoView {
                 {button("export-tracking-csv", "CSV", Log::Tracking, Format::Csv)}
                 {button("export-tracking-json", "JSON", Log::Tracking, Format::Json)}
             </Show>
-            <button data-testid="export-summary" on:click=move |_| export_summary(ctx)>
+            <button data-testid="export-summary" on:click=move |_| dispatch(ctx, export_summary)>
                 {move || ctx.t(K::YearSummary)}
             </button>
             <span class="cs-hint">{move || ctx.t(K::ExportHint)}</span>
@@ -165,7 +167,7 @@ pub fn scenario_files(ctx: Ctx) -> impl IntoView {
                     let text = text.as_string().unwrap_or_default();
                     ctx.preset.set(String::new());
                     ctx.selected.set(None);
-                    set_text(ctx, text);
+                    set_text(ctx, text, true);
                     status.set(Some(format!("{} {}", ctx.t(K::Imported), file.name())));
                 }
                 Err(_) => status.set(Some(ctx.t(K::ImportFailed).to_string())),

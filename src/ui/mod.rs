@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod model;
 pub mod playback;
 pub mod presets;
+pub mod queue;
 pub mod share;
 pub mod window;
 

@@ -183,7 +183,7 @@ fn edit(ctx: Ctx, path: &'static str, kind: Kind, text: &str) {
     editor::set(&mut doc, path, editor::value_of(kind, text));
     if let Ok(text) = serde_json::to_string_pretty(&doc) {
         ctx.preset.set(String::new());
-        set_text(ctx, text);
+        set_text(ctx, text, false);
     }
 }
 
@@ -329,8 +329,8 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <section class="cs-panel" aria-labelledby="cs-panel-h">
-            <h2 id="cs-panel-h">{move || ctx.t(K::Scenario)}</h2>
+        <section class="cs-panel">
+            <h2>{move || ctx.t(K::Scenario)}</h2>
             <p class="cs-hint">{move || ctx.t(K::ScenarioHint)}</p>
             <div class="cs-schedule">
                 <p>
@@ -385,7 +385,7 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
                     prop:value=move || ctx.raw.get()
                     on:input:target=move |ev| {
                         ctx.preset.set(String::new());
-                        set_text(ctx, ev.target().value());
+                        set_text(ctx, ev.target().value(), false);
                     }
                 ></textarea>
                 </label>

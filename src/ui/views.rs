@@ -30,6 +30,10 @@ pub fn app(ctx: Ctx) -> impl IntoView {
     // Which panels the embed's `view` asks for (the full page shows them all).
     let shows = |panels: &[View]| ctx.view == View::Full || panels.contains(&ctx.view);
     let config_errors = ctx.config_errors.get_value();
+    // No landmarks inside an instance (no <header>, no named <section>): a widget sits
+    // in the host page's landmarks, and two widgets on one page would bring duplicate
+    // banners and regions (axe landmark-unique, landmark-no-duplicate-banner). Panels are
+    // sections with headings; the standalone page puts the instance in its <main>.
     view! {
         <div class=class lang=move || code(ctx.lang.get()) data-view=ctx.view.name()>
             // A wrong embed configuration is said inside the widget (it still runs
@@ -55,9 +59,11 @@ pub fn app(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// Re-simulates (debounced) whenever the draft becomes a valid scenario; playback
-/// then only reads the stored outcome. The modes are simulated one per timer turn, so
-/// the page paints its progress in between.
+/// Re-simulates whenever the draft becomes a valid scenario (at once for a whole new
+/// document, after typing pauses for an edit); playback then only reads the stored
+/// outcome. The modes are simulated one per timer turn, so the page paints its progress
+/// in between. When the outcome of the newest draft is on screen (or none will come),
+/// the actions that waited for it are applied (`app::settle`).
 fn simulate_on_change(ctx: Ctx) {
     let timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
     let work: StoredValue<Option<Pending>, LocalStorage> = StoredValue::new_local(None);
@@ -69,17 +75,21 @@ fn simulate_on_change(ctx: Ctx) {
     provide_context(status);
     Effect::new(move |prev: Option<()>| {
         let draft = ctx.draft.get();
+        let (generation, immediate) = ctx.change.get_value();
         if !ctx.errors.with(|e| e.is_empty()) || ctx.raw_error.with(|e| e.is_some()) {
-            // Drop a simulation of an older draft that is still running.
+            // Drop a simulation of an older draft that is still running: no outcome
+            // will come, so waiting actions apply to what is on screen.
             timer.set_value(None);
             work.set_value(None);
             status.progress.set(None);
+            super::app::settle(ctx, None);
             return;
         }
         let first = prev.is_none();
         status.progress.set(Some((0, 1)));
-        // First run right away (page load); later edits wait for typing to pause.
-        let delay = if first { 0 } else { 250 };
+        // A whole document (page load, preset, import, embed API) runs at once; an
+        // edit waits for typing to pause.
+        let delay = if first || immediate { 0 } else { 250 };
         let start = move || {
             let t0 = js_sys::Date::now();
             match Pending::new(draft) {
@@ -88,13 +98,15 @@ fn simulate_on_change(ctx: Ctx) {
                     status.progress.set(Some(p.progress()));
                     work.set_value(Some(p));
                     timer.set_value(Some(Timeout::new(0, move || {
-                        advance(ctx, work, timer, status, first, t0)
+                        advance(ctx, work, timer, status, (first, generation), t0)
                     })));
                 }
                 Err(e) => {
                     // The engine refused (e.g. the year would not fit in memory).
+                    work.set_value(None);
                     status.errors.set(e);
                     status.progress.set(None);
+                    super::app::settle(ctx, Some(generation));
                 }
             }
         };
@@ -102,13 +114,14 @@ fn simulate_on_change(ctx: Ctx) {
     });
 }
 
-/// Simulates one more mode; when all are done, shows the new year.
+/// Simulates one more mode; when all are done, shows the new year and applies the
+/// actions that waited for it.
 fn advance(
     ctx: Ctx,
     work: StoredValue<Option<Pending>, LocalStorage>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     status: SimStatus,
-    first: bool,
+    (first, generation): (bool, u64),
     t0: f64,
 ) {
     let more = work.try_update_value(|w| w.as_mut().map(|p| (p.step(), p.progress())));
@@ -117,7 +130,7 @@ fn advance(
         Some((true, progress)) => {
             status.progress.set(Some(progress));
             timer.set_value(Some(Timeout::new(0, move || {
-                advance(ctx, work, timer, status, first, t0)
+                advance(ctx, work, timer, status, (first, generation), t0)
             })));
         }
         Some((false, _)) => {
@@ -131,6 +144,7 @@ fn advance(
             show(ctx, sim, first);
             status.ms.set(Some(js_sys::Date::now() - t0));
             status.progress.set(None);
+            super::app::settle(ctx, Some(generation));
         }
     }
 }
@@ -201,7 +215,7 @@ fn drive_playback(ctx: Ctx) {
 fn header(ctx: Ctx) -> impl IntoView {
     let set_lang = move |l: Lang| ctx.lang.set(l);
     view! {
-        <header class="cs-header">
+        <div class="cs-header">
             <div class="cs-title">
                 <h1>{move || ctx.t(K::Title)}</h1>
                 <p class="cs-tagline">{move || ctx.t(K::Tagline)}</p>
@@ -223,7 +237,7 @@ fn header(ctx: Ctx) -> impl IntoView {
                     "FR"
                 </button>
             </div>
-        </header>
+        </div>
         <details class="cs-explain" open=!ctx.compact>
             <summary>{move || ctx.t(K::WhatIs)}</summary>
             <p data-testid="explain">{move || ctx.t(K::Explain)}</p>
@@ -236,20 +250,24 @@ fn header(ctx: Ctx) -> impl IntoView {
 /// where the browser refuses clipboard access).
 fn copy_link(ctx: Ctx) -> impl IntoView {
     let shown = RwSignal::new(None::<(bool, String)>);
+    // Through the action queue: a link describes the outcome on screen, so while a
+    // newer one is computed it waits for it.
     let copy = move |_| {
-        let Some(link) = super::persist::write_now(ctx) else {
-            return;
-        };
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-        let Some(clipboard) = clipboard else {
-            shown.set(Some((false, link)));
-            return;
-        };
-        let promise = clipboard.write_text(&link);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            shown.set(Some((ok, link)));
-        });
+        super::app::dispatch(ctx, move |ctx| {
+            let Some(link) = super::persist::write_now(ctx) else {
+                return;
+            };
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            let Some(clipboard) = clipboard else {
+                shown.set(Some((false, link)));
+                return;
+            };
+            let promise = clipboard.write_text(&link);
+            leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                shown.set(Some((ok, link)));
+            });
+        })
     };
     view! {
         <div class="cs-share">
@@ -281,7 +299,8 @@ fn load_preset(ctx: Ctx, name: &str) {
         ctx.recipient.set(None);
         ctx.raw.set(p.json.to_string());
         ctx.raw_error.set(None);
-        ctx.draft.set(s);
+        // A preset is a whole valid document: no typing debounce.
+        super::app::set_draft(ctx, s, true);
     }
 }
 
@@ -308,7 +327,7 @@ fn controls(ctx: Ctx) -> impl IntoView {
     let done = move || pb.with(|p| p.executions_done());
     let total = move || ctx.sim.with(|s| s.as_ref().map_or(0, |s| s.executions()));
     view! {
-        <section class="cs-controls" aria-label=move || ctx.t(K::Clock)>
+        <div class="cs-controls" role="group" aria-label=move || ctx.t(K::Clock)>
             <label class="cs-field">
                 <span>{move || ctx.t(K::Preset)}</span>
                 <select
@@ -350,26 +369,26 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     when=move || pb.with(|p| p.playing())
                     fallback=move || {
                         view! {
-                            <button data-testid="play" class="cs-primary" on:click=move |_| pb.update(|p| p.play())>
+                            <button data-testid="play" class="cs-primary" on:click=move |_| act(ctx, |p| p.play())>
                                 "▶ " {move || ctx.t(K::Play)}
                             </button>
                         }
                     }
                 >
-                    <button data-testid="pause" class="cs-primary" on:click=move |_| pb.update(|p| p.pause())>
+                    <button data-testid="pause" class="cs-primary" on:click=move |_| act(ctx, |p| p.pause())>
                         "❚❚ " {move || ctx.t(K::Pause)}
                     </button>
                 </Show>
-                <button data-testid="step" on:click=move |_| pb.update(|p| p.step_execution())>
+                <button data-testid="step" on:click=move |_| act(ctx, |p| p.step_execution())>
                     {move || ctx.t(K::StepExecution)}
                 </button>
-                <button data-testid="step-day" on:click=move |_| pb.update(|p| p.step_day())>
+                <button data-testid="step-day" on:click=move |_| act(ctx, |p| p.step_day())>
                     {move || ctx.t(K::StepDay)}
                 </button>
-                <button data-testid="run-to-end" on:click=move |_| pb.update(|p| p.run_to_end())>
+                <button data-testid="run-to-end" on:click=move |_| act(ctx, |p| p.run_to_end())>
                     {move || ctx.t(K::RunToEnd)}
                 </button>
-                <button data-testid="restart" on:click=move |_| pb.update(|p| { p.pause(); let s = p.start(); p.scrub(s); })>
+                <button data-testid="restart" on:click=move |_| act(ctx, |p| { p.pause(); let s = p.start(); p.scrub(s); })>
                     {move || ctx.t(K::Restart)}
                 </button>
                 <label class="cs-field cs-inline">
@@ -379,7 +398,7 @@ fn controls(ctx: Ctx) -> impl IntoView {
                         prop:value=move || pb.with(|p| p.speed().key())
                         on:change:target=move |ev| {
                             if let Some(s) = Speed::from_key(&ev.target().value()) {
-                                pb.update(|p| p.set_speed(s));
+                                act(ctx, move |p| p.set_speed(s));
                             }
                         }
                     >
@@ -405,7 +424,7 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     prop:value=move || pb.with(|p| p.permille()).to_string()
                     on:input:target=move |ev| {
                         if let Ok(v) = ev.target().value().parse::<i64>() {
-                            pb.update(|p| {
+                            act(ctx, move |p| {
                                 p.pause();
                                 let t = p.at_permille(v);
                                 p.scrub(t);
@@ -414,8 +433,13 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     }
                 />
             </label>
-        </section>
+        </div>
     }
+}
+
+/// A playback control, applied to the newest outcome (`app::dispatch`).
+fn act(ctx: Ctx, f: impl FnOnce(&mut Playback) + 'static) {
+    super::app::dispatch(ctx, move |ctx| ctx.playback.update(f));
 }
 
 fn speed_key(s: Speed) -> K {
@@ -472,8 +496,8 @@ fn compare(ctx: Ctx) -> impl IntoView {
         (key, format::pct(lang, r.numerator, r.denominator))
     }
     view! {
-        <section class="cs-compare" aria-labelledby="cs-compare-h">
-            <h2 id="cs-compare-h">{move || ctx.t(K::Compare)}</h2>
+        <section class="cs-compare">
+            <h2>{move || ctx.t(K::Compare)}</h2>
             <p class="cs-hint">{move || ctx.t(K::CompareHint)}</p>
             <div class="cs-columns">
                 {move || {
@@ -499,11 +523,11 @@ fn compare(ctx: Ctx) -> impl IntoView {
                         .collect_view()
                 }}
             </div>
-            <div class="cs-scroll">
+            <div class="cs-scroll" tabindex="0">
                 <table class="cs-table cs-kpis">
                     <thead>
                         <tr>
-                            <th></th>
+                            <th scope="col"><span class="cs-sr">{move || ctx.t(K::Indicator)}</span></th>
                             {move || {
                                 let lang = ctx.lang.get();
                                 stats
