@@ -127,8 +127,8 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
         })
     });
     view! {
-        <section class="cs-workflow" aria-labelledby="cs-wf-h">
-            <h2 id="cs-wf-h">{move || ctx.t(K::Workflow)}</h2>
+        <section class="cs-workflow">
+            <h2>{move || ctx.t(K::Workflow)}</h2>
             <p class="cs-hint">{move || ctx.t(K::WorkflowHint)}</p>
             {move || {
                 let lang = ctx.lang.get();
@@ -151,7 +151,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             }}
             <h3>{move || ctx.t(K::Journal)}</h3>
             <p class="cs-hint">{move || ctx.t(K::JournalHint)}</p>
-            <ol class="cs-journal" data-testid="journal">
+            <ol class="cs-journal" tabindex="0" data-testid="journal">
                 {move || {
                     journal_lines
                         .get()

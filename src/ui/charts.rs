@@ -148,8 +148,8 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
             .with(|s| s.as_ref().map_or(0.0, |s| x_of(s, now.get())))
     };
     view! {
-        <section class="cs-charts" aria-labelledby="cs-ch-h">
-            <h2 id="cs-ch-h">{move || ctx.t(K::Charts)}</h2>
+        <section class="cs-charts">
+            <h2>{move || ctx.t(K::Charts)}</h2>
             {move || {
                 let lang = ctx.lang.get();
                 let sim = ctx.sim.get()?;
@@ -249,7 +249,7 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                 Some(view! {
                     <figure>
                         <figcaption>{tr(lang, K::ChartCalendar)}</figcaption>
-                        <div class="cs-scroll">
+                        <div class="cs-scroll" tabindex="0">
                             <svg class="cs-calendar" viewBox="0 0 730 110" role="img" aria-label=cal_label.clone() data-testid="chart-calendar">
                                 {["M", "T", "W", "T", "F", "S", "S"]
                                     .iter()
@@ -268,7 +268,7 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                     </figure>
                     <figure>
                         <figcaption>{tr(lang, K::ChartRows)}</figcaption>
-                        <div class="cs-scroll">
+                        <div class="cs-scroll" tabindex="0">
                             <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRows) data-testid="chart-rows">
                                 {month_ticks(ctx, &sim, lang)}
                                 <text x="4" y="14" class="cs-axis">{format::int(lang, max_rows as u64)}</text>
@@ -286,7 +286,7 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                     <figure>
                         <figcaption>{tr(lang, K::ChartRates)}</figcaption>
                         {(!tracking).then(|| view! { <p class="cs-hint">{tr(lang, K::TrackingOff)}</p> })}
-                        <div class="cs-scroll" class:cs-hidden=!tracking>
+                        <div class="cs-scroll" tabindex="0" class:cs-hidden=!tracking>
                             <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRates) data-testid="chart-rates">
                                 {month_ticks(ctx, &sim, lang)}
                                 <text x="4" y="14" class="cs-axis">{format!("{:.1} %", max_rate / 10.0)}</text>

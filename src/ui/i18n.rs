@@ -77,6 +77,7 @@ impl_keys! {
     Aggregated => ("Recurring, aggregated", "Récurrente, agrégée"),
     Deliveries => ("Deliveries", "Diffusions"),
     BroadlogRows => ("broadLog rows", "lignes broadLog"),
+    Indicator => ("Indicator", "Indicateur"),
     TrackingRows => ("Tracking rows", "lignes de tracking"),
     Sent => ("Sent", "Envoyés"),
     Failed => ("Failed", "En échec"),

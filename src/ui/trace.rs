@@ -62,8 +62,8 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
         })
     });
     view! {
-        <section class="cs-trace" aria-labelledby="cs-tr-h">
-            <h2 id="cs-tr-h">{move || ctx.t(K::Trace)}</h2>
+        <section class="cs-trace">
+            <h2>{move || ctx.t(K::Trace)}</h2>
             <p class="cs-hint">{move || ctx.t(K::TraceHint)}</p>
             <div class="cs-filters">
                 <label class="cs-field">
@@ -110,7 +110,7 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                         let empty = lines.is_empty().then(|| view! { <li class="cs-hint">{ctx.t(K::NoEventYet)}</li> });
                         view! {
                             <p><strong>{email}</strong></p>
-                            <ol class="cs-journal" data-testid="trace-events">
+                            <ol class="cs-journal" tabindex="0" data-testid="trace-events">
                                 {empty}
                                 {lines
                                     .into_iter()

@@ -119,3 +119,26 @@ export function withBrowser(dir = distDir) {
   });
   return env;
 }
+
+const axeSource = fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, and best practices) on the page and returns its
+ * violations. axe is evaluated through the DevTools protocol, so a page's
+ * Content-Security-Policy does not block it.
+ */
+export async function audit(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+    }));
+  });
+}
