@@ -104,6 +104,15 @@ pub struct Ctx {
     pub selected: RwSignal<Option<(usize, u64)>>,
     /// Recipient shown in the trace.
     pub recipient: RwSignal<Option<u64>>,
+    /// The execution in focus (index in the year's executions, the same in every mode):
+    /// the send log's execution filter and the journal's highlighted lines. Set by every
+    /// jump ([`jump`]); `None`: all executions.
+    pub execution: RwSignal<Option<usize>>,
+    /// The execution the trace explains (set with `execution` by a jump, alone by a
+    /// click on a log row); `None` follows the clock.
+    pub trace_execution: RwSignal<Option<usize>>,
+    /// The send log's filters as typed (status, reason, date range, sort).
+    pub filters: RwSignal<LogFilters>,
     /// The explorer's column (index into the simulation's modes).
     pub column: RwSignal<usize>,
     /// The explorer's initial (mode, delivery), applied to the first simulated year.
@@ -121,6 +130,47 @@ pub struct Ctx {
     /// The generation of the draft (from the queue) and whether it must be simulated at
     /// once (a preset, an import, the embed API) rather than after typing pauses.
     pub change: StoredValue<(u64, bool)>,
+}
+
+/// The log tables' filters, as the user chose them (texts of the controls).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogFilters {
+    pub status: String,
+    pub reason: String,
+    pub from: String,
+    pub to: String,
+    pub sort: super::model::Sort,
+}
+
+/// One text field of [`LogFilters`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterField {
+    Status,
+    Reason,
+    From,
+    To,
+}
+
+impl LogFilters {
+    /// The text of a field.
+    pub fn get(&self, k: FilterField) -> &str {
+        match k {
+            FilterField::Status => &self.status,
+            FilterField::Reason => &self.reason,
+            FilterField::From => &self.from,
+            FilterField::To => &self.to,
+        }
+    }
+
+    /// Sets the text of a field.
+    pub fn set(&mut self, k: FilterField, v: String) {
+        match k {
+            FilterField::Status => self.status = v,
+            FilterField::Reason => self.reason = v,
+            FilterField::From => self.from = v,
+            FilterField::To => self.to = v,
+        }
+    }
 }
 
 /// A user action or embed API call, applied to the newest outcome.
@@ -159,6 +209,48 @@ pub fn settle(ctx: Ctx, generation: Option<u64>) {
     for a in ready {
         a(ctx);
     }
+}
+
+/// Jumps to an execution of the year: the clock moves to it, the explorer (in its mode)
+/// selects the delivery it appended to and filters the send log to its rows, the
+/// journal highlights its lines and the trace explains it. `find` names the execution
+/// from the outcome on screen (a number, a date, a chart point…); through the action
+/// queue, so a jump made while a new year is computed lands in that year. Returns
+/// nothing; `found` hears whether an execution was found.
+pub fn jump(
+    ctx: Ctx,
+    find: impl FnOnce(&crate::engine::outcome::Outcome) -> Option<usize> + 'static,
+    found: impl FnOnce(bool) + 'static,
+) {
+    dispatch(ctx, move |ctx| {
+        let column = ctx.column.get_untracked();
+        let e = ctx
+            .sim
+            .with_untracked(|s| s.as_ref()?.outcome(column).and_then(find));
+        if let Some(e) = e {
+            jump_now(ctx, e);
+        }
+        found(e.is_some());
+    });
+}
+
+/// [`jump`] to execution `e`, applied at once (from inside a dispatched action).
+pub fn jump_now(ctx: Ctx, e: usize) {
+    let column = ctx.column.get_untracked();
+    let target = ctx.sim.with_untracked(|s| {
+        let x = s.as_ref()?.outcome(column)?.executions().get(e).copied()?;
+        Some((x.at, x.delivery))
+    });
+    let Some((at, delivery)) = target else {
+        return;
+    };
+    ctx.playback.update(|p| {
+        p.pause();
+        p.scrub(at);
+    });
+    ctx.execution.set(Some(e));
+    ctx.trace_execution.set(Some(e));
+    ctx.selected.set(delivery.map(|d| (column, u64::from(d))));
 }
 
 /// Makes `s` the scenario being edited and requests its outcome. `immediate`: simulate
@@ -252,6 +344,9 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         playback: RwSignal::new(Playback::new(0, 0, Vec::new())),
         selected: RwSignal::new(None),
         recipient: RwSignal::new(None),
+        execution: RwSignal::new(None),
+        trace_execution: RwSignal::new(None),
+        filters: RwSignal::new(LogFilters::default()),
         column: RwSignal::new(0),
         initial: StoredValue::new((config.mode.clone(), config.delivery)),
         persist: config.persist,

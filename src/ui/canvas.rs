@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use super::app::Ctx;
 use super::format;
-use super::i18n::{activity, journal, state, tr, K};
+use super::i18n::{activity, fill, journal, state, tr, K};
 use crate::engine::scenario::Mode;
 use crate::engine::workflow::Activity;
 
-/// Journal lines rendered at most (newest first); the journal of a year of periodic
-/// runs is long and the page shows the recent past.
-const JOURNAL_LINES: usize = 60;
+/// Journal lines shown (the last ones up to the clock, oldest first, so the clock's
+/// execution is the last line): a short window the page scrolls past, rather than an
+/// inner scroll box that would catch the mouse wheel.
+const JOURNAL_LINES: usize = 14;
 
 const NODE_W: f64 = 160.0;
 const NODE_H: f64 = 46.0;
@@ -62,10 +63,10 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                             format::date_time(lang, sim.cal.local(e.at))
                         );
                         if e.caught_up {
-                            info.push_str(&format!(
-                                " ({} : {})",
-                                tr(lang, K::CaughtUp),
-                                format::date_time(lang, sim.cal.local(e.scheduled))
+                            info.push(' ');
+                            info.push_str(&fill(
+                                tr(lang, K::CaughtUpFor),
+                                &[("slot", &format::date_time(lang, sim.cal.local(e.scheduled)))],
                             ));
                         }
                         (
@@ -99,6 +100,8 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             Some((names, labels, ran, st, info, incremental))
         })
     });
+    // The journal up to the clock, oldest first: the last JOURNAL_LINES lines, so the
+    // clock's execution is at the bottom.
     let journal_lines = Memo::new(move |_| {
         let t = now.get();
         let lang = ctx.lang.get();
@@ -111,17 +114,18 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             };
             let cal = sim.cal;
             let when = |at: i64| format::date_time(lang, cal.local(at));
-            o.journal_until(t)
+            let lines = o.journal_until(t);
+            let from = lines.len().saturating_sub(JOURNAL_LINES);
+            lines
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .rev()
-                .take(JOURNAL_LINES)
-                .map(|j| {
-                    (
-                        format::short(lang, cal.local(j.at)),
-                        activity(lang, j.activity),
-                        journal(lang, &j.message, j.count, when),
-                        j.execution.map(|e| e + 1),
-                    )
+                .map(|j| JournalLine {
+                    at: format::short(lang, cal.local(j.at)),
+                    offset: format::utc_offset(cal.offset_seconds(j.at)),
+                    activity: activity(lang, j.activity),
+                    text: journal(lang, &j.message, j.count, when),
+                    execution: j.execution.map(|e| e as usize),
                 })
                 .collect::<Vec<_>>()
         })
@@ -151,19 +155,35 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             }}
             <h3>{move || ctx.t(K::Journal)}</h3>
             <p class="cs-hint">{move || ctx.t(K::JournalHint)}</p>
-            <ol class="cs-journal" tabindex="0" data-testid="journal">
+            <ol class="cs-journal" data-testid="journal">
                 {move || {
+                    let focus = ctx.execution.get();
                     journal_lines
                         .get()
                         .into_iter()
-                        .map(|(at, act, text, exec)| {
-                            view! {
-                                <li>
-                                    <time>{at}</time>
-                                    <span class="cs-act">{act}</span>
-                                    <span>{text}</span>
-                                    {exec.map(|e| view! { <span class="cs-exec">{format!("#{e}")}</span> })}
-                                </li>
+                        .map(|l| {
+                            let body = view! {
+                                <time>{l.at} " " <span class="cs-offset">{l.offset}</span></time>
+                                <span class="cs-act">{l.activity}</span>
+                                <span>{l.text}</span>
+                            };
+                            match l.execution {
+                                // A line of an execution is a way to it.
+                                Some(e) => view! {
+                                    <li class:cs-focus=focus == Some(e)>
+                                        <button
+                                            class="cs-jl"
+                                            data-testid="journal-line"
+                                            data-execution=e.to_string()
+                                            on:click=move |_| super::app::jump(ctx, move |_| Some(e), |_| {})
+                                        >
+                                            {body}
+                                            <span class="cs-exec">{format!("#{}", e + 1)}</span>
+                                        </button>
+                                    </li>
+                                }
+                                .into_any(),
+                                None => view! { <li>{body}</li> }.into_any(),
                             }
                         })
                         .collect_view()
@@ -171,6 +191,17 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// One journal line as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct JournalLine {
+    at: String,
+    /// The UTC offset then ("UTC+02:00"): around a DST change it tells which 02:30 ran.
+    offset: String,
+    activity: &'static str,
+    text: String,
+    execution: Option<usize>,
 }
 
 /// Vertical spacing between nodes of the narrow (stacked) diagram.

@@ -5,10 +5,12 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 
+use super::app::jump;
 use super::app::Ctx;
 use super::format;
-use super::i18n::{tr, Lang, K};
+use super::i18n::{count, fill, tr, Lang, K};
 use super::model::{ModeKey, Sim};
+use super::nav;
 use crate::engine::scheduler::{merged_outages, planned_slots};
 
 const CELL: f64 = 13.0;
@@ -21,8 +23,28 @@ const PAD_B: f64 = 22.0;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Day {
     runs: u32,
+    /// Runs whose query returned somebody (the delivery ran and logged rows).
+    sent: u32,
     caught_up: u32,
     missed: u32,
+}
+
+impl Day {
+    /// The calendar's colour class: a late run, a missed slot, a run that reached the
+    /// delivery, a run that targeted nobody, or nothing.
+    fn class(&self) -> &'static str {
+        if self.caught_up > 0 {
+            "cs-day cs-caught"
+        } else if self.missed > 0 {
+            "cs-day cs-missed"
+        } else if self.sent > 0 {
+            "cs-day cs-run"
+        } else if self.runs > 0 {
+            "cs-day cs-nobody"
+        } else {
+            "cs-day"
+        }
+    }
 }
 
 fn calendar_days(sim: &Sim) -> (NaiveDate, Vec<Day>) {
@@ -41,6 +63,9 @@ fn calendar_days(sim: &Sim) -> (NaiveDate, Vec<Day>) {
                 .and_then(|i| days.get_mut(i))
             {
                 d.runs += 1;
+                if e.delivery.is_some() {
+                    d.sent += 1;
+                }
                 if e.caught_up {
                     d.caught_up += 1;
                 }
@@ -77,8 +102,9 @@ fn cumulative(sim: &Sim) -> Vec<(ModeKey, Vec<(usize, usize)>)> {
         .collect()
 }
 
-/// Per recurring delivery: (created, open rate ‰); the continuous running rate weekly.
-type Rates = (Vec<(i64, u64)>, Vec<(i64, u64)>);
+/// Per recurring delivery: (created, open rate ‰, its first execution, its messages
+/// sent); the continuous running rate weekly: (instant, rate ‰, messages sent so far).
+type Rates = (Vec<(i64, u64, usize, u64)>, Vec<(i64, u64, u64)>);
 
 fn rates(sim: &Sim) -> Rates {
     let end = sim.cal.horizon_end;
@@ -92,7 +118,15 @@ fn rates(sim: &Sim) -> Rates {
                 .deliveries()
                 .iter()
                 .filter_map(|d| {
-                    permille(c.outcome.kpis(Some(d.id), end).open_rate).map(|r| (d.created, r))
+                    let k = c.outcome.kpis(Some(d.id), end);
+                    permille(k.open_rate).map(|r| {
+                        (
+                            d.created,
+                            r,
+                            d.first_execution as usize,
+                            k.open_rate.denominator,
+                        )
+                    })
                 })
                 .collect()
         })
@@ -106,8 +140,9 @@ fn rates(sim: &Sim) -> Rates {
             let mut out = Vec::new();
             while t < end {
                 t = (t + 7 * 86_400).min(end);
-                if let Some(r) = permille(c.outcome.snapshot(t).kpis.open_rate) {
-                    out.push((t, r));
+                let rate = c.outcome.snapshot(t).kpis.open_rate;
+                if let Some(r) = permille(rate) {
+                    out.push((t, r, rate.denominator));
                 }
             }
             out
@@ -150,6 +185,7 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="cs-charts">
             <h2>{move || ctx.t(K::Charts)}</h2>
+            <p class="cs-hint">{move || ctx.t(K::JumpHint)}</p>
             {move || {
                 let lang = ctx.lang.get();
                 let sim = ctx.sim.get()?;
@@ -157,15 +193,19 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                 let cal = sim.cal;
                 let today = Memo::new(move |_| cal.local_date(now.get()));
                 let offset = first.weekday().num_days_from_monday() as usize;
-                let total_runs: u32 = days.iter().map(|d| d.runs).sum();
-                let caught: u32 = days.iter().map(|d| d.caught_up).sum();
-                let missed: u32 = days.iter().map(|d| d.missed).sum();
-                let cal_label = format!(
-                    "{}: {total_runs} {}, {caught} {}, {missed} {}",
-                    tr(lang, K::ChartCalendar),
-                    tr(lang, K::Runs),
-                    tr(lang, K::CaughtUp),
-                    tr(lang, K::Missed)
+                let sum = |f: fn(&Day) -> u32| days.iter().map(f).sum::<u32>();
+                let (total_runs, sent, caught, missed) =
+                    (sum(|d| d.runs), sum(|d| d.sent), sum(|d| d.caught_up), sum(|d| d.missed));
+                let n = |v: u32| format::int(lang, u64::from(v));
+                let cal_caption = fill(
+                    tr(lang, K::CalendarCaption),
+                    &[
+                        ("runs", &count(lang, u64::from(total_runs), K::ExecutionOne, K::ExecutionMany)),
+                        ("sent", &n(sent)),
+                        ("nobody", &n(total_runs - sent)),
+                        ("caught", &n(caught)),
+                        ("missed", &count(lang, u64::from(missed), K::SlotOne, K::SlotMany)),
+                    ],
                 );
                 let cells = days
                     .iter()
@@ -174,16 +214,11 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                         let slot = i + offset;
                         let (col, row) = (slot / 7, slot % 7);
                         let date = first + Duration::days(i as i64);
-                        let class = if d.caught_up > 0 {
-                            "cs-day cs-caught"
-                        } else if d.missed > 0 {
-                            "cs-day cs-missed"
-                        } else if d.runs > 0 {
-                            "cs-day cs-run"
-                        } else {
-                            "cs-day"
-                        };
-                        let title = format!("{} — {} {}", format::date(lang, date), d.runs, tr(lang, K::Runs));
+                        let title = format!(
+                            "{} — {}",
+                            format::date(lang, date),
+                            count(lang, u64::from(d.runs), K::ExecutionOne, K::ExecutionMany)
+                        );
                         let future = move || date > today.get();
                         view! {
                             <rect
@@ -192,8 +227,11 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                                 width=CELL - 2.0
                                 height=CELL - 2.0
                                 rx="2"
-                                class=class
+                                class=d.class()
                                 class:cs-future=future
+                                data-testid="calendar-day"
+                                data-date=date.format("%Y-%m-%d").to_string()
+                                on:click=move |_| jump(ctx, move |o| nav::on_date(o, date), |_| {})
                             >
                                 <title>{title}</title>
                             </rect>
@@ -227,49 +265,80 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                         ]
                     })
                     .collect_view();
+                let rows_caption = rows_caption(lang, &cum);
+                // A click on the rows chart goes to the execution at or before that day.
+                let span = (sim.cal.horizon_end - sim.cal.horizon_start) as f64;
+                let start = sim.cal.horizon_start;
+                let on_rows = move |ev: leptos::ev::MouseEvent| {
+                    let Some(svg) = ev.current_target().and_then(|t| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                    }) else {
+                        return;
+                    };
+                    let r = svg.get_bounding_client_rect();
+                    let vx = (f64::from(ev.client_x()) - r.left()) / r.width().max(1.0) * W;
+                    let frac = ((vx - PAD_L) / (W - PAD_L - 8.0)).clamp(0.0, 1.0);
+                    let t = start + (frac * span) as i64;
+                    jump(ctx, move |o| nav::at_or_before(o, t), |_| {});
+                };
                 let max_rate = per
                     .iter()
-                    .chain(running.iter())
                     .map(|p| p.1)
+                    .chain(running.iter().map(|p| p.1))
                     .max()
                     .unwrap_or(0)
                     .max(10) as f64;
                 let dots = per
                     .iter()
-                    .map(|(t, r)| {
-                        view! { <circle cx=x_of(&sim, *t) cy=y_of(*r as f64, max_rate) r="3" class="cs-dot"></circle> }
+                    .map(|&(t, r, e, _)| {
+                        view! {
+                            <circle
+                                cx=x_of(&sim, t)
+                                cy=y_of(r as f64, max_rate)
+                                r="4"
+                                class="cs-dot"
+                                data-testid="chart-point"
+                                data-execution=e.to_string()
+                                on:click=move |_| jump(ctx, move |_| Some(e), |_| {})
+                            >
+                                <title>{format!("{} — {}", format::date_time(lang, cal.local(t)), format::pct(lang, r, 1000))}</title>
+                            </circle>
+                        }
                     })
                     .collect_view();
                 let run_path = running
                     .iter()
                     .enumerate()
-                    .map(|(i, (t, r))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x_of(&sim, *t), y_of(*r as f64, max_rate)))
+                    .map(|(i, (t, r, _))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x_of(&sim, *t), y_of(*r as f64, max_rate)))
                     .collect::<String>();
                 let tracking = sim.scenario.tracking.enabled;
+                let rates_caption = rates_caption(lang, tracking, &per, &running);
                 Some(view! {
                     <figure>
                         <figcaption>{tr(lang, K::ChartCalendar)}</figcaption>
+                        <p class="cs-caption" data-testid="calendar-caption">{cal_caption.clone()}</p>
                         <div class="cs-scroll" tabindex="0">
-                            <svg class="cs-calendar" viewBox="0 0 730 110" role="img" aria-label=cal_label.clone() data-testid="chart-calendar">
+                            <svg class="cs-calendar" viewBox="0 0 730 110" role="group" aria-label=cal_caption.clone() data-testid="chart-calendar">
                                 {["M", "T", "W", "T", "F", "S", "S"]
                                     .iter()
                                     .enumerate()
-                                    .map(|(i, d)| view! { <text x="10" y=24.0 + i as f64 * CELL class="cs-axis">{*d}</text> })
+                                    .map(|(i, d)| view! { <text x="10" y=24.0 + i as f64 * CELL class="cs-axis" aria-hidden="true">{*d}</text> })
                                     .collect_view()}
                                 {cells}
                             </svg>
                         </div>
                         <p class="cs-legend">
                             <span class="cs-key cs-run"></span> {tr(lang, K::LegendRun)}
+                            <span class="cs-key cs-nobody"></span> {tr(lang, K::LegendNobody)}
                             <span class="cs-key cs-caught"></span> {tr(lang, K::CaughtUp)}
                             <span class="cs-key cs-missed"></span> {tr(lang, K::Missed)}
-                            <span class="cs-sr">{cal_label}</span>
                         </p>
                     </figure>
                     <figure>
                         <figcaption>{tr(lang, K::ChartRows)}</figcaption>
+                        <p class="cs-caption" data-testid="rows-caption">{rows_caption}</p>
                         <div class="cs-scroll" tabindex="0">
-                            <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRows) data-testid="chart-rows">
+                            <svg class="cs-chart cs-clickable" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRows) data-testid="chart-rows" on:click=on_rows>
                                 {month_ticks(ctx, &sim, lang)}
                                 <text x="4" y="14" class="cs-axis">{format::int(lang, max_rows as u64)}</text>
                                 <text x="4" y=H - PAD_B class="cs-axis">"0"</text>
@@ -285,18 +354,18 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
                     </figure>
                     <figure>
                         <figcaption>{tr(lang, K::ChartRates)}</figcaption>
-                        {(!tracking).then(|| view! { <p class="cs-hint">{tr(lang, K::TrackingOff)}</p> })}
+                        <p class="cs-caption" data-testid="rates-caption">{rates_caption}</p>
                         <div class="cs-scroll" tabindex="0" class:cs-hidden=!tracking>
-                            <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRates) data-testid="chart-rates">
+                            <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="group" aria-label=tr(lang, K::ChartRates) data-testid="chart-rates">
                                 {month_ticks(ctx, &sim, lang)}
-                                <text x="4" y="14" class="cs-axis">{format!("{:.1} %", max_rate / 10.0)}</text>
-                                <text x="4" y=H - PAD_B class="cs-axis">"0 %"</text>
+                                <text x="4" y="14" class="cs-axis">{format::pct(lang, max_rate as u64, 1000)}</text>
+                                <text x="4" y=H - PAD_B class="cs-axis">{format::pct(lang, 0, 1)}</text>
                                 {dots}
                                 <path d=run_path class="cs-line cs-continuous"></path>
                                 <line x1=clock_x x2=clock_x y1="4" y2=H - PAD_B class="cs-clockline"></line>
                             </svg>
                         </div>
-                        <p class="cs-legend">
+                        <p class="cs-legend" class:cs-hidden=!tracking>
                             <span class="cs-key cs-recurring"></span> {tr(lang, K::LegendPerDelivery)}
                             <span class="cs-key cs-continuous"></span> {tr(lang, K::LegendRunning)}
                         </p>
@@ -305,4 +374,61 @@ pub fn charts(ctx: Ctx) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The rows chart's sentence: what each mode wrote by the end of the year, and why the
+/// lines overlap when they do (same people, same sends: the same rows, only grouped
+/// differently).
+fn rows_caption(lang: Lang, cum: &[(ModeKey, Vec<(usize, usize)>)]) -> String {
+    let last = |m: ModeKey| {
+        cum.iter()
+            .find(|(k, _)| *k == m)
+            .and_then(|(_, p)| p.last().copied())
+            .unwrap_or((0, 0))
+    };
+    let (rec, con) = (last(ModeKey::Recurring), last(ModeKey::Continuous));
+    let rows = |n: usize| count(lang, n as u64, K::RowOne, K::RowMany);
+    if rec.0 == con.0 {
+        fill(
+            tr(lang, K::RowsOverlap),
+            &[("rows", &rows(rec.0)), ("tracking", &rows(rec.1))],
+        )
+    } else {
+        fill(
+            tr(lang, K::RowsDiffer),
+            &[("rec", &rows(rec.0)), ("con", &rows(con.0))],
+        )
+    }
+}
+
+/// The rates chart's sentence: why a recurring instance's rate scatters while the
+/// continuous rate is one line (each dot's denominator is one execution's messages,
+/// the line's grows all year).
+fn rates_caption(
+    lang: Lang,
+    tracking: bool,
+    per: &[(i64, u64, usize, u64)],
+    running: &[(i64, u64, u64)],
+) -> String {
+    if !tracking {
+        return tr(lang, K::RatesOff).to_string();
+    }
+    let Some(&(_, _, sent_max)) = running.last() else {
+        return tr(lang, K::RatesNone).to_string();
+    };
+    let per_min = per.iter().map(|p| p.3).min().unwrap_or(0);
+    let per_max = per.iter().map(|p| p.3).max().unwrap_or(0);
+    let each = if per_min == per_max {
+        format::int(lang, per_max)
+    } else {
+        format!(
+            "{}–{}",
+            format::int(lang, per_min),
+            format::int(lang, per_max)
+        )
+    };
+    fill(
+        tr(lang, K::RatesCaption),
+        &[("each", &each), ("total", &format::int(lang, sent_max))],
+    )
 }

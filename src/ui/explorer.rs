@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::app::{dispatch, Ctx};
+use super::app::{dispatch, jump, Ctx, FilterField};
 use super::format;
-use super::i18n::{self, tr, K};
+use super::i18n::{self, fill, tr, K};
 use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, RowSet, Sort};
-use super::window::rows_in_view;
+use super::window::{page_around, rows_in_view};
 use crate::engine::logs::{Reason, Status};
 use crate::engine::outcome::Outcome;
 use crate::engine::scenario::parse_date;
@@ -16,8 +16,23 @@ use crate::engine::scenario::parse_date;
 const ROW_H: f64 = 28.0;
 /// Height of the scrolling area, px.
 const VIEW_H: f64 = 336.0;
-/// Deliveries listed at most (newest first); a periodic schedule can create thousands.
+/// Deliveries listed at once (a page, oldest first); a periodic schedule can create
+/// thousands, and a short page needs no inner scroll box to catch the mouse wheel.
+const DELIVERY_PAGE: usize = 12;
+/// Executions the execution filter offers at most (the latest up to the clock).
 const MAX_LISTED: usize = 400;
+
+/// One line of the delivery list.
+#[derive(Clone, Debug, PartialEq)]
+struct DeliveryItem {
+    id: u32,
+    label: String,
+    created: String,
+    version: u32,
+    runs: usize,
+    rows: usize,
+    fork: bool,
+}
 
 fn mode_key(m: ModeKey) -> K {
     match m {
@@ -51,38 +66,50 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
             .filter(|(c, _)| *c == column.get())
             .map(|(_, id)| id as u32)
     });
+    // The deliveries created so far, a page of them around the selected one (or the
+    // newest), oldest first; "earlier" / "later" move by pages.
+    let shift = RwSignal::new(0i64);
+    Effect::new(move |_| {
+        selected.track();
+        column.track();
+        shift.set(0);
+    });
     let list = Memo::new(move |_| {
         let t = now.get();
         let lang = ctx.lang.get();
         let c = column.get();
+        let (sel, k) = (selected.get(), shift.get());
         ctx.sim.with(|s| {
             let Some(o) = s.as_ref().and_then(|s| s.outcome(c)) else {
-                return (Vec::new(), 0);
+                return (Vec::new(), 0..0, 0);
             };
             let cal = *o.calendar();
-            let created: Vec<_> = o.deliveries().iter().filter(|d| d.created <= t).collect();
-            let total = created.len();
+            let total = o.deliveries().partition_point(|d| d.created <= t);
+            let anchor = sel.map_or(total.saturating_sub(1), |id| {
+                (id as usize).saturating_sub(1)
+            });
+            let page = page_around(total, anchor, DELIVERY_PAGE, k);
             let continuous = o.mode() == crate::engine::scenario::Mode::Continuous;
-            let items = created
+            let items = o
+                .deliveries()
+                .get(page.clone())
+                .unwrap_or(&[])
                 .iter()
-                .rev()
-                .take(MAX_LISTED)
                 .map(|d| {
                     let adds = additions(o, d.id, t);
                     let rows: usize = adds.iter().map(|a| a.1).sum();
-                    let fork = continuous && d.id > 1;
-                    (
-                        d.id,
-                        d.label.clone(),
-                        format::date_time(lang, cal.local(d.created)),
-                        d.content_version,
-                        adds.len(),
+                    DeliveryItem {
+                        id: d.id,
+                        label: d.label.clone(),
+                        created: format::date_time(lang, cal.local(d.created)),
+                        version: d.content_version,
+                        runs: adds.len(),
                         rows,
-                        fork,
-                    )
+                        fork: continuous && d.id > 1,
+                    }
                 })
                 .collect::<Vec<_>>();
-            (items, total)
+            (items, page, total)
         })
     });
     let hint = move || {
@@ -127,27 +154,23 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
             <p class="cs-hint">{hint}</p>
             <div class="cs-grid2 cs-ex-grid">
                 <div>
-                    <ul class="cs-deliveries" tabindex="0" data-testid="delivery-list">
+                    <ul class="cs-deliveries" data-testid="delivery-list">
                         <li>
                             <button
                                 class="cs-dl"
                                 aria-pressed=move || selected.get().is_none().to_string()
-                                on:click=move |_| dispatch(ctx, |ctx| ctx.selected.set(None))
+                                on:click=move |_| dispatch(ctx, |ctx| {
+                                    // Every delivery: every execution's rows too.
+                                    ctx.selected.set(None);
+                                    ctx.execution.set(None);
+                                })
                             >
                                 <strong>{move || ctx.t(K::AllDeliveries)}</strong>
                             </button>
                         </li>
                         {move || {
                             let lang = ctx.lang.get();
-                            let (items, total) = list.get();
-                            let more = (total > items.len())
-                                .then(|| {
-                                    view! {
-                                        <li class="cs-hint">
-                                            {format!("{} {} / {}", tr(lang, K::ShownNewest), items.len(), total)}
-                                        </li>
-                                    }
-                                });
+                            let (items, page, total) = list.get();
                             let empty = (total == 0)
                                 .then(|| view! { <li class="cs-hint">{tr(lang, K::NoDeliveryYet)}</li> });
                             let c = column.get_untracked();
@@ -155,32 +178,56 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                                 {empty}
                                 {items
                                     .into_iter()
-                                    .map(|(id, label, created, version, runs, rows, fork)| {
+                                    .map(|d| {
+                                        let id = d.id;
+                                        let detail = format!(
+                                            "{} · {} · {} · {} v{}",
+                                            d.created,
+                                            i18n::count(lang, d.runs as u64, K::ExecutionOne, K::ExecutionMany),
+                                            i18n::count(lang, d.rows as u64, K::RowOne, K::RowMany),
+                                            tr(lang, K::ContentVersion),
+                                            d.version,
+                                        );
                                         view! {
                                             <li>
                                                 <button
                                                     class="cs-dl"
                                                     data-testid="delivery-item"
+                                                    data-delivery=id.to_string()
                                                     aria-pressed=move || (selected.get() == Some(id)).to_string()
-                                                    on:click=move |_| dispatch(ctx, move |ctx| ctx.selected.set(Some((c, u64::from(id)))))
+                                                    on:click=move |_| dispatch(ctx, move |ctx| open_delivery(ctx, c, id))
                                                 >
-                                                    <strong>{format!("#{id} {label}")}</strong>
-                                                    <span class="cs-hint">
-                                                        {format!(
-                                                            "{created} · {runs} {} · {} {} · {} v{version}",
-                                                            tr(lang, K::Runs),
-                                                            format::int(lang, rows as u64),
-                                                            tr(lang, K::Rows),
-                                                            tr(lang, K::ContentVersion),
-                                                        )}
-                                                    </span>
-                                                    {fork.then(|| view! { <span class="cs-fork">{tr(lang, K::Fork)}</span> })}
+                                                    <strong>{format!("#{id} {}", d.label)}</strong>
+                                                    <span class="cs-hint">{detail}</span>
+                                                    {d.fork.then(|| view! { <span class="cs-fork">{tr(lang, K::Fork)}</span> })}
                                                 </button>
                                             </li>
                                         }
                                     })
                                     .collect_view()}
-                                {more}
+                                {(total > page.len()).then(|| view! {
+                                    <li class="cs-pager">
+                                        <button
+                                            data-testid="deliveries-earlier"
+                                            disabled=page.start == 0
+                                            on:click=move |_| shift.update(|k| *k -= 1)
+                                        >
+                                            {tr(lang, K::Earlier)}
+                                        </button>
+                                        <span>{fill(tr(lang, K::PageOf), &[
+                                            ("from", &(page.start + 1).to_string()),
+                                            ("to", &page.end.to_string()),
+                                            ("total", &format::int(lang, total as u64)),
+                                        ])}</span>
+                                        <button
+                                            data-testid="deliveries-later"
+                                            disabled=page.end >= total
+                                            on:click=move |_| shift.update(|k| *k += 1)
+                                        >
+                                            {tr(lang, K::Later)}
+                                        </button>
+                                    </li>
+                                })}
                             }
                         }}
                     </ul>
@@ -193,7 +240,38 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// A continuous delivery's additions, execution by execution.
+/// Opens a delivery: the clock, journal and trace go to its latest execution so far;
+/// the send log shows its rows (one execution's when it has only one, else all of
+/// them: the execution filter then splits a continuous delivery's additions).
+fn open_delivery(ctx: Ctx, column: usize, id: u32) {
+    let now = ctx.playback.with_untracked(|p| p.now());
+    let found = ctx.sim.with_untracked(|s| {
+        let o = s.as_ref()?.outcome(column)?;
+        let d = o.deliveries().get(id.checked_sub(1)? as usize)?;
+        let first = d.first_execution as usize;
+        let latest = o
+            .executions()
+            .get(first..=d.last_execution as usize)?
+            .iter()
+            .rposition(|e| e.delivery == Some(id) && e.at <= now)
+            .map(|i| first + i)?;
+        let runs = additions(o, id, now).len();
+        Some((latest, runs))
+    });
+    ctx.selected.set(Some((column, u64::from(id))));
+    if let Some((latest, runs)) = found {
+        super::app::jump_now(ctx, latest);
+        if runs > 1 {
+            ctx.execution.set(None);
+        }
+    }
+}
+
+/// Additions listed at most (the latest up to the clock, oldest first).
+const ADDITIONS_SHOWN: usize = 8;
+
+/// A continuous (or aggregated) delivery's additions, execution by execution: each
+/// goes to its execution (the send log then shows only the rows it appended).
 fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Option<AnyView> {
     let id = selected?;
     let lang = ctx.lang.get_untracked();
@@ -205,19 +283,41 @@ fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Opt
             return None;
         }
         let cal = s.cal;
+        let caption = fill(
+            tr(lang, K::AdditionsCaption),
+            &[
+                ("runs", &i18n::count(lang, adds.len() as u64, K::ExecutionOne, K::ExecutionMany)),
+                ("rows", &i18n::count(lang, adds.iter().map(|a| a.1 as u64).sum(), K::RowOne, K::RowMany)),
+            ],
+        );
+        let from = adds.len().saturating_sub(ADDITIONS_SHOWN);
         Some(
             view! {
                 <h3>{tr(lang, K::Additions)}</h3>
-                <ol class="cs-additions" tabindex="0">
+                <p class="cs-caption" data-testid="additions-caption">{caption}</p>
+                <ol class="cs-additions">
                     {adds
                         .into_iter()
-                        .rev()
-                        .take(60)
+                        .skip(from)
                         .map(|(e, n)| {
                             let at = o.executions().get(e).map(|x| x.at).unwrap_or(0);
+                            let text = format!(
+                                "#{} {} : +{}",
+                                e + 1,
+                                format::short(lang, cal.local(at)),
+                                i18n::count(lang, n as u64, K::RowOne, K::RowMany)
+                            );
                             view! {
                                 <li>
-                                    {format!("#{} {} : +{}", e + 1, format::short(lang, cal.local(at)), n)}
+                                    <button
+                                        class="cs-link"
+                                        data-testid="addition"
+                                        data-execution=e.to_string()
+                                        aria-pressed=move || (ctx.execution.get() == Some(e)).to_string()
+                                        on:click=move |_| jump(ctx, move |_| Some(e), |_| {})
+                                    >
+                                        {text}
+                                    </button>
                                 </li>
                             }
                         })
@@ -238,11 +338,11 @@ fn logs(
     selected: Memo<Option<u32>>,
     now: Memo<i64>,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let sort = RwSignal::new(Sort::DateAsc);
+    let f = ctx.filters;
+    let get = move |k: FilterField| f.with(|f| f.get(k).to_string());
+    let set = move |k: FilterField, v: String| {
+        dispatch(ctx, move |ctx| ctx.filters.update(|f| f.set(k, v)))
+    };
     let filter = Memo::new(move |_| {
         let cal = ctx.sim.with(|s| s.as_ref().map(|s| s.cal));
         let day = |d: &str, next: bool| {
@@ -251,17 +351,23 @@ fn logs(
             let date = if next { date.succ_opt()? } else { date };
             Some(cal.instant(date.and_hms_opt(0, 0, 0)?))
         };
+        let (st, re, from, to) = f.with(|f| {
+            (
+                f.status.clone(),
+                f.reason.clone(),
+                f.from.clone(),
+                f.to.clone(),
+            )
+        });
         RowFilter {
-            status: STATUSES
-                .into_iter()
-                .find(|s| format!("{s:?}") == status.get()),
-            reason: Reason::ALL
-                .into_iter()
-                .find(|r| format!("{r:?}") == reason.get()),
-            from: day(&from.get(), false),
-            to: day(&to.get(), true),
+            status: STATUSES.into_iter().find(|s| format!("{s:?}") == st),
+            reason: Reason::ALL.into_iter().find(|r| format!("{r:?}") == re),
+            from: day(&from, false),
+            to: day(&to, true),
+            execution: ctx.execution.get(),
         }
     });
+    let sort = Memo::new(move |_| f.with(|f| f.sort));
     // One memo per table, over the same inputs; only the row function differs.
     let rows_of = move |f: fn(&Outcome, Option<u32>, i64, &RowFilter, Sort) -> RowSet| {
         Memo::new(move |_| {
@@ -299,6 +405,14 @@ fn logs(
                 return ().into_any();
             };
             let rid = b.recipient_id;
+            let exec = b.execution as usize;
+            // A row names its recipient and its execution: the trace explains both.
+            let open = move || {
+                dispatch(ctx, move |ctx| {
+                    ctx.recipient.set(Some(rid));
+                    ctx.trace_execution.set(Some(exec));
+                })
+            };
             view! {
                 <div
                     class="cs-tr"
@@ -309,10 +423,11 @@ fn logs(
                     data-recipient=rid
                     class:cs-failed=b.status == Status::Failed
                     class:cs-ignored=b.status == Status::Ignored
-                    on:click=move |_| dispatch(ctx, move |ctx| ctx.recipient.set(Some(rid)))
+                    on:click=move |_| open()
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
-                            dispatch(ctx, move |ctx| ctx.recipient.set(Some(rid)));
+                            ev.prevent_default();
+                            open();
                         }
                     }
                 >
@@ -359,33 +474,94 @@ fn logs(
         })
     };
     let select = move |label: K,
-                       value: RwSignal<String>,
+                       field: FilterField,
                        options: Vec<(String, String)>,
                        testid: &'static str| {
         view! {
             <label class="cs-field">
                 <span>{move || ctx.t(label)}</span>
-                <select data-testid=testid prop:value=move || value.get() on:change:target=move |ev| value.set(ev.target().value())>
+                <select data-testid=testid prop:value=move || get(field) on:change:target=move |ev| set(field, ev.target().value())>
                     <option value="">{move || ctx.t(K::Any)}</option>
                     {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                 </select>
             </label>
         }
     };
+    // The executions the execution filter offers: the selected delivery's (or all)
+    // up to the clock, the latest MAX_LISTED of them.
+    let exec_options = Memo::new(move |_| {
+        let (c, d, t, lang) = (column.get(), selected.get(), now.get(), ctx.lang.get());
+        ctx.sim.with(|s| {
+            let Some((o, cal)) = s.as_ref().and_then(|s| s.outcome(c).map(|o| (o, s.cal))) else {
+                return Vec::new();
+            };
+            let done = o.executions_until(t);
+            let mut out: Vec<(usize, String)> = o
+                .executions()
+                .get(..done)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| d.is_none() || e.delivery == d)
+                .rev()
+                .take(MAX_LISTED)
+                .map(|(i, e)| {
+                    let rows = e.rows().len() as u64;
+                    (
+                        i,
+                        format!(
+                            "#{} {} ({})",
+                            i + 1,
+                            format::short(lang, cal.local(e.at)),
+                            i18n::count(lang, rows, K::RowOne, K::RowMany)
+                        ),
+                    )
+                })
+                .collect();
+            out.reverse();
+            out
+        })
+    });
     view! {
         <div class="cs-filters">
+            <label class="cs-field">
+                <span>{move || ctx.t(K::ColExecution)}</span>
+                <select
+                    data-testid="execution-filter"
+                    prop:value=move || ctx.execution.get().map(|e| e.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let e = ev.target().value().parse::<usize>().ok();
+                        dispatch(ctx, move |ctx| ctx.execution.set(e));
+                    }
+                >
+                    <option value="">{move || ctx.t(K::AllExecutions)}</option>
+                    {move || {
+                        // The focused execution stays selectable even when the list is
+                        // cut or the delivery does not hold it.
+                        let mut opts = exec_options.get();
+                        if let Some(e) = ctx.execution.get() {
+                            if !opts.iter().any(|(i, _)| *i == e) {
+                                opts.push((e, format!("#{}", e + 1)));
+                            }
+                        }
+                        opts.into_iter()
+                            .map(|(i, label)| view! { <option value=i.to_string()>{label}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
             {move || {
                 let lang = ctx.lang.get();
                 view! {
                     {select(
                         K::Status,
-                        status,
+                        FilterField::Status,
                         STATUSES.iter().map(|s| (format!("{s:?}"), i18n::status(lang, *s).to_string())).collect(),
                         "filter-status",
                     )}
                     {select(
                         K::Reason,
-                        reason,
+                        FilterField::Reason,
                         Reason::ALL.iter().skip(1).map(|r| (format!("{r:?}"), i18n::reason(lang, *r).to_string())).collect(),
                         "filter-reason",
                     )}
@@ -393,22 +569,28 @@ fn logs(
             }}
             <label class="cs-field">
                 <span>{move || ctx.t(K::From)}</span>
-                <input type="date" data-testid="filter-from" prop:value=move || from.get() on:change:target=move |ev| from.set(ev.target().value()) />
+                <input type="date" data-testid="filter-from" prop:value=move || get(FilterField::From) on:change:target=move |ev| set(FilterField::From, ev.target().value()) />
             </label>
             <label class="cs-field">
                 <span>{move || ctx.t(K::To)}</span>
-                <input type="date" data-testid="filter-to" prop:value=move || to.get() on:change:target=move |ev| to.set(ev.target().value()) />
+                <input type="date" data-testid="filter-to" prop:value=move || get(FilterField::To) on:change:target=move |ev| set(FilterField::To, ev.target().value()) />
             </label>
             <label class="cs-field">
                 <span>{move || ctx.t(K::SortBy)}</span>
                 <select
                     data-testid="sort"
+                    prop:value=move || match sort.get() {
+                        Sort::DateAsc => "asc",
+                        Sort::DateDesc => "desc",
+                        Sort::Recipient => "recipient",
+                    }
                     on:change:target=move |ev| {
-                        sort.set(match ev.target().value().as_str() {
+                        let v = match ev.target().value().as_str() {
                             "desc" => Sort::DateDesc,
                             "recipient" => Sort::Recipient,
                             _ => Sort::DateAsc,
-                        })
+                        };
+                        dispatch(ctx, move |ctx| ctx.filters.update(|f| f.sort = v));
                     }
                 >
                     <option value="asc">{move || ctx.t(K::SortDateAsc)}</option>
@@ -420,10 +602,20 @@ fn logs(
         <h3>
             {move || ctx.t(K::BroadLog)} " "
             <span class="cs-hint" data-testid="broadlog-count">
-                {move || format!("{} {}", format::int(ctx.lang.get(), rows.with(|r| r.len()) as u64), ctx.t(K::RowsMatching))}
+                {move || i18n::count(ctx.lang.get(), rows.with(|r| r.len()) as u64, K::RowMatchOne, K::RowMatchMany)}
             </span>
         </h3>
         <p class="cs-hint">{move || ctx.t(K::RowHint)}</p>
+        {move || {
+            let e = ctx.execution.get()?;
+            let nobody = ctx.sim.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.outcome(column.get()))
+                    .and_then(|o| o.executions().get(e))
+                    .is_some_and(|x| x.delivery.is_none() && x.at <= now.get())
+            });
+            nobody.then(|| view! { <p class="cs-note" data-testid="targeted-nobody">{ctx.t(K::TargetedNobody)}</p> })
+        }}
         {virtual_table(
             ctx,
             rows,
@@ -434,7 +626,7 @@ fn logs(
         <h3>
             {move || ctx.t(K::TrackingLog)} " "
             <span class="cs-hint" data-testid="tracking-count">
-                {move || format!("{} {}", format::int(ctx.lang.get(), trows.with(|r| r.len()) as u64), ctx.t(K::RowsMatching))}
+                {move || i18n::count(ctx.lang.get(), trows.with(|r| r.len()) as u64, K::RowMatchOne, K::RowMatchMany)}
             </span>
         </h3>
         <Show when=move || !tracking_on()>

@@ -23,6 +23,11 @@ pub fn month(lang: Lang, m: u32) -> &'static str {
     }
 }
 
+/// A day of a month without a year: "2 Mar" / "2 mars".
+pub fn day_month(lang: Lang, m: u32, d: u32) -> String {
+    format!("{d} {}", month(lang, m))
+}
+
 /// "Mon 5 Jan 2026" / "lun. 5 janv. 2026".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     let wd = d.weekday().num_days_from_monday() as usize;
@@ -47,6 +52,25 @@ pub fn short(lang: Lang, t: NaiveDateTime) -> String {
         t.hour(),
         t.minute()
     )
+}
+
+/// A size in kibibytes, rounded up, in the language's unit ("12 KB", "12 Ko").
+pub fn kilobytes(lang: Lang, bytes: u64) -> String {
+    let unit = match lang {
+        Lang::En => "KB",
+        Lang::Fr => "Ko",
+    };
+    format!("{}\u{a0}{unit}", int(lang, bytes.div_ceil(1024)))
+}
+
+/// A UTC offset in seconds as "UTC+02:00", "UTC−03:30", "UTC".
+pub fn utc_offset(seconds: i32) -> String {
+    if seconds == 0 {
+        return "UTC".to_string();
+    }
+    let sign = if seconds < 0 { '−' } else { '+' };
+    let m = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
 /// A rate in percent with one decimal ("12.5 %", "12,5 %"); "–" without a denominator.
@@ -94,6 +118,14 @@ mod tests {
     }
 
     #[test]
+    fn offsets_name_their_sign_and_minutes() {
+        assert_eq!(utc_offset(7200), "UTC+02:00");
+        assert_eq!(utc_offset(-12_600), "UTC−03:30");
+        assert_eq!(utc_offset(0), "UTC");
+        assert_eq!(utc_offset(20_700), "UTC+05:45");
+    }
+
+    #[test]
     fn rates_and_counts() {
         assert_eq!(pct(Lang::En, 1, 8), "12.5 %");
         assert_eq!(pct(Lang::Fr, 2, 3), "66,7 %");
@@ -101,5 +133,7 @@ mod tests {
         assert_eq!(int(Lang::En, 1234567), "1,234,567");
         assert_eq!(int(Lang::En, 999), "999");
         assert_eq!(int(Lang::Fr, 1000), "1\u{202f}000");
+        assert_eq!(kilobytes(Lang::Fr, 2049), "3\u{a0}Ko");
+        assert_eq!(kilobytes(Lang::En, 1024), "1\u{a0}KB");
     }
 }

@@ -122,7 +122,7 @@ impl_keys! {
     NoExecutionYet => ("No execution yet", "Pas encore d'exécution"),
     CaughtUp => ("caught up", "rattrapée"),
     Journal => ("Journal", "Journal"),
-    JournalHint => ("Newest first, up to the clock.", "Du plus récent au plus ancien, jusqu'à l'horloge."),
+    JournalHint => ("The last lines up to the clock, oldest first, with the UTC offset then. Click a line to go to its execution.", "Les dernières lignes jusqu'à l'horloge, de la plus ancienne à la plus récente, avec le décalage UTC d'alors. Cliquez une ligne pour aller à son exécution."),
     Explorer => ("Deliveries, as the platform lists them", "Les diffusions, comme la plateforme les liste"),
     ExplorerRecurring => (
         "Recurring: a folder of delivery instances, one per execution that targeted someone, each labelled with its date. Each has its own broadLog and tracking log.",
@@ -138,12 +138,9 @@ impl_keys! {
     ),
     AllDeliveries => ("All deliveries", "Toutes les diffusions"),
     NoDeliveryYet => ("No delivery yet at this date.", "Pas encore de diffusion à cette date."),
-    Runs => ("executions", "exécutions"),
-    Rows => ("rows", "lignes"),
     ContentVersion => ("content", "contenu"),
     Fork => ("new delivery after a content change", "nouvelle diffusion après un changement de contenu"),
     Additions => ("Additions per execution", "Ajouts par exécution"),
-    ShownNewest => ("Showing the newest", "Affichage des plus récentes :"),
     BroadLog => ("broadLog (send log)", "broadLog (log de diffusion)"),
     TrackingLog => ("Tracking log", "Log de tracking"),
     TrackingOff => ("Tracking is off in this scenario: no opens, clicks or random bounces.", "Le tracking est désactivé dans ce scénario : ni ouvertures, ni clics, ni rebonds aléatoires."),
@@ -165,15 +162,13 @@ impl_keys! {
     ColEvent => ("Event", "Événement"),
     ColUrl => ("URL", "URL"),
     ColDevice => ("Device", "Appareil"),
-    RowsMatching => ("row(s) match", "ligne(s) correspondent"),
-    RowHint => ("Click a row to trace its recipient.", "Cliquez une ligne pour suivre son destinataire."),
+    RowHint => ("Click a row to trace its recipient at its execution.", "Cliquez une ligne pour suivre son destinataire lors de son exécution."),
     Trace => ("Recipient trace", "Parcours d'un destinataire"),
     TraceHint => (
         "Pick a recipient (or click a broadLog row) to see their year, and why any execution did or did not target them.",
         "Choisissez un destinataire (ou cliquez une ligne du broadLog) pour voir son année, et pourquoi une exécution l'a ciblé ou non."
     ),
     RecipientId => ("Recipient id", "Id du destinataire"),
-    ExecutionNo => ("Execution #", "Exécution n°"),
     WhyTitle => ("At this execution", "À cette exécution"),
     UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
     NoEventYet => ("Nothing yet at this date.", "Rien encore à cette date."),
@@ -206,6 +201,148 @@ impl_keys! {
     RawJson => ("Scenario JSON", "JSON du scénario"),
     Apply => ("Apply", "Appliquer"),
     Invalid => ("The scenario is invalid; the last valid simulation is shown.", "Le scénario est invalide ; la dernière simulation valide est affichée."),
+    // The engine's words: activities, states, statuses, reasons, tracking.
+    ActStart => ("Start", "Début"),
+    ActScheduler => ("Scheduler", "Planificateur"),
+    ActQuery => ("Query", "Requête"),
+    ActIncrementalQuery => ("Incremental query", "Requête incrémentale"),
+    ActDelivery => ("Delivery", "Diffusion"),
+    ActEnd => ("End", "Fin"),
+    StateEdited => ("Being edited", "En édition"),
+    StateStarted => ("Started", "Démarré"),
+    StatePaused => ("Paused (server down)", "En pause (serveur arrêté)"),
+    StateFinished => ("Finished", "Terminé"),
+    StSent => ("Sent", "Envoyé"),
+    StFailed => ("Failed", "En échec"),
+    StIgnored => ("Ignored", "Ignoré"),
+    RsSent => ("—", "—"),
+    RsUserUnknown => ("User unknown (hard)", "Utilisateur inconnu (dur)"),
+    RsMailboxFull => ("Mailbox full (soft)", "Boîte pleine (doux)"),
+    RsQuarantined => ("Quarantined address", "Adresse en quarantaine"),
+    RsDenylisted => ("Denylisted (opted out)", "En liste de blocage (désinscrit)"),
+    RsArbitration => ("Excluded by arbitration", "Exclu par l'arbitrage"),
+    TkOpen => ("Open", "Ouverture"),
+    TkClick => ("Click", "Clic"),
+    TkOptout => ("Opt-out click", "Clic de désinscription"),
+    TkMirror => ("Mirror page view", "Vue de la page miroir"),
+    DevDesktop => ("Desktop", "Ordinateur"),
+    DevMobile => ("Mobile", "Mobile"),
+    DevTablet => ("Tablet", "Tablette"),
+    // Journal lines.
+    JStarted => ("Workflow started", "Workflow démarré"),
+    JPaused => ("Server down / workflow paused until {until}", "Serveur arrêté / workflow en pause jusqu'au {until}"),
+    JResumed => ("Resumed: {missed} during the outage", "Reprise : {missed} pendant l'interruption"),
+    MissedSlotOne => ("{n} slot missed", "{n} créneau manqué"),
+    MissedSlotMany => ("{n} slots missed", "{n} créneaux manqués"),
+    JCaughtUp => ("Caught-up run for the slot of {slot}", "Exécution de rattrapage pour le créneau du {slot}"),
+    JFired => ("The scheduler fired", "Le planificateur s'est déclenché"),
+    JQueryDone => ("{recipients} targeted – Ok", "Ciblage : {recipients} – Ok"),
+    JQueryEmpty => ("The query returned nobody: the delivery does not run", "La requête n'a renvoyé personne : la diffusion n'est pas exécutée"),
+    JCreated => ("Delivery #{delivery} created (content v{version})", "Diffusion n°{delivery} créée (contenu v{version})"),
+    JAppended => ("{recipients} appended to delivery #{delivery}", "Ajout de {recipients} à la diffusion n°{delivery}"),
+    JContentChanged => ("Content changed (v{from} → v{to}): a new delivery object", "Le contenu a changé (v{from} → v{to}) : nouvel objet diffusion"),
+    JContentEdited => ("Content edited: the template is now version {version}", "Contenu modifié : le modèle passe en version {version}"),
+    JProcessed => ("{sent} sent, {failed} failed, {ignored} ignored", "envoyés : {sent}, en échec : {failed}, ignorés : {ignored}"),
+    JFinished => ("Workflow finished", "Workflow terminé"),
+    // A recipient's events.
+    TJoined => ("Joined the base", "Entre dans la base"),
+    TDenylisted => ("Opted out: profile denylisted", "Désinscrit : profil en liste de blocage"),
+    TQuarantined => ("Address quarantined", "Adresse mise en quarantaine"),
+    TTargeted => ("Targeted by execution #{execution} → delivery #{delivery}: {status}{why}", "Ciblé par l'exécution n°{execution} → diffusion n°{delivery} : {status}{why}"),
+    TLink => (" link {n}", " lien {n}"),
+    TTracked => ("{kind}{link} ({device}) — delivery #{delivery}", "{kind}{link} ({device}) — diffusion n°{delivery}"),
+    // Why (not) targeted.
+    WTargeted => ("Targeted: broadLog row {row} — {status}{why}", "Ciblé : ligne broadLog {row} — {status}{why}"),
+    WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé : pas encore dans la base (créé le {created})"),
+    WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
+    WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
+    WBirthday => ("Not targeted: their birthday ({birthday}) is not that day", "Pas ciblé : son anniversaire ({birthday}) n'est pas ce jour-là"),
+    WNoBirthday => ("Not targeted: no birthday on file", "Pas ciblé : pas de date d'anniversaire"),
+    WUnknownRecipient => ("No recipient has this id", "Aucun destinataire n'a cet id"),
+    WUnknownExecution => ("No execution has this number", "Aucune exécution n'a ce numéro"),
+    // Counts: `{n}` is the number, formatted; `count` picks the form (French: 0 and 1
+    // are singular).
+    RowOne => ("{n} row", "{n} ligne"),
+    RowMany => ("{n} rows", "{n} lignes"),
+    ExecutionOne => ("{n} execution", "{n} exécution"),
+    ExecutionMany => ("{n} executions", "{n} exécutions"),
+    RecipientOne => ("{n} recipient", "{n} destinataire"),
+    RecipientMany => ("{n} recipients", "{n} destinataires"),
+    DeliveryOne => ("{n} delivery", "{n} diffusion"),
+    DeliveryMany => ("{n} deliveries", "{n} diffusions"),
+    RowMatchOne => ("{n} row matches", "{n} ligne correspond"),
+    RowMatchMany => ("{n} rows match", "{n} lignes correspondent"),
+    SlotOne => ("{n} slot", "{n} créneau"),
+    SlotMany => ("{n} slots", "{n} créneaux"),
+    // Finding one run.
+    AllExecutions => ("All executions", "Toutes les exécutions"),
+    GoToDate => ("Go to date", "Aller à la date"),
+    GoToTime => ("time (optional)", "heure (facultative)"),
+    Go => ("Go", "Aller"),
+    GoToHint => ("The execution on that day (the last one at or before its end), or at or before the time you give.", "L'exécution de ce jour (la dernière au plus tard à sa fin), ou au plus tard à l'heure indiquée."),
+    NoExecutionThen => ("No execution ran at or before that date.", "Aucune exécution n'a eu lieu à cette date ou avant."),
+    JumpHint => ("Click a day, a journal line, a dot or a delivery to go to its execution.", "Cliquez un jour, une ligne du journal, un point ou une diffusion pour aller à son exécution."),
+    ExecutionOrDate => ("Execution (number or date)", "Exécution (numéro ou date)"),
+    NoSuchExecution => ("No execution of the year matches: type a number (1, #5) or a date (2026-02-02).", "Aucune exécution de l'année ne correspond : tapez un numéro (1, n°5) ou une date (2026-02-02)."),
+    CalendarCaption => ("{runs} this year: {sent} reached the delivery, {nobody} targeted nobody, {caught} ran late after an outage, and {missed} fell in an outage.", "{runs} cette année : {sent} ont atteint la diffusion, {nobody} n'ont ciblé personne, {caught} ont tourné en retard après une interruption, et {missed} sont tombés pendant une interruption."),
+    LegendNobody => ("ran, targeted nobody", "exécutée, personne ciblé"),
+    RowsOverlap => ("Both modes wrote {rows} (and {tracking} of tracking): the same people got the same sends, only grouped into other deliveries, so the lines lie on top of each other (the wide pale line is recurring, the thin one continuous).", "Les deux modes ont écrit {rows} (et {tracking} de tracking) : les mêmes personnes ont reçu les mêmes envois, seulement regroupés en d'autres diffusions, donc les courbes se superposent (la large courbe pâle est la récurrente, la fine la continue)."),
+    RowsDiffer => ("Recurring wrote {rec}, continuous {con}.", "La récurrente a écrit {rec}, la continue {con}."),
+    RatesOff => ("Tracking is off in this scenario: no opens are recorded, so there is no open rate to compare.", "Le tracking est désactivé dans ce scénario : aucune ouverture n'est enregistrée, il n'y a donc pas de taux d'ouverture à comparer."),
+    RatesNone => ("No message has been sent yet: no rate.", "Aucun message envoyé pour l'instant : pas de taux."),
+    RatesCaption => ("Each dot is one recurring delivery's open rate over its own {each} messages, so it jumps from week to week; the line is the continuous delivery's single rate over every message so far ({total} at the end), so it barely moves. Same people, same opens: only the denominator differs.", "Chaque point est le taux d'ouverture d'une diffusion récurrente sur ses propres {each} messages, il varie donc d'une semaine à l'autre ; la courbe est le taux unique de la diffusion continue sur tous les messages jusque-là ({total} à la fin), elle bouge donc à peine. Mêmes personnes, mêmes ouvertures : seul le dénominateur change."),
+    Earlier => ("◀ Earlier", "◀ Plus anciennes"),
+    Later => ("Later ▶", "Plus récentes ▶"),
+    PageOf => ("{from}–{to} of {total}", "{from}–{to} sur {total}"),
+    AdditionsCaption => ("{runs} appended {rows} to this one delivery so far; pick one to see only the rows it added.", "{runs} ont ajouté {rows} à cette seule diffusion jusqu'ici ; choisissez-en une pour ne voir que les lignes qu'elle a ajoutées."),
+    CaughtUpFor => ("(caught up: the slot of {slot})", "(rattrapée : créneau du {slot})"),
+    NotTracked => ("n/a (tracking off)", "n/d (tracking désactivé)"),
+    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: one, plus {forks} for content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue en a créé {con} : une, plus {forks} pour des changements de contenu."),
+    ShowAllEvents => ("Show all {n} events", "Afficher les {n} événements"),
+    TargetedNobody => ("This execution targeted nobody: no delivery ran, so it wrote no row.", "Cette exécution n'a ciblé personne : aucune diffusion n'a tourné, elle n'a écrit aucune ligne."),
+}
+
+/// A template with `{name}` placeholders filled in.
+///
+/// ```
+/// use campaign_sim::ui::i18n::fill;
+/// assert_eq!(fill("{n} of {m}", &[("n", "1"), ("m", "2")]), "1 of 2");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if args.iter().any(|(k, _)| *k == name) => {
+                if let Some((_, v)) = args.iter().find(|(k, _)| *k == name) {
+                    out.push_str(v);
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `n` with its noun in the right number: English singular for 1, French for 0 and 1
+/// ("1 row", "2 rows", "0 ligne", "1 ligne", "2 lignes").
+pub fn count(lang: Lang, n: u64, one: K, many: K) -> String {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    let n_text = super::format::int(lang, n);
+    fill(
+        tr(lang, if singular { one } else { many }),
+        &[("n", &n_text)],
+    )
 }
 
 /// Lang's short code for `<html lang>` and the switch.
@@ -303,198 +440,131 @@ pub fn field_label(lang: Lang, path: &str) -> &'static str {
 
 use crate::engine::workflow::{Activity, JournalMessage, WorkflowState};
 
-/// An activity's name as the platform's workflow editor shows it.
 pub fn activity(lang: Lang, a: Activity) -> &'static str {
-    let (en, fr) = match a {
-        Activity::Start => ("Start", "Début"),
-        Activity::Scheduler => ("Scheduler", "Planificateur"),
-        Activity::Query => ("Query", "Requête"),
-        Activity::IncrementalQuery => ("Incremental query", "Requête incrémentale"),
-        Activity::Delivery => ("Delivery", "Diffusion"),
-        Activity::End => ("End", "Fin"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match a {
+            Activity::Start => K::ActStart,
+            Activity::Scheduler => K::ActScheduler,
+            Activity::Query => K::ActQuery,
+            Activity::IncrementalQuery => K::ActIncrementalQuery,
+            Activity::Delivery => K::ActDelivery,
+            Activity::End => K::ActEnd,
+        },
+    )
 }
 
 /// A workflow state.
 pub fn state(lang: Lang, s: WorkflowState) -> &'static str {
-    let (en, fr) = match s {
-        WorkflowState::BeingEdited => ("Being edited", "En édition"),
-        WorkflowState::Started => ("Started", "Démarré"),
-        WorkflowState::Paused => ("Paused (server down)", "En pause (serveur arrêté)"),
-        WorkflowState::Finished => ("Finished", "Terminé"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match s {
+            WorkflowState::BeingEdited => K::StateEdited,
+            WorkflowState::Started => K::StateStarted,
+            WorkflowState::Paused => K::StatePaused,
+            WorkflowState::Finished => K::StateFinished,
+        },
+    )
 }
 
 /// A journal line's message; `when` formats an instant (the scenario's local time).
-pub fn journal(lang: Lang, m: &JournalMessage, count: u32, when: impl Fn(i64) -> String) -> String {
-    let fr = lang == Lang::Fr;
+pub fn journal(
+    lang: Lang,
+    m: &JournalMessage,
+    count_: u32,
+    when: impl Fn(i64) -> String,
+) -> String {
+    let t = |k: K| tr(lang, k);
+    let n = |v: u32| super::format::int(lang, u64::from(v));
+    let recipients = || count(lang, u64::from(count_), K::RecipientOne, K::RecipientMany);
     match *m {
-        JournalMessage::WorkflowStarted => if fr {
-            "Workflow démarré"
-        } else {
-            "Workflow started"
-        }
-        .into(),
-        JournalMessage::Paused { until } => {
-            if fr {
-                format!(
-                    "Serveur arrêté / workflow en pause jusqu'au {}",
-                    when(until)
-                )
-            } else {
-                format!("Server down / workflow paused until {}", when(until))
-            }
-        }
-        JournalMessage::Resumed { missed } => {
-            if fr {
-                format!("Reprise : {missed} créneau(x) manqué(s) pendant l'interruption")
-            } else {
-                format!("Resumed: {missed} slot(s) missed during the outage")
-            }
-        }
+        JournalMessage::WorkflowStarted => t(K::JStarted).into(),
+        JournalMessage::Paused { until } => fill(t(K::JPaused), &[("until", &when(until))]),
+        JournalMessage::Resumed { missed } => fill(
+            t(K::JResumed),
+            &[(
+                "missed",
+                &count(lang, u64::from(missed), K::MissedSlotOne, K::MissedSlotMany),
+            )],
+        ),
         JournalMessage::SchedulerFired {
             scheduled,
             caught_up: true,
-        } => {
-            if fr {
-                format!(
-                    "Exécution de rattrapage pour le créneau du {}",
-                    when(scheduled)
-                )
-            } else {
-                format!("Caught-up run for the slot of {}", when(scheduled))
-            }
-        }
-        JournalMessage::SchedulerFired { .. } => if fr {
-            "Le planificateur s'est déclenché"
-        } else {
-            "The scheduler fired"
-        }
-        .into(),
-        JournalMessage::QueryDone => {
-            if fr {
-                format!("{count} destinataire(s) ciblé(s) – Ok")
-            } else {
-                format!("{count} recipient(s) targeted – Ok")
-            }
-        }
-        JournalMessage::QueryEmpty => {
-            if fr {
-                "La requête n'a renvoyé personne : la diffusion n'est pas exécutée".into()
-            } else {
-                "The query returned nobody: the delivery does not run".into()
-            }
-        }
+        } => fill(t(K::JCaughtUp), &[("slot", &when(scheduled))]),
+        JournalMessage::SchedulerFired { .. } => t(K::JFired).into(),
+        JournalMessage::QueryDone => fill(t(K::JQueryDone), &[("recipients", &recipients())]),
+        JournalMessage::QueryEmpty => t(K::JQueryEmpty).into(),
         JournalMessage::DeliveryCreated {
             delivery,
             content_version,
-        } => {
-            if fr {
-                format!("Diffusion n°{delivery} créée (contenu v{content_version})")
-            } else {
-                format!("Delivery #{delivery} created (content v{content_version})")
-            }
-        }
-        JournalMessage::DeliveryAppended { delivery } => {
-            if fr {
-                format!("{count} destinataire(s) ajouté(s) à la diffusion n°{delivery}")
-            } else {
-                format!("{count} recipient(s) appended to delivery #{delivery}")
-            }
-        }
-        JournalMessage::ContentVersionChanged { from, to } => {
-            if fr {
-                format!("Le contenu a changé (v{from} → v{to}) : nouvel objet diffusion")
-            } else {
-                format!("Content changed (v{from} → v{to}): a new delivery object")
-            }
-        }
+        } => fill(
+            t(K::JCreated),
+            &[
+                ("delivery", &delivery.to_string()),
+                ("version", &content_version.to_string()),
+            ],
+        ),
+        JournalMessage::DeliveryAppended { delivery } => fill(
+            t(K::JAppended),
+            &[
+                ("recipients", &recipients()),
+                ("delivery", &delivery.to_string()),
+            ],
+        ),
+        JournalMessage::ContentVersionChanged { from, to } => fill(
+            t(K::JContentChanged),
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
         JournalMessage::ContentEdited { version } => {
-            if fr {
-                format!("Contenu modifié : le modèle passe en version {version}")
-            } else {
-                format!("Content edited: the template is now version {version}")
-            }
+            fill(t(K::JContentEdited), &[("version", &version.to_string())])
         }
         JournalMessage::MessagesProcessed {
             sent,
             failed,
             ignored,
-        } => {
-            if fr {
-                format!("{sent} envoyé(s), {failed} en échec, {ignored} ignoré(s)")
-            } else {
-                format!("{sent} sent, {failed} failed, {ignored} ignored")
-            }
-        }
-        JournalMessage::WorkflowFinished => if fr {
-            "Workflow terminé"
-        } else {
-            "Workflow finished"
-        }
-        .into(),
+        } => fill(
+            t(K::JProcessed),
+            &[
+                ("sent", &n(sent)),
+                ("failed", &n(failed)),
+                ("ignored", &n(ignored)),
+            ],
+        ),
+        JournalMessage::WorkflowFinished => t(K::JFinished).into(),
     }
 }
 
 use crate::engine::logs::{Device, Reason, Status, TrackingKind};
 use crate::engine::outcome::{TargetingReason, TraceEvent};
 
+/// " (reason)" after a status, or nothing for a sent row.
+fn why(lang: Lang, r: Option<Reason>) -> String {
+    r.map(|r| format!(" ({})", reason(lang, r)))
+        .unwrap_or_default()
+}
+
 /// One event of a recipient's year.
 pub fn trace_event(lang: Lang, e: &TraceEvent) -> String {
-    let fr = lang == Lang::Fr;
+    let t = |k: K| tr(lang, k);
     match *e {
-        TraceEvent::Created { .. } => if fr {
-            "Entre dans la base"
-        } else {
-            "Joined the base"
-        }
-        .into(),
-        TraceEvent::Denylisted { .. } => if fr {
-            "Désinscrit : profil en liste de blocage"
-        } else {
-            "Opted out: profile denylisted"
-        }
-        .into(),
-        TraceEvent::Quarantined { .. } => if fr {
-            "Adresse mise en quarantaine"
-        } else {
-            "Address quarantined"
-        }
-        .into(),
+        TraceEvent::Created { .. } => t(K::TJoined).into(),
+        TraceEvent::Denylisted { .. } => t(K::TDenylisted).into(),
+        TraceEvent::Quarantined { .. } => t(K::TQuarantined).into(),
         TraceEvent::Targeted {
             execution,
             delivery,
             status: st,
             reason: r,
             ..
-        } => {
-            let why = r
-                .map(|r| format!(" ({})", reason(lang, r)))
-                .unwrap_or_default();
-            if fr {
-                format!(
-                    "Ciblé par l'exécution n°{} → diffusion n°{delivery} : {}{why}",
-                    execution + 1,
-                    status(lang, st)
-                )
-            } else {
-                format!(
-                    "Targeted by execution #{} → delivery #{delivery}: {}{why}",
-                    execution + 1,
-                    status(lang, st)
-                )
-            }
-        }
+        } => fill(
+            t(K::TTargeted),
+            &[
+                ("execution", &(execution + 1).to_string()),
+                ("delivery", &delivery.to_string()),
+                ("status", status(lang, st)),
+                ("why", &why(lang, r)),
+            ],
+        ),
         TraceEvent::Tracked {
             delivery,
             kind,
@@ -503,13 +573,16 @@ pub fn trace_event(lang: Lang, e: &TraceEvent) -> String {
             ..
         } => {
             let link = url
-                .map(|u| format!(" {} {}", if fr { "lien" } else { "link" }, u + 1))
+                .map(|u| fill(t(K::TLink), &[("n", &(u + 1).to_string())]))
                 .unwrap_or_default();
-            format!(
-                "{}{link} ({}) — {} #{delivery}",
-                tracking_kind(lang, kind),
-                device(lang, d),
-                if fr { "diffusion" } else { "delivery" }
+            fill(
+                t(K::TTracked),
+                &[
+                    ("kind", tracking_kind(lang, kind)),
+                    ("link", &link),
+                    ("device", device(lang, d)),
+                    ("delivery", &delivery.to_string()),
+                ],
             )
         }
     }
@@ -517,144 +590,114 @@ pub fn trace_event(lang: Lang, e: &TraceEvent) -> String {
 
 /// Why an execution did or did not target a recipient; `when` formats an instant.
 pub fn targeting(lang: Lang, r: &TargetingReason, when: impl Fn(i64) -> String) -> String {
-    let fr = lang == Lang::Fr;
+    let t = |k: K| tr(lang, k);
     match *r {
         TargetingReason::Targeted {
             broadlog_row,
             status: st,
             row_reason,
-        } => {
-            let why = row_reason
-                .map(|x| format!(" ({})", reason(lang, x)))
-                .unwrap_or_default();
-            if fr {
-                format!(
-                    "Ciblé : ligne broadLog {} — {}{why}",
-                    broadlog_row + 1,
-                    status(lang, st)
-                )
-            } else {
-                format!(
-                    "Targeted: broadLog row {} — {}{why}",
-                    broadlog_row + 1,
-                    status(lang, st)
-                )
-            }
-        }
+        } => fill(
+            t(K::WTargeted),
+            &[
+                ("row", &(broadlog_row + 1).to_string()),
+                ("status", status(lang, st)),
+                ("why", &why(lang, row_reason)),
+            ],
+        ),
         TargetingReason::NotYetInBase { created } => {
-            if fr {
-                format!(
-                    "Pas ciblé : pas encore dans la base (créé le {})",
-                    when(created)
-                )
-            } else {
-                format!(
-                    "Not targeted: not in the base yet (created {})",
-                    when(created)
-                )
-            }
+            fill(t(K::WNotYet), &[("created", &when(created))])
         }
-        TargetingReason::InHistory { since, until } => {
-            let until = until.map(&when);
-            match (fr, until) {
-                (true, Some(u)) => format!("Pas ciblé : dans l'historique de la requête incrémentale depuis le {} (libre à nouveau le {u})", when(since)),
-                (true, None) => format!("Pas ciblé : dans l'historique de la requête incrémentale depuis le {} (conservé pour toujours)", when(since)),
-                (false, Some(u)) => format!("Not targeted: in the incremental query's history since {} (free again from {u})", when(since)),
-                (false, None) => format!("Not targeted: in the incremental query's history since {} (kept forever)", when(since)),
-            }
-        }
-        TargetingReason::BirthdayMismatch { month, day } => {
-            if fr {
-                format!("Pas ciblé : son anniversaire ({day:02}/{month:02}) n'est pas ce jour-là")
-            } else {
-                format!("Not targeted: their birthday ({month:02}-{day:02}) is not that day")
-            }
-        }
-        TargetingReason::NoBirthday => {
-            if fr {
-                "Pas ciblé : pas de date d'anniversaire".into()
-            } else {
-                "Not targeted: no birthday on file".into()
-            }
-        }
-        TargetingReason::UnknownRecipient => if fr {
-            "Aucun destinataire n'a cet id"
-        } else {
-            "No recipient has this id"
-        }
-        .into(),
-        TargetingReason::UnknownExecution => if fr {
-            "Aucune exécution n'a ce numéro"
-        } else {
-            "No execution has this number"
-        }
-        .into(),
+        TargetingReason::InHistory { since, until } => match until {
+            Some(u) => fill(
+                t(K::WHistoryUntil),
+                &[("since", &when(since)), ("until", &when(u))],
+            ),
+            None => fill(t(K::WHistoryForever), &[("since", &when(since))]),
+        },
+        TargetingReason::BirthdayMismatch { month, day } => fill(
+            t(K::WBirthday),
+            &[("birthday", &super::format::day_month(lang, month, day))],
+        ),
+        TargetingReason::NoBirthday => t(K::WNoBirthday).into(),
+        TargetingReason::UnknownRecipient => t(K::WUnknownRecipient).into(),
+        TargetingReason::UnknownExecution => t(K::WUnknownExecution).into(),
     }
 }
 
 /// A broadLog status.
 pub fn status(lang: Lang, s: Status) -> &'static str {
-    let (en, fr) = match s {
-        Status::Sent => ("Sent", "Envoyé"),
-        Status::Failed => ("Failed", "En échec"),
-        Status::Ignored => ("Ignored", "Ignoré"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match s {
+            Status::Sent => K::StSent,
+            Status::Failed => K::StFailed,
+            Status::Ignored => K::StIgnored,
+        },
+    )
 }
 
 /// A broadLog failure reason, in the platform's words.
 pub fn reason(lang: Lang, r: Reason) -> &'static str {
-    let (en, fr) = match r {
-        Reason::Sent => ("—", "—"),
-        Reason::UserUnknown => ("User unknown (hard)", "Utilisateur inconnu (dur)"),
-        Reason::MailboxFull => ("Mailbox full (soft)", "Boîte pleine (doux)"),
-        Reason::Quarantined => ("Quarantined address", "Adresse en quarantaine"),
-        Reason::Denylisted => ("Denylisted (opted out)", "En liste de blocage (désinscrit)"),
-        Reason::ExcludedByArbitration => ("Excluded by arbitration", "Exclu par l'arbitrage"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match r {
+            Reason::Sent => K::RsSent,
+            Reason::UserUnknown => K::RsUserUnknown,
+            Reason::MailboxFull => K::RsMailboxFull,
+            Reason::Quarantined => K::RsQuarantined,
+            Reason::Denylisted => K::RsDenylisted,
+            Reason::ExcludedByArbitration => K::RsArbitration,
+        },
+    )
 }
 
 /// A tracking event kind.
 pub fn tracking_kind(lang: Lang, k: TrackingKind) -> &'static str {
-    let (en, fr) = match k {
-        TrackingKind::Open => ("Open", "Ouverture"),
-        TrackingKind::Click => ("Click", "Clic"),
-        TrackingKind::Optout => ("Opt-out click", "Clic de désinscription"),
-        TrackingKind::Mirror => ("Mirror page view", "Vue de la page miroir"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match k {
+            TrackingKind::Open => K::TkOpen,
+            TrackingKind::Click => K::TkClick,
+            TrackingKind::Optout => K::TkOptout,
+            TrackingKind::Mirror => K::TkMirror,
+        },
+    )
 }
 
 /// A tracking device.
 pub fn device(lang: Lang, d: Device) -> &'static str {
-    let (en, fr) = match d {
-        Device::Desktop => ("Desktop", "Ordinateur"),
-        Device::Mobile => ("Mobile", "Mobile"),
-        Device::Tablet => ("Tablet", "Tablette"),
-    };
-    if lang == Lang::Fr {
-        fr
-    } else {
-        en
-    }
+    tr(
+        lang,
+        match d {
+            Device::Desktop => K::DevDesktop,
+            Device::Mobile => K::DevMobile,
+            Device::Tablet => K::DevTablet,
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_number_in_both_languages() {
+        assert_eq!(count(Lang::En, 1, K::RowOne, K::RowMany), "1 row");
+        assert_eq!(count(Lang::En, 0, K::RowOne, K::RowMany), "0 rows");
+        assert_eq!(count(Lang::En, 2080, K::RowOne, K::RowMany), "2,080 rows");
+        assert_eq!(count(Lang::Fr, 0, K::RowOne, K::RowMany), "0 ligne");
+        assert_eq!(
+            count(Lang::Fr, 1, K::ExecutionOne, K::ExecutionMany),
+            "1 exécution"
+        );
+        assert_eq!(
+            count(Lang::Fr, 2080, K::RowOne, K::RowMany),
+            "2\u{202f}080 lignes"
+        );
+        assert_eq!(fill("{a}{b}{a}", &[("a", "x"), ("b", "y")]), "xyx");
+        // An unknown or unclosed placeholder is left as written.
+        assert_eq!(fill("{x} {", &[("n", "1")]), "{x} {");
+    }
 
     #[test]
     fn every_key_has_two_non_empty_texts_and_most_differ() {

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod nav;
 pub mod playback;
 pub mod presets;
 pub mod queue;

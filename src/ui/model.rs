@@ -200,6 +200,8 @@ pub struct RowFilter {
     /// Event date range, instants, inclusive start, exclusive end.
     pub from: Option<Instant>,
     pub to: Option<Instant>,
+    /// One execution's rows (index in the year's executions).
+    pub execution: Option<usize>,
 }
 
 /// Order of a log table.
@@ -212,8 +214,10 @@ pub enum Sort {
 }
 
 impl RowFilter {
-    fn keeps(&self, at: Instant) -> bool {
-        self.from.is_none_or(|f| at >= f) && self.to.is_none_or(|t| at < t)
+    fn keeps(&self, execution: usize, at: Instant) -> bool {
+        self.execution.is_none_or(|x| x == execution)
+            && self.from.is_none_or(|f| at >= f)
+            && self.to.is_none_or(|t| at < t)
     }
 }
 
@@ -351,8 +355,9 @@ pub fn broadlog_rows(
         .get(..done)
         .unwrap_or(&[])
         .iter()
-        .filter(|e| delivery.is_none() || e.delivery == delivery)
-        .filter(|e| filter.keeps(e.at));
+        .enumerate()
+        .filter(|(i, e)| (delivery.is_none() || e.delivery == delivery) && filter.keeps(*i, e.at))
+        .map(|(_, e)| e);
     let rows = if filter.status.is_none() && filter.reason.is_none() {
         RowSet::from_runs(executions.map(|e| e.rows()))
     } else {
@@ -373,7 +378,7 @@ pub fn broadlog_rows(
 }
 
 /// The tracking rows of one delivery (or all) as of `as_of`, in time order (or
-/// reversed), within the date range of `filter`.
+/// reversed), within the date range of `filter` (and of its execution's sends).
 pub fn tracking_rows(
     o: &Outcome,
     delivery: Option<u32>,
@@ -385,11 +390,21 @@ pub fn tracking_rows(
     // The tracking log is in time order: a date range is one run.
     let first = filter.from.map_or(0, |f| log.count_until(f - 1));
     let last = log.count_until(filter.to.map_or(as_of, |t| as_of.min(t - 1)));
-    let rows = match delivery {
-        None => RowSet::from_runs(std::iter::once(first..last.max(first))),
-        Some(d) => RowSet::List(
+    // An execution's sends are a range of broadLog rows.
+    let sends = filter
+        .execution
+        .and_then(|x| o.executions().get(x))
+        .map(|e| e.rows_start..e.rows_end);
+    let rows = match (delivery, sends) {
+        (None, None) => RowSet::from_runs(std::iter::once(first..last.max(first))),
+        (d, sends) => RowSet::List(
             (first..last)
-                .filter(|&i| log.row(i).is_some_and(|r| r.delivery == d))
+                .filter(|&i| {
+                    log.row(i).is_some_and(|r| {
+                        d.is_none_or(|d| r.delivery == d)
+                            && sends.as_ref().is_none_or(|s| s.contains(&r.broadlog_row))
+                    })
+                })
                 .map(|i| i as u32)
                 .collect(),
         ),
@@ -508,6 +523,41 @@ mod tests {
         let adds = additions(con, 1, end);
         assert_eq!(adds.first().map(|a| a.0), Some(0));
         assert!(adds.len() > 1);
+    }
+
+    #[test]
+    fn the_execution_filter_keeps_exactly_that_executions_rows() {
+        let mut sc =
+            crate::engine::scenario::parse(preset("weekly-newsletter-recurring").unwrap().json)
+                .unwrap();
+        sc.tracking.enabled = true;
+        let s = Sim::new(sc).unwrap();
+        let end = s.cal.horizon_end;
+        // The continuous delivery mixes every execution's rows: the filter splits them.
+        let con = &s.columns[1].outcome;
+        let x = 10;
+        let e = con.executions()[x];
+        let f = RowFilter {
+            execution: Some(x),
+            ..RowFilter::default()
+        };
+        let rows = broadlog_rows(con, Some(1), end, &f, Sort::DateAsc).to_vec();
+        let want: Vec<u32> = (e.rows_start..e.rows_end).collect();
+        assert_eq!(rows, want);
+        assert!(rows
+            .iter()
+            .all(|r| con.broadlog().row(*r as usize).unwrap().execution == x as u32));
+        // Its tracking rows: those of its sends only, in time order.
+        let t = tracking_rows(con, Some(1), end, &f, Sort::DateAsc).to_vec();
+        let log = con.tracking();
+        let want: Vec<u32> = (0..log.len())
+            .filter(|&i| (e.rows_start..e.rows_end).contains(&log.row(i).unwrap().broadlog_row))
+            .map(|i| i as u32)
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(t, want);
+        // Before the clock reaches it, nothing.
+        assert!(broadlog_rows(con, None, e.at - 1, &f, Sort::DateAsc).is_empty());
     }
 
     #[test]

@@ -3,23 +3,34 @@
 
 use leptos::prelude::*;
 
-use super::app::Ctx;
+use super::app::{dispatch, Ctx};
 use super::format;
-use super::i18n::{targeting, trace_event, K};
+use super::i18n::{fill, targeting, trace_event, K};
 
 /// Events listed at most (a daily recipient of a year of tracked mail has many).
 const MAX_EVENTS: usize = 400;
+/// Events shown until "show all": the latest up to the clock (no inner scroll box).
+const RECENT_EVENTS: usize = 12;
 
 pub fn trace(ctx: Ctx) -> impl IntoView {
     let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
-    // The execution to explain; `None` follows the clock's current execution.
-    let exec = RwSignal::new(None::<usize>);
+    // The execution to explain: the last jumped to, typed here or clicked in the send
+    // log; `None` follows the clock's current execution.
+    let exec = ctx.trace_execution;
+    // What is typed in the execution field, kept as typed while it names nothing.
+    let typed = RwSignal::new(None::<String>);
     let current = Memo::new(move |_| {
         let t = now.get();
         ctx.sim
             .with(|s| s.as_ref().and_then(|s| s.current_execution(t)))
     });
     let chosen = move || exec.get().or(current.get());
+    // Every event, or the latest ones (reset for each recipient).
+    let all = RwSignal::new(false);
+    Effect::new(move |_| {
+        ctx.recipient.track();
+        all.set(false);
+    });
     let events = Memo::new(move |_| {
         let (Some(id), t, lang) = (ctx.recipient.get(), now.get(), ctx.lang.get()) else {
             return None;
@@ -73,19 +84,33 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                         min="0"
                         data-testid="trace-recipient"
                         prop:value=move || ctx.recipient.get().map(|r| r.to_string()).unwrap_or_default()
-                        on:change:target=move |ev| ctx.recipient.set(ev.target().value().trim().parse().ok())
+                        on:input:target=move |ev| {
+                            let id = ev.target().value().trim().parse().ok();
+                            dispatch(ctx, move |ctx| ctx.recipient.set(id));
+                        }
                     />
                 </label>
                 <label class="cs-field">
-                    <span>{move || ctx.t(K::ExecutionNo)}</span>
+                    <span>{move || ctx.t(K::ExecutionOrDate)}</span>
                     <input
-                        type="number"
-                        min="1"
+                        type="text"
+                        inputmode="text"
+                        placeholder="5, 2026-02-02"
                         data-testid="trace-execution"
-                        prop:value=move || chosen().map(|e| (e + 1).to_string()).unwrap_or_default()
-                        on:change:target=move |ev| {
-                            exec.set(ev.target().value().trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)))
+                        prop:value=move || typed.get().unwrap_or_else(|| chosen().map(|e| (e + 1).to_string()).unwrap_or_default())
+                        on:input:target=move |ev| {
+                            // Updates as the learner types: a number or a date names an
+                            // execution at once and everything moves to it; anything else
+                            // waits. The text stays as typed until the field is left.
+                            let text = ev.target().value();
+                            typed.set(Some(text.clone()));
+                            if text.trim().is_empty() {
+                                dispatch(ctx, |ctx| ctx.trace_execution.set(None));
+                                return;
+                            }
+                            super::app::jump(ctx, move |o| super::nav::resolve(o, &text), |_| {});
                         }
+                        on:blur=move |_| typed.set(None)
                     />
                 </label>
             </div>
@@ -108,10 +133,21 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                             return view! { <p class="cs-hint">{ctx.t(K::UnknownRecipient)}</p> }.into_any();
                         }
                         let empty = lines.is_empty().then(|| view! { <li class="cs-hint">{ctx.t(K::NoEventYet)}</li> });
+                        let total = lines.len();
+                        let from = if all.get() { 0 } else { total.saturating_sub(RECENT_EVENTS) };
+                        let more = (from > 0).then(|| view! {
+                            <li>
+                                <button class="cs-link" data-testid="trace-show-all" on:click=move |_| all.set(true)>
+                                    {fill(ctx.t(K::ShowAllEvents), &[("n", &total.to_string())])}
+                                </button>
+                            </li>
+                        });
+                        let lines: Vec<_> = lines.into_iter().skip(from).collect();
                         view! {
                             <p><strong>{email}</strong></p>
-                            <ol class="cs-journal" tabindex="0" data-testid="trace-events">
+                            <ol class="cs-journal" data-testid="trace-events">
                                 {empty}
+                                {more}
                                 {lines
                                     .into_iter()
                                     .map(|(at, text)| view! { <li data-testid="trace-event"><time>{at}</time><span>{text}</span></li> })

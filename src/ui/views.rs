@@ -158,6 +158,25 @@ fn show(ctx: Ctx, sim: Sim, first: bool) {
     if keep {
         next.scrub(pb.now());
     }
+    // What pointed into the previous year is stale in this one: the execution in
+    // focus, the log filters, a delivery or recipient that no longer exists.
+    ctx.execution.set(None);
+    ctx.trace_execution.set(None);
+    ctx.filters.set(super::app::LogFilters::default());
+    let deliveries = |c: usize| sim.outcome(c).map_or(0, |o| o.deliveries().len() as u64);
+    if ctx
+        .selected
+        .get_untracked()
+        .is_some_and(|(c, d)| d == 0 || d > deliveries(c))
+    {
+        ctx.selected.set(None);
+    }
+    if ctx.recipient.get_untracked().is_some_and(|id| {
+        sim.outcome(0)
+            .is_none_or(|o| o.recipients().index_of(id).is_none())
+    }) {
+        ctx.recipient.set(None);
+    }
     if first {
         let cal = sim.cal;
         let at = ctx.instant.with_value(|i| {
@@ -433,7 +452,79 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     }
                 />
             </label>
+            {go_to_date(ctx)}
         </div>
+    }
+}
+
+/// The go-to-date control: a day (and an optional time) lands exactly on the execution
+/// at or before it (`ui::nav::go_to`), moving the clock, explorer, journal and trace.
+fn go_to_date(ctx: Ctx) -> impl IntoView {
+    let date = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let go = move || {
+        let (d, t) = (date.get_untracked(), time.get_untracked());
+        if d.is_empty() {
+            return;
+        }
+        super::app::jump(
+            ctx,
+            move |o| super::nav::go_to(o, &d, &t),
+            move |found| missing.set(!found),
+        );
+    };
+    let bound = move |end: bool| {
+        ctx.sim.with(|s| {
+            s.as_ref().map(|s| {
+                let t = if end {
+                    s.cal.horizon_end - 1
+                } else {
+                    s.cal.horizon_start
+                };
+                s.cal.local_date(t).format("%Y-%m-%d").to_string()
+            })
+        })
+    };
+    view! {
+        <form
+            class="cs-goto"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                go();
+            }
+        >
+            <label class="cs-field cs-inline">
+                <span>{move || ctx.t(K::GoToDate)}</span>
+                <input
+                    type="date"
+                    data-testid="go-to-date"
+                    min=move || bound(false)
+                    max=move || bound(true)
+                    prop:value=move || date.get()
+                    on:change:target=move |ev| {
+                        date.set(ev.target().value());
+                        go();
+                    }
+                />
+            </label>
+            <label class="cs-field cs-inline">
+                <span>{move || ctx.t(K::GoToTime)}</span>
+                <input
+                    type="time"
+                    data-testid="go-to-time"
+                    prop:value=move || time.get()
+                    on:change:target=move |ev| {
+                        time.set(ev.target().value());
+                        go();
+                    }
+                />
+            </label>
+            <button type="submit" data-testid="go-to-date-button">{move || ctx.t(K::Go)}</button>
+            <span class="cs-hint" role="status">
+                {move || if missing.get() { ctx.t(K::NoExecutionThen) } else { ctx.t(K::GoToHint) }}
+            </span>
+        </form>
     }
 }
 
@@ -495,6 +586,69 @@ fn compare(ctx: Ctx) -> impl IntoView {
             .unwrap_or(u64::MAX);
         (key, format::pct(lang, r.numerator, r.denominator))
     }
+    // Without tracking there are no opens or clicks to rate: say so rather than 0 %.
+    let tracking = move || {
+        ctx.sim
+            .with(|s| s.as_ref().is_none_or(|s| s.scenario.tracking.enabled))
+    };
+    let rate_row = move |label: K, get: fn(&Snapshot, Lang) -> (u64, String)| {
+        view! {
+            <Show
+                when=tracking
+                fallback=move || view! {
+                    <tr>
+                        <th scope="row">{move || ctx.t(label)}</th>
+                        {move || stats.get().iter().map(|_| view! { <td>{ctx.t(K::NotTracked)}</td> }).collect_view()}
+                    </tr>
+                }
+            >
+                {row(label, get)}
+            </Show>
+        }
+    };
+    // Why these counts, in this year's numbers.
+    let why_now = Memo::new(move |_| {
+        let t = now.get();
+        let lang = ctx.lang.get();
+        ctx.sim.with(|s| {
+            let s = s.as_ref()?;
+            let o = s.outcome(s.own())?;
+            let done = o.executions_until(t);
+            let reached = o
+                .executions()
+                .get(..done)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|e| e.delivery.is_some())
+                .count();
+            let count_of = |m: ModeKey| {
+                stats.with(|st| st.iter().find(|(k, _)| *k == m).map(|(_, x)| x.deliveries))
+            };
+            let (rec, con) = (
+                count_of(ModeKey::Recurring)?,
+                count_of(ModeKey::Continuous)?,
+            );
+            Some(super::i18n::fill(
+                tr(lang, K::WhyNow),
+                &[
+                    (
+                        "done",
+                        &super::i18n::count(lang, done as u64, K::ExecutionOne, K::ExecutionMany),
+                    ),
+                    ("reached", &format::int(lang, reached as u64)),
+                    (
+                        "rec",
+                        &super::i18n::count(lang, rec as u64, K::DeliveryOne, K::DeliveryMany),
+                    ),
+                    (
+                        "con",
+                        &super::i18n::count(lang, con as u64, K::DeliveryOne, K::DeliveryMany),
+                    ),
+                    ("forks", &format::int(lang, con.saturating_sub(1) as u64)),
+                ],
+            ))
+        })
+    });
     view! {
         <section class="cs-compare">
             <h2>{move || ctx.t(K::Compare)}</h2>
@@ -545,17 +699,18 @@ fn compare(ctx: Ctx) -> impl IntoView {
                         {row(K::Failed, |s, l| n(s.kpis.failed, l))}
                         {row(K::Ignored, |s, l| n(s.kpis.ignored, l))}
                         {row(K::TrackingRows, |s, l| n(s.tracking_rows as u64, l))}
-                        {row(K::OpenRate, |s, l| rate(s.kpis.open_rate, l))}
-                        {row(K::ClickRate, |s, l| rate(s.kpis.click_rate, l))}
+                        {rate_row(K::OpenRate, |s, l| rate(s.kpis.open_rate, l))}
+                        {rate_row(K::ClickRate, |s, l| rate(s.kpis.click_rate, l))}
                         {row(K::LogStorage, |s, l| {
                             // Bytes per stored row of the engine's columnar logs.
                             let bytes = s.broadlog_rows * BroadLog::BYTES_PER_ROW
                                 + s.tracking_rows * TrackingColumns::BYTES_PER_ROW;
-                            (bytes as u64, format!("{} KB", format::int(l, bytes.div_ceil(1024) as u64)))
+                            (bytes as u64, format::kilobytes(l, bytes as u64))
                         })}
                     </tbody>
                 </table>
             </div>
+            <p class="cs-caption" data-testid="why-now">{move || why_now.get()}</p>
             <p class="cs-hint">{move || ctx.t(K::WhyCount)}</p>
             <Show when=move || ctx.sim.with(|s| s.as_ref().is_some_and(|s| !s.scenario.tracking.enabled))>
                 <p class="cs-hint">{move || ctx.t(K::TrackingHintCompare)}</p>

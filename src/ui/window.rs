@@ -6,6 +6,31 @@
 
 use std::ops::Range;
 
+/// A page of `page` items of a list of `total`, placed so `anchor` (the item in focus,
+/// e.g. the selected delivery) sits in it, then moved by `shift` whole pages (the
+/// "earlier" / "later" buttons). Clamped to the list: a short list is one page.
+///
+/// ```
+/// use campaign_sim::ui::window::page_around;
+/// assert_eq!(page_around(52, 51, 12, 0), 40..52); // the newest at the end
+/// assert_eq!(page_around(52, 10, 12, 0), 4..16);  // the anchor in the middle
+/// assert_eq!(page_around(52, 10, 12, -1), 0..12);
+/// assert_eq!(page_around(5, 4, 12, 3), 0..5);
+/// ```
+pub fn page_around(total: usize, anchor: usize, page: usize, shift: i64) -> Range<usize> {
+    if total == 0 || page == 0 {
+        return 0..0;
+    }
+    let page = page.min(total);
+    let last_start = total - page;
+    let centred = anchor
+        .min(total - 1)
+        .saturating_sub(page / 2)
+        .min(last_start) as i64;
+    let start = (centred + shift.saturating_mul(page as i64)).clamp(0, last_start as i64) as usize;
+    start..start + page
+}
+
 /// Never more rows than this in the DOM, whatever the viewport.
 pub const MAX_RENDERED: usize = 200;
 
