@@ -47,11 +47,12 @@ test-native:
 	cargo test 2>&1 | tee $(LOGS)/native.log
 
 # Components mounted in headless Chromium (wasm-bindgen-test-runner + chromedriver;
-# webdriver.json adds --no-sandbox for root).
+# webdriver.json adds --no-sandbox for root), the engine's fingerprints, and the page's
+# time zones against zoneinfo.
 test-wasm:
 	@mkdir -p $(LOGS)
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-	  cargo test --target wasm32-unknown-unknown --test web --test web_determinism 2>&1 | tee $(LOGS)/wasm.log
+	  cargo test --target wasm32-unknown-unknown --test web --test web_determinism --test zones_zoneinfo 2>&1 | tee $(LOGS)/wasm.log
 
 test-e2e:
 	@mkdir -p $(LOGS) target/e2e

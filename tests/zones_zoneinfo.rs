@@ -3,14 +3,15 @@
 //! carries, the same changes of UTC offset from 1899-12-31 to 2201-01-02 (the same
 //! instants, and the same offset on both sides of each), and the same instants for
 //! local date-times around the changes of 2026, 2100, 2150 and 2200. Checked for the
-//! native table (every zone) and for the web table (`web-zones.txt`).
-#![cfg(not(target_arch = "wasm32"))]
+//! native table (every zone) and for the web table (`web-zones.txt`), natively and, in
+//! Chromium (`make test-wasm`), as the wasm build decodes it.
 
 use campaign_sim::engine::calendar::Calendar;
 use campaign_sim::engine::tz::{Table, Zone};
 use chrono::{DateTime, Datelike, NaiveDateTime};
 
 const FIXTURE: &str = include_str!("zones/zoneinfo.txt");
+#[cfg(not(target_arch = "wasm32"))]
 const WEB_TABLE: &[u8] = include_bytes!("../src/engine/tz/zones-web.bin");
 const WEB_LIST: &str = include_str!("../src/engine/tz/web-zones.txt");
 
@@ -165,6 +166,7 @@ fn check(table: &'static Table) -> Counts {
     n
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn native_table_equals_zoneinfo_for_every_zone() {
     let table = Table::carried();
@@ -181,15 +183,22 @@ fn native_table_equals_zoneinfo_for_every_zone() {
     println!("native table, tzdata {}: {n:?}", table.version());
 }
 
-#[test]
-fn web_table_is_the_listed_zones_and_equals_zoneinfo() {
-    let table: &'static Table = Box::leak(Box::new(Table::parse(WEB_TABLE).expect("web table")));
+/// The names of web-zones.txt, sorted.
+fn web_list() -> Vec<&'static str> {
     let mut listed: Vec<&str> = WEB_LIST
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
     listed.sort_unstable();
+    listed
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn web_table_is_the_listed_zones_and_equals_zoneinfo() {
+    let table: &'static Table = Box::leak(Box::new(Table::parse(WEB_TABLE).expect("web table")));
+    let listed = web_list();
     assert_eq!(
         table.names().collect::<Vec<_>>(),
         listed,
@@ -201,11 +210,35 @@ fn web_table_is_the_listed_zones_and_equals_zoneinfo() {
     println!("web table: {n:?}");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn new_york_2100_is_summer_time() {
+    new_york_2100();
+}
+
+fn new_york_2100() {
     let ny = Zone::named("America/New_York").expect("zone");
     let cal = Calendar::new(ny, 2100);
     let noon =
         NaiveDateTime::parse_from_str("2100-07-01T12:00:00", "%Y-%m-%dT%H:%M:%S").expect("literal");
     assert_eq!(cal.rfc3339(cal.instant(noon)), "2100-07-01T12:00:00-04:00");
+}
+
+/// The same in Chromium: the wasm build carries the web table (and decodes it with a
+/// 32-bit `usize`).
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_pages_table_is_the_listed_zones_and_equals_zoneinfo() {
+        let table = Table::carried();
+        assert_eq!(table.names().collect::<Vec<_>>(), web_list());
+        let n = check(table);
+        assert_eq!(n.names, web_list().len());
+        new_york_2100();
+    }
 }

@@ -12,7 +12,7 @@
 //! A zone's record is decoded once, on its first use, into an immutable table shared by
 //! every [`Zone`] handle (the only state here; the answers never depend on it). Lookups
 //! are a binary search in the table, or a few date computations with the rule, without
-//! allocating.
+//! allocating; a [`Span`] (a calendar's year) is a scan of a few entries.
 
 pub mod posix;
 
@@ -168,7 +168,7 @@ fn decode(bytes: &'static [u8]) -> Option<ZoneData> {
     let mut at = Vec::with_capacity(n.min(bytes.len()));
     let mut t = CUT;
     for _ in 0..n {
-        let v = i64::try_from(r.uint()?).ok()?;
+        let v = i64::try_from(r.u64()?).ok()?;
         t = t.checked_add(if v & 1 == 1 { (v >> 1) * 60 } else { v >> 1 })?;
         at.push(t);
     }
@@ -203,21 +203,28 @@ impl Reader {
         Some(s)
     }
 
-    fn uint(&mut self) -> Option<usize> {
+    /// A LEB128 varint (64-bit: instants and their deltas exceed 32 bits, and
+    /// `usize` has 32 in wasm).
+    fn u64(&mut self) -> Option<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = *self.b.get(self.i)?;
             self.i += 1;
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
-                return usize::try_from(v).ok();
+                return Some(v);
             }
         }
         None
     }
 
+    /// A varint used as a count, length or index.
+    fn uint(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+
     fn signed(&mut self) -> Option<i64> {
-        let v = i64::try_from(self.uint()?).ok()?;
+        let v = i64::try_from(self.u64()?).ok()?;
         Some(if v & 1 == 0 { v >> 1 } else { -(v >> 1) - 1 })
     }
 
@@ -231,15 +238,6 @@ impl Zone {
     /// The zone named `name` in the table this build carries.
     pub fn named(name: &str) -> Option<Zone> {
         Table::carried().zone(name)
-    }
-
-    /// UTC.
-    pub fn utc() -> Zone {
-        static UTC: ZoneData = ZoneData::UTC;
-        Zone::named("UTC").unwrap_or(Zone {
-            name: "UTC",
-            data: &UTC,
-        })
     }
 
     /// The IANA name.
@@ -438,7 +436,6 @@ mod tests {
         assert!(Zone::named("europe/paris").is_none());
         assert!(Zone::named("Mars/Olympus").is_none());
         assert!(Zone::named("").is_none());
-        assert_eq!(Zone::utc().name(), "UTC");
         assert_eq!(Zone::named("US/Eastern"), Zone::named("US/Eastern"));
         assert_ne!(Zone::named("US/Eastern"), Zone::named("America/New_York"));
     }
