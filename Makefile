@@ -11,27 +11,27 @@ export TRUNK_SKIP_VERSION_CHECK := true
 CHROMEDRIVER ?= /usr/bin/chromedriver
 LOGS := target/test-logs
 
-# The time zones the wasm build carries (chrono-tz's filter-by-regex): the widget's
-# zone list, set here only. Native builds (CLI, tests) keep the whole IANA database.
-WASM_TIMEZONES := ^(UTC|Etc/UTC|Europe/(London|Dublin|Lisbon|Paris|Brussels|Amsterdam|Luxembourg|Berlin|Zurich|Vienna|Rome|Madrid|Stockholm|Oslo|Copenhagen|Helsinki|Warsaw|Prague|Budapest|Athens|Bucharest|Istanbul|Kyiv|Moscow)|America/(New_York|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Toronto|Vancouver|Halifax|St_Johns|Mexico_City|Bogota|Lima|Santiago|Sao_Paulo|Argentina/Buenos_Aires)|Pacific/(Honolulu|Auckland|Chatham|Apia)|Asia/(Dubai|Karachi|Kolkata|Kathmandu|Dhaka|Bangkok|Jakarta|Singapore|Hong_Kong|Shanghai|Taipei|Seoul|Tokyo|Manila|Tehran|Jerusalem)|Australia/(Perth|Adelaide|Darwin|Brisbane|Sydney|Melbourne|Hobart|Lord_Howe)|Africa/(Casablanca|Lagos|Cairo|Johannesburg|Nairobi|Abidjan)|Atlantic/Reykjavik)$$
-WASM_ENV := CHRONO_TZ_TIMEZONE_FILTER='$(WASM_TIMEZONES)'
+# The time zones the wasm build carries are listed in src/engine/tz/web-zones.txt (only
+# there); native builds (CLI, tests) carry every zone. `make zones` regenerates the
+# tables from the system tzdata, and the zoneinfo reference the tests compare them with.
 
-.PHONY: help tools serve build size test lint test-native test-wasm test-e2e bench
+.PHONY: help tools serve build size test lint test-native test-wasm test-e2e bench zones
 
 help:
 	@echo "make serve  - install what is missing, build, serve on http://127.0.0.1:8080"
 	@echo "make test   - install what is missing, run the whole test suite"
 	@echo "make build  - release build into dist/ (wasm-opt -Oz) and the size report"
 	@echo "make bench  - native and browser benchmarks"
+	@echo "make zones  - regenerate the time-zone tables and their test reference from the system tzdata"
 
 tools:
 	@scripts/tools.sh
 
 serve: tools
-	$(WASM_ENV) trunk serve --release
+	trunk serve --release
 
 build: tools
-	$(WASM_ENV) trunk build --release
+	trunk build --release
 	@scripts/size-report.sh dist
 
 size:
@@ -40,18 +40,19 @@ size:
 lint: tools
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	$(WASM_ENV) cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	@mkdir -p $(LOGS)
 	cargo test 2>&1 | tee $(LOGS)/native.log
 
 # Components mounted in headless Chromium (wasm-bindgen-test-runner + chromedriver;
-# webdriver.json adds --no-sandbox for root).
+# webdriver.json adds --no-sandbox for root), the engine's fingerprints, and the page's
+# time zones against zoneinfo.
 test-wasm:
 	@mkdir -p $(LOGS)
-	$(WASM_ENV) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
-	  cargo test --target wasm32-unknown-unknown --test web --test web_determinism 2>&1 | tee $(LOGS)/wasm.log
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$(CHROMEDRIVER) \
+	  cargo test --target wasm32-unknown-unknown --test web --test web_determinism --test zones_zoneinfo 2>&1 | tee $(LOGS)/wasm.log
 
 test-e2e:
 	@mkdir -p $(LOGS) target/e2e
@@ -69,4 +70,10 @@ test: tools
 	@scripts/test-summary.sh $(LOGS)
 
 bench: tools
-	@$(WASM_ENV) scripts/bench.sh
+	@scripts/bench.sh
+
+# Time-zone tables (src/engine/tz/zones*.bin) and the zoneinfo reference of
+# tests/zones_zoneinfo.rs, from /usr/share/zoneinfo (Python 3.11+, stdlib only).
+zones:
+	python3 scripts/gen-zones.py
+	python3 scripts/gen-zone-fixture.py

@@ -21,8 +21,7 @@ native_args=(--runs "$runs")
 
 if [ "${BENCH_BROWSER:-1}" != 0 ]; then
   if [ "${BENCH_BUILD:-1}" != 0 ] || [ ! -f target/bench/dist/index.html ]; then
-    echo "== release wasm build (trunk build --release --dist target/bench/dist)," \
-      "time-zone filter: ${CHRONO_TZ_TIMEZONE_FILTER:+set (same wasm as make build)}${CHRONO_TZ_TIMEZONE_FILTER:-none}" >&2
+    echo "== release wasm build (trunk build --release --dist target/bench/dist)" >&2
     trunk build --release --dist target/bench/dist >&2
   fi
   echo "== browser benchmark (Chromium, wasm)" >&2
@@ -41,10 +40,8 @@ fi
 
 echo "== native benchmark (cargo bench --bench engine), Python baseline" >&2
 echo "load average before the native run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-# The time-zone filter (CHRONO_TZ_TIMEZONE_FILTER from `make bench`) is for the wasm
-# build only; the native bench keeps every zone (and its warm build).
 # shellcheck disable=SC2086
-env -u CHRONO_TZ_TIMEZONE_FILTER cargo bench --bench engine -- "${native_args[@]}" ${BENCH_ARGS:-} | tee target/bench/table.md
+cargo bench --bench engine -- "${native_args[@]}" ${BENCH_ARGS:-} | tee target/bench/table.md
 
 # The UI's own targets, from benches/ui-bench.mjs.
 if [ -f target/bench/ui.json ]; then

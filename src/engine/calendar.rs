@@ -2,16 +2,16 @@
 //!
 //! Instants are `i64` seconds since the Unix epoch (UTC): small, `Copy`, totally
 //! ordered and identical natively and in wasm. Local date-times are chrono
-//! `NaiveDateTime`s read in the scenario's IANA zone (chrono-tz).
+//! `NaiveDateTime`s read in the scenario's IANA zone ([`super::tz`]: the tzdata's
+//! transitions plus the zone's POSIX rule, exact from 1900 to 2200 and after).
 //!
 //! The contract's rule (RFC 5545): a local time that does not exist (spring-forward
 //! gap) is read with the UTC offset in force *before* the gap; a local time that
 //! occurs twice (fall-back) is its *first* occurrence.
 
-use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone,
-};
-use chrono_tz::Tz;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+
+use super::tz::{Span, Zone};
 
 /// An instant: seconds since 1970-01-01T00:00:00Z.
 pub type Instant = i64;
@@ -19,36 +19,44 @@ pub type Instant = i64;
 /// The workflow's time zone and the simulated year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Calendar {
-    pub tz: Tz,
+    pub tz: Zone,
     pub year: i32,
     /// `year-01-01 00:00` local, inclusive.
     pub horizon_start: Instant,
     /// `(year+1)-01-01 00:00` local, exclusive.
     pub horizon_end: Instant,
+    /// The zone's offsets from two days before the horizon to two days after it:
+    /// conversions inside it (nearly all) are a scan of a few entries.
+    near: Option<Span>,
 }
 
 impl Calendar {
     /// The calendar of `year` in zone `tz`. `year` must be in the contract's range
     /// (1900–2200), which validation guarantees.
-    pub fn new(tz: Tz, year: i32) -> Calendar {
-        let start = first_of_year(year);
-        let end = first_of_year(year + 1);
+    pub fn new(tz: Zone, year: i32) -> Calendar {
+        let horizon_start = to_instant(tz, first_of_year(year));
+        let horizon_end = to_instant(tz, first_of_year(year + 1));
+        const MARGIN: i64 = 2 * 86_400;
         Calendar {
             tz,
             year,
-            horizon_start: to_instant(tz, start),
-            horizon_end: to_instant(tz, end),
+            horizon_start,
+            horizon_end,
+            near: tz.span(horizon_start - MARGIN, horizon_end + MARGIN),
         }
     }
 
     /// The instant of a local date-time, by the contract's gap/overlap rule.
     pub fn instant(&self, local: NaiveDateTime) -> Instant {
-        to_instant(self.tz, local)
+        let secs = local.and_utc().timestamp();
+        self.near
+            .and_then(|n| n.instant_of_local(secs))
+            .unwrap_or_else(|| self.tz.instant_of_local(secs))
     }
 
     /// The local date-time of an instant.
     pub fn local(&self, at: Instant) -> NaiveDateTime {
-        self.tz.from_utc_datetime(&utc_naive(at)).naive_local()
+        utc_naive(at.saturating_add(i64::from(self.offset_seconds(at))))
     }
 
     /// The local date of an instant.
@@ -58,10 +66,9 @@ impl Calendar {
 
     /// The UTC offset in force at an instant, in seconds east of UTC.
     pub fn offset_seconds(&self, at: Instant) -> i32 {
-        self.tz
-            .offset_from_utc_datetime(&utc_naive(at))
-            .fix()
-            .local_minus_utc()
+        self.near
+            .and_then(|n| n.offset_at(at))
+            .unwrap_or_else(|| self.tz.offset_at(at))
     }
 
     /// Is the instant inside `[horizon_start, horizon_end)`?
@@ -97,45 +104,20 @@ pub fn utc_naive(at: Instant) -> NaiveDateTime {
         .unwrap_or_default()
 }
 
-/// Local date-time → instant in `tz`, by the contract's rule.
-pub fn to_instant(tz: Tz, local: NaiveDateTime) -> Instant {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(dt) => dt.timestamp(),
-        // Fall-back: the first occurrence is the earlier instant.
-        LocalResult::Ambiguous(a, b) => a.timestamp().min(b.timestamp()),
-        LocalResult::None => {
-            // Spring-forward gap: read with the offset in force just before the gap.
-            // The gap starts at some instant g; the offset before it is the offset at
-            // g - 1 s. We find it from a local time safely before the gap (gaps are at
-            // most a day long in the IANA data) and step forward to the last offset in
-            // force before `local`.
-            let before = offset_before_gap(tz, local);
-            local.and_utc().timestamp() - i64::from(before)
-        }
-    }
-}
-
-/// The UTC offset (seconds) in force immediately before the gap that swallows `local`.
-///
-/// Walking back from inside a gap, the first local time that exists again lies just
-/// before the gap (IANA gaps last from 30 minutes to a day), so its offset is the one
-/// in force before the gap.
-fn offset_before_gap(tz: Tz, local: NaiveDateTime) -> i32 {
-    for minutes_back in (15..=26 * 60).step_by(15) {
-        let probe = local - Duration::minutes(minutes_back);
-        match tz.from_local_datetime(&probe) {
-            LocalResult::Single(dt) => return dt.offset().fix().local_minus_utc(),
-            LocalResult::Ambiguous(_, b) => return b.offset().fix().local_minus_utc(),
-            LocalResult::None => continue,
-        }
-    }
-    // Unreachable with real IANA data; fall back to the offset at the naive-UTC reading.
-    tz.offset_from_utc_datetime(&local).fix().local_minus_utc()
+/// Local date-time → instant in `tz`, by the contract's rule: a local time in a
+/// spring-forward gap is read with the offset in force before the gap, one that occurs
+/// twice (fall-back) is its first occurrence.
+pub fn to_instant(tz: Zone, local: NaiveDateTime) -> Instant {
+    tz.instant_of_local(local.and_utc().timestamp())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn zone(name: &str) -> Zone {
+        Zone::named(name).expect("a carried zone")
+    }
 
     fn ndt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("test literal")
@@ -145,7 +127,7 @@ mod tests {
     fn paris_spring_forward_gap_reads_with_winter_offset() {
         // 2026-03-29: Paris jumps from 02:00 CET to 03:00 CEST. 02:30 does not exist;
         // read with +01:00 it is 01:30Z, which is 03:30 summer time.
-        let cal = Calendar::new(chrono_tz::Europe::Paris, 2026);
+        let cal = Calendar::new(zone("Europe/Paris"), 2026);
         let at = cal.instant(ndt("2026-03-29T02:30"));
         assert_eq!(cal.rfc3339(at), "2026-03-29T03:30:00+02:00");
     }
@@ -153,14 +135,14 @@ mod tests {
     #[test]
     fn paris_fall_back_overlap_is_first_occurrence() {
         // 2026-10-25: 02:30 happens at +02:00 and again at +01:00; first wins.
-        let cal = Calendar::new(chrono_tz::Europe::Paris, 2026);
+        let cal = Calendar::new(zone("Europe/Paris"), 2026);
         let at = cal.instant(ndt("2026-10-25T02:30"));
         assert_eq!(cal.rfc3339(at), "2026-10-25T02:30:00+02:00");
     }
 
     #[test]
     fn horizon_is_local_new_year_to_new_year() {
-        let cal = Calendar::new(chrono_tz::Europe::Paris, 2026);
+        let cal = Calendar::new(zone("Europe/Paris"), 2026);
         assert_eq!(cal.rfc3339(cal.horizon_start), "2026-01-01T00:00:00+01:00");
         assert_eq!(cal.rfc3339(cal.horizon_end), "2027-01-01T00:00:00+01:00");
         assert!(cal.in_horizon(cal.horizon_start));
@@ -169,7 +151,94 @@ mod tests {
 
     #[test]
     fn utc_prints_plus_zero_offset() {
-        let cal = Calendar::new(chrono_tz::UTC, 2026);
+        let cal = Calendar::new(zone("UTC"), 2026);
         assert_eq!(cal.rfc3339(cal.horizon_start), "2026-01-01T00:00:00+00:00");
+    }
+
+    /// `local` read in `zone` by the contract's rule, printed with its offset.
+    fn read(zone_name: &str, local: &str) -> String {
+        let cal = Calendar::new(zone(zone_name), 2100);
+        cal.rfc3339(cal.instant(ndt(local)))
+    }
+
+    #[test]
+    fn summer_time_continues_after_2099() {
+        // chrono-tz stopped at 2099 and gave -05:00 here.
+        assert_eq!(
+            read("America/New_York", "2100-07-01T12:00"),
+            "2100-07-01T12:00:00-04:00"
+        );
+        assert_eq!(
+            read("Europe/Paris", "2200-07-01T12:00"),
+            "2200-07-01T12:00:00+02:00"
+        );
+        assert_eq!(
+            read("Australia/Sydney", "2150-01-15T12:00"),
+            "2150-01-15T12:00:00+11:00"
+        );
+        let cal = Calendar::new(zone("America/New_York"), 2100);
+        assert_eq!(cal.rfc3339(cal.horizon_start), "2100-01-01T00:00:00-05:00");
+        assert_eq!(
+            cal.offset_seconds(cal.horizon_start + 182 * 86_400),
+            -4 * 3600
+        );
+    }
+
+    #[test]
+    fn gaps_and_overlaps_after_2099() {
+        // Gaps: read with the offset before the gap (the same as Python's fold=0).
+        assert_eq!(
+            read("Europe/Paris", "2150-03-29T02:30"),
+            "2150-03-29T03:30:00+02:00"
+        );
+        assert_eq!(
+            read("America/New_York", "2200-03-09T02:30"),
+            "2200-03-09T03:30:00-04:00"
+        );
+        // Lord Howe's 30-minute gap: 02:00 -> 02:30 on the first Sunday of October.
+        assert_eq!(
+            read("Australia/Lord_Howe", "2100-10-03T02:15"),
+            "2100-10-03T02:45:00+11:00"
+        );
+        // Overlaps: the first occurrence.
+        assert_eq!(
+            read("Europe/Paris", "2150-10-25T02:30"),
+            "2150-10-25T02:30:00+02:00"
+        );
+        assert_eq!(
+            read("America/New_York", "2200-11-02T01:30"),
+            "2200-11-02T01:30:00-04:00"
+        );
+        assert_eq!(
+            read("Australia/Lord_Howe", "2101-04-03T01:45"),
+            "2101-04-03T01:45:00+11:00"
+        );
+        // Just outside them, the one reading.
+        assert_eq!(
+            read("Europe/Paris", "2150-03-29T01:59"),
+            "2150-03-29T01:59:00+01:00"
+        );
+        assert_eq!(
+            read("Europe/Paris", "2150-03-29T03:00"),
+            "2150-03-29T03:00:00+02:00"
+        );
+        assert_eq!(
+            read("Europe/Paris", "2150-10-25T03:00"),
+            "2150-10-25T03:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn local_round_trips() {
+        let cal = Calendar::new(zone("Australia/Lord_Howe"), 2150);
+        let mut t = cal.horizon_start;
+        while t < cal.horizon_end {
+            let back = cal.instant(cal.local(t));
+            assert_eq!(cal.local(back), cal.local(t), "{}", cal.rfc3339(t));
+            // The same instant, unless t is the second occurrence of its local time.
+            let second = cal.offset_seconds(t) < cal.offset_seconds(t - 3600);
+            assert!(back == t || (second && back < t), "{}", cal.rfc3339(t));
+            t += 17 * 60;
+        }
     }
 }

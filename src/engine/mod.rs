@@ -21,4 +21,5 @@ pub mod scenario;
 pub mod scheduler;
 pub mod simulation;
 pub mod tracking;
+pub mod tz;
 pub mod workflow;

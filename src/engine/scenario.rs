@@ -593,13 +593,13 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
     NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
 }
 
-/// Why `name` is not a zone. The web build carries only the zones in the Makefile's
-/// `WASM_TIMEZONES` (about 100, for the download size), so there a real IANA name
+/// Why `name` is not a zone. The web build carries only the zones in
+/// `src/engine/tz/web-zones.txt` (77, for the download size), so there a real IANA name
 /// can be missing: say so rather than call it wrong.
 fn unknown_zone(name: &str) -> String {
     if cfg!(target_arch = "wasm32") {
         format!(
-            "\"{name}\" is not an IANA time zone name, or not one of the ~100 zones the web page carries (the command-line tool has them all)"
+            "\"{name}\" is not an IANA time zone name, or not one of the ~80 zones the web page carries (the command-line tool has them all)"
         )
     } else {
         format!("\"{name}\" is not an IANA time zone name")
@@ -607,8 +607,8 @@ fn unknown_zone(name: &str) -> String {
 }
 
 /// The time zone named by `timezone` (IANA, case-sensitive as in the tz database).
-pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
-    name.parse::<chrono_tz::Tz>().ok()
+pub fn parse_timezone(name: &str) -> Option<super::tz::Zone> {
+    super::tz::Zone::named(name)
 }
 
 impl Scenario {
