@@ -380,6 +380,12 @@ impl Outcome {
         }
     }
 
+    /// The instants at which the creative was edited (sorted; also those before the
+    /// horizon): the template's version `k + 2` starts at `content_edits()[k]`.
+    pub fn content_edits(&self) -> &[Instant] {
+        &self.edits
+    }
+
     /// When the workflow finished (the horizon end when it ran all year).
     pub fn finished_at(&self) -> Instant {
         self.finished_at

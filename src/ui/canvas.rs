@@ -121,6 +121,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                 .unwrap_or(&[])
                 .iter()
                 .map(|j| JournalLine {
+                    instant: j.at,
                     at: format::short(lang, cal.local(j.at)),
                     offset: format::utc_offset(cal.offset_seconds(j.at)),
                     activity: activity(lang, j.activity),
@@ -158,6 +159,9 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             <ol class="cs-journal" data-testid="journal">
                 {move || {
                     let focus = ctx.execution.get();
+                    // Lines at the clock's instant are what just happened (e.g. the edit
+                    // a resources-folder version points to).
+                    let t = now.get();
                     journal_lines
                         .get()
                         .into_iter()
@@ -183,7 +187,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                                     </li>
                                 }
                                 .into_any(),
-                                None => view! { <li>{body}</li> }.into_any(),
+                                None => view! { <li class:cs-focus=l.instant == t>{body}</li> }.into_any(),
                             }
                         })
                         .collect_view()
@@ -196,6 +200,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
 /// One journal line as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 struct JournalLine {
+    instant: i64,
     at: String,
     /// The UTC offset then ("UTC+02:00"): around a DST change it tells which 02:30 ran.
     offset: String,

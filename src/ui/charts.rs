@@ -107,6 +107,10 @@ fn cumulative(sim: &Sim) -> Vec<(ModeKey, Vec<(usize, usize)>)> {
 type Rates = (Vec<(i64, u64, usize, u64)>, Vec<(i64, u64, u64)>);
 
 fn rates(sim: &Sim) -> Rates {
+    // Without tracking there is no open to rate (the chart says so instead).
+    if !sim.scenario.tracking.enabled {
+        return (Vec::new(), Vec::new());
+    }
     let end = sim.cal.horizon_end;
     let permille = |r: crate::engine::kpi::Rate| (r.numerator * 1000).checked_div(r.denominator);
     let per = sim

@@ -209,7 +209,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                                     <li class="cs-pager">
                                         <button
                                             data-testid="deliveries-earlier"
-                                            disabled=page.start == 0
+                                            disabled={page.start == 0}
                                             on:click=move |_| shift.update(|k| *k -= 1)
                                         >
                                             {tr(lang, K::Earlier)}
@@ -221,7 +221,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                                         ])}</span>
                                         <button
                                             data-testid="deliveries-later"
-                                            disabled=page.end >= total
+                                            disabled={page.end >= total}
                                             on:click=move |_| shift.update(|k| *k += 1)
                                         >
                                             {tr(lang, K::Later)}

@@ -4,6 +4,7 @@
 //! on every target and tested natively; the components exist only on wasm32.
 
 pub mod editor;
+pub mod folder;
 pub mod format;
 pub mod i18n;
 pub mod model;
@@ -32,6 +33,8 @@ mod panel;
 mod panic;
 #[cfg(target_arch = "wasm32")]
 mod persist;
+#[cfg(target_arch = "wasm32")]
+mod resources;
 #[cfg(target_arch = "wasm32")]
 mod trace;
 #[cfg(target_arch = "wasm32")]

@@ -50,6 +50,7 @@ pub fn app(ctx: Ctx) -> impl IntoView {
             {shows(&[View::Compare]).then(|| compare(ctx))}
             {shows(&[View::Workflow]).then(|| super::canvas::workflow(ctx))}
             {shows(&[View::Logs]).then(|| super::explorer::explorer(ctx))}
+            {shows(&[]).then(|| super::resources::resources(ctx))}
             {shows(&[View::Logs]).then(|| super::trace::trace(ctx))}
             {shows(&[]).then(|| super::charts::charts(ctx))}
             <Show when=move || !ctx.read_only && ctx.view == View::Full>

@@ -1,0 +1,159 @@
+//! The delivery template in the platform's resources folder, as of the clock: each
+//! content version (the initial one, then one per edit of the creative in the
+//! workflow), and which deliveries of each mode used it — for a continuous delivery,
+//! which of its executions. Pure: it reads the outcomes' deliveries and edits.
+
+use super::model::{ModeKey, Sim};
+use crate::engine::calendar::Instant;
+
+/// One delivery that used a version, and the executions that appended to it so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeliveryUse {
+    pub id: u32,
+    /// First and last execution (indexes) that appended to it, and how many did.
+    pub first: usize,
+    pub last: usize,
+    pub runs: usize,
+}
+
+/// One content version of the template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    pub version: u32,
+    /// When the creative was edited to make this version (`None`: the initial content).
+    pub edited: Option<Instant>,
+    /// Per compared mode, the deliveries created with this version.
+    pub used_by: Vec<(ModeKey, Vec<DeliveryUse>)>,
+}
+
+/// The template's versions that exist at `as_of` (an edit after the clock has not
+/// happened yet), with the deliveries created by then.
+pub fn versions(sim: &Sim, as_of: Instant) -> Vec<Version> {
+    let Some(own) = sim.outcome(sim.own()) else {
+        return Vec::new();
+    };
+    let edits = own.content_edits();
+    let existing = 1 + edits.partition_point(|t| *t <= as_of) as u32;
+    (1..=existing)
+        .map(|v| Version {
+            version: v,
+            edited: v
+                .checked_sub(2)
+                .and_then(|k| edits.get(k as usize))
+                .copied(),
+            used_by: sim
+                .columns
+                .iter()
+                .map(|c| {
+                    let o = &c.outcome;
+                    let done = o.executions_until(as_of);
+                    let uses = o
+                        .deliveries()
+                        .iter()
+                        .filter(|d| d.content_version == v && d.created <= as_of)
+                        .map(|d| {
+                            let runs: Vec<usize> = o
+                                .executions()
+                                .get(..done)
+                                .unwrap_or(&[])
+                                .iter()
+                                .enumerate()
+                                .skip(d.first_execution as usize)
+                                .take_while(|(i, _)| *i <= d.last_execution as usize)
+                                .filter(|(_, e)| e.delivery == Some(d.id))
+                                .map(|(i, _)| i)
+                                .collect();
+                            DeliveryUse {
+                                id: d.id,
+                                first: runs.first().copied().unwrap_or(d.first_execution as usize),
+                                last: runs.last().copied().unwrap_or(d.first_execution as usize),
+                                runs: runs.len(),
+                            }
+                        })
+                        .collect();
+                    (c.mode, uses)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Delivery ids as compact ranges: `[1, 2, 3, 5]` → `"#1–#3, #5"`.
+pub fn id_ranges(ids: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&a) = ids.get(i) {
+        let mut b = a;
+        while ids.get(i + 1) == Some(&(b + 1)) {
+            b += 1;
+            i += 1;
+        }
+        out.push(if a == b {
+            format!("#{a}")
+        } else {
+            format!("#{a}–#{b}")
+        });
+        i += 1;
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario::parse;
+    use crate::ui::presets::preset;
+
+    fn sim(edit: &str) -> Sim {
+        let mut s = parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
+        s.workflow.delivery.content_changes = vec![edit.to_string()];
+        Sim::new(s).unwrap()
+    }
+
+    #[test]
+    fn an_edit_makes_a_second_version_used_by_the_later_deliveries() {
+        let s = sim("2026-06-15T10:00");
+        let end = s.cal.horizon_end;
+        let v = versions(&s, end);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].edited, None);
+        assert_eq!(
+            s.cal.rfc3339(v[1].edited.unwrap()),
+            "2026-06-15T10:00:00+02:00"
+        );
+        let of = |k: usize, m: ModeKey| {
+            v[k].used_by
+                .iter()
+                .find(|(x, _)| *x == m)
+                .map(|(_, u)| u.clone())
+                .unwrap()
+        };
+        // Recurring: Mondays up to 8 Jun are v1 (#1–#23), from 22 Jun v2 (#24–#52)…
+        let r1: Vec<u32> = of(0, ModeKey::Recurring).iter().map(|u| u.id).collect();
+        let r2: Vec<u32> = of(1, ModeKey::Recurring).iter().map(|u| u.id).collect();
+        assert_eq!(id_ranges(&r1), "#1–#24");
+        assert_eq!(id_ranges(&r2), "#25–#52");
+        // …continuous: one delivery per version, each with its executions.
+        let c1 = of(0, ModeKey::Continuous);
+        let c2 = of(1, ModeKey::Continuous);
+        assert_eq!((c1.len(), c2.len()), (1, 1));
+        assert_eq!(
+            (c1[0].id, c1[0].first, c1[0].last, c1[0].runs),
+            (1, 0, 23, 24)
+        );
+        assert_eq!(
+            (c2[0].id, c2[0].first, c2[0].last, c2[0].runs),
+            (2, 24, 51, 28)
+        );
+    }
+
+    #[test]
+    fn before_the_edit_the_folder_holds_one_version() {
+        let s = sim("2026-06-15T10:00");
+        let before = s.cal.horizon_start + 100 * 86_400;
+        assert_eq!(versions(&s, before).len(), 1);
+        assert_eq!(id_ranges(&[]), "");
+        assert_eq!(id_ranges(&[4]), "#4");
+        assert_eq!(id_ranges(&[1, 2, 3, 5, 7, 8]), "#1–#3, #5, #7–#8");
+    }
+}
