@@ -21,7 +21,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, std::fs::read(&path).unwrap());
             }
         }
@@ -83,10 +87,16 @@ fn the_presets_are_the_contracts_v1_examples() {
 
 #[test]
 fn a_changed_file_and_a_missing_one_are_both_reported() {
-    let ours: BTreeMap<String, Vec<u8>> =
-        [("a.json".to_string(), b"1".to_vec()), ("b.json".to_string(), b"2".to_vec())].into();
-    let theirs: BTreeMap<String, Vec<u8>> =
-        [("a.json".to_string(), b"1 ".to_vec()), ("c.json".to_string(), b"3".to_vec())].into();
+    let ours: BTreeMap<String, Vec<u8>> = [
+        ("a.json".to_string(), b"1".to_vec()),
+        ("b.json".to_string(), b"2".to_vec()),
+    ]
+    .into();
+    let theirs: BTreeMap<String, Vec<u8>> = [
+        ("a.json".to_string(), b"1 ".to_vec()),
+        ("c.json".to_string(), b"3".to_vec()),
+    ]
+    .into();
     assert_eq!(
         drift(&ours, &theirs),
         vec![

@@ -1,10 +1,10 @@
 //! Property tests of the workflow engine over generated valid scenarios.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::logs::Status;
-use campaign_sim::engine::outcome::Outcome;
-use campaign_sim::engine::scenario::{self, Mode, Scenario};
-use campaign_sim::engine::simulation::simulate;
+use campaign_sim::engine::doc::{self, Mode, Scenario};
+use campaign_sim::engine::out::logs::Status;
+use campaign_sim::engine::out::outcome::Outcome;
+use campaign_sim::engine::sim::simulate;
 use chrono::Datelike;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -102,8 +102,7 @@ prop_compose! {
 }
 
 fn parse(doc: &Value) -> Scenario {
-    scenario::parse(&doc.to_string())
-        .unwrap_or_else(|e| panic!("generated invalid doc: {e:?}\n{doc}"))
+    doc::parse(&doc.to_string()).unwrap_or_else(|e| panic!("generated invalid doc: {e:?}\n{doc}"))
 }
 
 fn check(s: &Scenario, o: &Outcome) {
@@ -123,9 +122,9 @@ fn check(s: &Scenario, o: &Outcome) {
         let mut seen: Vec<u32> = e.rows().map(|r| bl.recipient_of(r).unwrap()).collect();
         for r in &seen {
             assert!(o.recipients().created(*r).is_none_or(|c| c <= e.at));
-            if s.workflow.query.filter == scenario::Filter::Birthday {
+            if s.workflow.query.filter == doc::Filter::Birthday {
                 let b = o.recipients().birthday(*r).unwrap();
-                assert!(campaign_sim::engine::query::birthday_matches(
+                assert!(campaign_sim::engine::activity::query::birthday_matches(
                     (b.month(), b.day()),
                     cal.local_date(e.at),
                     s.workflow.query.leap_day
@@ -158,7 +157,7 @@ fn check(s: &Scenario, o: &Outcome) {
         .filter(|e| e.delivery.is_some())
         .collect();
     match o.mode() {
-        Mode::Recurring if s.workflow.delivery.aggregation == scenario::Aggregation::None => {
+        Mode::Recurring if s.workflow.delivery.aggregation == doc::Aggregation::None => {
             assert_eq!(o.deliveries().len(), reached.len());
         }
         Mode::Continuous => {

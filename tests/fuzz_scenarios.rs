@@ -2,7 +2,7 @@
 //! valid and invalid (the stable-toolchain equivalent of a `cargo fuzz` target: the
 //! machine has no nightly compiler).
 //!
-//! Documents that parse also run through the engine (`simulation::simulate`) when
+//! Documents that parse also run through the engine (`sim::simulate`) when
 //! their estimate is small, with the logs' invariants checked; a larger one must be
 //! refused by the limits, not run.
 //!
@@ -12,8 +12,8 @@
 //! Anything a run finds goes into `tests/corpus/` as a regression case.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, validate, Scenario};
-use campaign_sim::engine::{limits, scheduler, simulation};
+use campaign_sim::engine::doc::{parse, validate, Scenario};
+use campaign_sim::engine::sim::{self, limits};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -201,16 +201,18 @@ fn check_text(text: &str) {
                 "parse accepted what validate rejects"
             );
             let cal = s.calendar().expect("a valid scenario has a calendar");
-            let runs = scheduler::executions(&s, &cal);
+            let runs = sim::executions(&s, &cal).concat();
             for run in &runs {
                 assert!(cal.in_horizon(run.at), "execution outside the horizon");
                 assert!(run.scheduled <= run.at, "an execution runs before its slot");
             }
-            let slots = scheduler::schedule(&s, &cal);
-            assert!(
-                slots.windows(2).all(|w| w[0] < w[1]),
-                "slots sorted, unique"
-            );
+            for scheduler in sim::schedulers(&s, &cal) {
+                let slots = scheduler.schedule();
+                assert!(
+                    slots.windows(2).all(|w| w[0] < w[1]),
+                    "slots sorted, unique"
+                );
+            }
             VALID.fetch_add(1, Ordering::Relaxed);
             check_engine(&s);
         }
@@ -230,7 +232,7 @@ fn check_text(text: &str) {
 fn check_engine(s: &Scenario) {
     let est = limits::estimate(s);
     if est.bytes > limits::MAX_BYTES {
-        let errors = simulation::simulate(s).expect_err("over the limit is refused");
+        let errors = sim::simulate(s).expect_err("over the limit is refused");
         assert!(
             ["workflow.scheduler", "population.size", "recipients"]
                 .contains(&errors[0].path.as_str()),
@@ -242,7 +244,7 @@ fn check_engine(s: &Scenario) {
     if est.bytes > FUZZ_RUN_BYTES {
         return;
     }
-    let o = simulation::simulate(s).unwrap_or_else(|e| panic!("valid but not run: {e:?}"));
+    let o = sim::simulate(s).unwrap_or_else(|e| panic!("valid but not run: {e:?}"));
     SIMULATED.fetch_add(1, Ordering::Relaxed);
     let rows = o.broadlog().len();
     assert!(

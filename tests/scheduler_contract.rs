@@ -2,10 +2,12 @@
 //! `expected/*.schedule.json`, executions equal the `at`/`scheduled` of
 //! `expected/*.run.json` (compared as instants, not as strings).
 
-use campaign_sim::engine::scenario::parse;
-use campaign_sim::engine::scheduler::{executions, schedule};
+use campaign_sim::engine::doc::parse;
+#[path = "support/scheduler.rs"]
+mod support;
 use chrono::DateTime;
 use std::path::PathBuf;
+use support::{executions, schedule};
 
 const NAMES: [&str; 3] = [
     "birthday-daily-recurring",

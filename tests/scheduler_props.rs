@@ -2,12 +2,12 @@
 //! zones, outages, each missed-runs policy, optional max_runs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, parse_local_datetime, Scenario};
-use campaign_sim::engine::scheduler::{
-    executions, merged_outages, planned_slots, schedule, validity,
-};
+use campaign_sim::engine::doc::{parse, parse_local_datetime, Scenario};
+#[path = "support/scheduler.rs"]
+mod support;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use support::{executions, merged_outages, planned_slots, schedule, validity};
 
 const ZONES: [&str; 6] = [
     "UTC",
@@ -167,9 +167,9 @@ proptest! {
             let in_horizon_outages = outages.iter().filter(|(_, to)| cal.in_horizon(*to));
             let missed_in = |o: &(i64, i64)| slots.iter().filter(|t| o.0 <= **t && **t < o.1).count();
             let want: usize = match s.missed_runs {
-                campaign_sim::engine::scenario::MissedRuns::Skip => 0,
-                campaign_sim::engine::scenario::MissedRuns::All => in_horizon_outages.map(missed_in).sum(),
-                campaign_sim::engine::scenario::MissedRuns::Once => {
+                campaign_sim::engine::doc::MissedRuns::Skip => 0,
+                campaign_sim::engine::doc::MissedRuns::All => in_horizon_outages.map(missed_in).sum(),
+                campaign_sim::engine::doc::MissedRuns::Once => {
                     in_horizon_outages.filter(|o| missed_in(o) > 0).count()
                 }
             };

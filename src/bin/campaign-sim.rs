@@ -21,10 +21,9 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use campaign_sim::engine::calendar::{Calendar, Instant};
-    use campaign_sim::engine::describe::{describe_schedule, Lang};
-    use campaign_sim::engine::scenario::{self, Scenario, Validated};
-    use campaign_sim::engine::scheduler;
-    use campaign_sim::engine::{report, simulation};
+    use campaign_sim::engine::doc::describe::{describe_schedule, Lang};
+    use campaign_sim::engine::doc::{self, Scenario, Validated};
+    use campaign_sim::engine::{out::report, sim};
     use std::io::{Read, Write};
 
     const USAGE: &str = "\
@@ -97,7 +96,10 @@ An invalid document exits with status 2 and one line naming the field.";
                     }
                 }
                 match file {
-                    Some(f) => with_scenario(f, |s, _| Ok(describe_schedule(s, lang) + "\n")),
+                    Some(f) => with_scenario(f, |s, _| {
+                        let sc = &s.workflow.scheduler;
+                        Ok(describe_schedule(sc, &s.timezone, s.year, lang) + "\n")
+                    }),
                     None => usage_error("describe needs a FILE"),
                 }
             }
@@ -123,7 +125,7 @@ An invalid document exits with status 2 and one line naming the field.";
             }
         };
         // Validated once here; `run` simulates without validating again.
-        let s = match scenario::parse_validated(&text) {
+        let s = match doc::parse_validated(&text) {
             Ok(s) => s,
             Err(errors) => {
                 let first = errors
@@ -172,9 +174,11 @@ An invalid document exits with status 2 and one line naming the field.";
     }
 
     fn schedule_command(s: &Scenario, cal: &Calendar) -> String {
-        let slots: Vec<String> = scheduler::schedule(s, cal)
-            .into_iter()
-            .map(|t: Instant| cal.rfc3339(t))
+        let slots: Vec<String> = sim::schedulers(s, cal)
+            .first()
+            .map_or(&[][..], |sc| sc.schedule())
+            .iter()
+            .map(|t: &Instant| cal.rfc3339(*t))
             .collect();
         // Serialising strings cannot fail.
         report::to_json(&slots).unwrap_or_default()
@@ -183,7 +187,7 @@ An invalid document exits with status 2 and one line naming the field.";
     /// The `run` command's output: the contract's runs (targeted, delivery),
     /// deliveries and totals, as JSON or a table.
     pub fn run_command(s: &Validated, _cal: &Calendar, format: Format) -> Result<String, String> {
-        let outcome = simulation::simulate_validated(s).map_err(|errors| {
+        let outcome = sim::simulate_validated(s).map_err(|errors| {
             errors
                 .first()
                 .map_or_else(|| "invalid document".to_string(), |e| e.to_string())

@@ -15,7 +15,7 @@ use super::playback::Playback;
 use super::presets::{preset, PRESETS};
 use super::views;
 use crate::embed_config::View;
-use crate::engine::scenario::{self, Scenario, ScenarioError};
+use crate::engine::doc::{self, Scenario, ScenarioError};
 
 /// What to show and how; the full page uses the default.
 #[derive(Clone, Debug)]
@@ -182,14 +182,12 @@ fn new_ctx(config: &AppConfig) -> Ctx {
     let (draft, raw_error) = match serde_json::from_str::<Scenario>(&text) {
         Ok(s) => (s, None),
         Err(_) => {
-            let err = scenario::parse(&text)
-                .err()
-                .and_then(|e| e.into_iter().next());
+            let err = doc::parse(&text).err().and_then(|e| e.into_iter().next());
             (fallback_scenario(), err)
         }
     };
     let draft = RwSignal::new(draft);
-    let errors = Memo::new(move |_| draft.with(scenario::validate));
+    let errors = Memo::new(move |_| draft.with(doc::validate));
     Ctx {
         lang: RwSignal::new(config.lang),
         preset: RwSignal::new(preset_name),
@@ -228,9 +226,7 @@ pub fn set_text(ctx: Ctx, text: String) {
             ctx.draft.set(s);
         }
         Err(_) => {
-            let err = scenario::parse(&text)
-                .err()
-                .and_then(|e| e.into_iter().next());
+            let err = doc::parse(&text).err().and_then(|e| e.into_iter().next());
             ctx.raw_error.set(err);
         }
     }

@@ -14,10 +14,10 @@
 //! real scheduler sees one due state per check), and a catch-up runs at the first
 //! tick at or after the outage end.
 
-use super::calendar::{Calendar, Instant};
-use super::scenario::{
-    parse_date, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Scenario,
-    SchedulerSpec,
+use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::doc::{
+    self, parse_date, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns,
+    Outage, SchedulerSpec,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -32,21 +32,167 @@ pub struct Execution {
     pub caught_up: bool,
 }
 
-/// The validity period as local dates, both inclusive (default: the simulated year).
-pub fn validity(s: &Scenario) -> (NaiveDate, NaiveDate) {
-    let sc = &s.workflow.scheduler;
-    let first = NaiveDate::from_ymd_opt(s.year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(s.year, 12, 31).unwrap_or(NaiveDate::MAX);
-    let start = sc.start.as_deref().and_then(parse_date).unwrap_or(first);
-    let end = sc.end.as_deref().and_then(parse_date).unwrap_or(last);
-    (start, end)
+/// The server's downtime, shared by every workflow: the merged outages and what
+/// happens to the slots that fall in them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Downtime {
+    outages: Vec<(Instant, Instant)>,
+    missed_runs: MissedRuns,
 }
 
-/// All planned slots: every slot of the validity period inside the horizon, as
-/// instants, deduplicated and sorted. Ignores outages and `max_runs`.
-pub fn planned_slots(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
-    let sc = &s.workflow.scheduler;
-    let (start, end) = validity(s);
+impl Downtime {
+    /// The document's `outages` as merged instant intervals `[from, to)`, sorted
+    /// (overlapping or touching outages are one), with the `missed_runs` policy.
+    pub fn new(outages: &[Outage], missed_runs: MissedRuns, cal: &Calendar) -> Downtime {
+        let mut spans: Vec<(Instant, Instant)> = outages
+            .iter()
+            .filter_map(|o| {
+                let from = cal.instant(parse_local_datetime(&o.from)?);
+                let to = cal.instant(parse_local_datetime(&o.to)?);
+                (to > from).then_some((from, to))
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
+        for (from, to) in spans {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        Downtime {
+            outages: merged,
+            missed_runs,
+        }
+    }
+
+    /// The merged outages `[from, to)`, sorted.
+    pub fn outages(&self) -> &[(Instant, Instant)] {
+        &self.outages
+    }
+}
+
+/// The Scheduler activity of one workflow: its spec read on the calendar, and its
+/// planned slots (computed once).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scheduler {
+    spec: SchedulerSpec,
+    cal: Calendar,
+    slots: Vec<Instant>,
+}
+
+impl Scheduler {
+    /// The scheduler of `spec` in the calendar's zone and year.
+    ///
+    /// ```
+    /// use campaign_sim::engine::{activity::scheduler::Scheduler, calendar::Calendar, doc};
+    /// let spec: doc::SchedulerSpec = serde_json::from_str(
+    ///     r#"{"frequency":"weekly","days":["mon"],"times":["09:00"],"max_runs":3}"#).unwrap();
+    /// let s = Scheduler::new(&spec, &Calendar::new(chrono_tz::UTC, 2026));
+    /// assert_eq!(s.planned_slots().len(), 52);
+    /// assert_eq!(s.schedule().len(), 3);
+    /// ```
+    pub fn new(spec: &SchedulerSpec, cal: &Calendar) -> Scheduler {
+        Scheduler {
+            slots: planned_slots(spec, cal),
+            spec: spec.clone(),
+            cal: *cal,
+        }
+    }
+
+    /// Its spec.
+    pub fn spec(&self) -> &SchedulerSpec {
+        &self.spec
+    }
+
+    /// The validity period as local dates, both inclusive (default: the simulated
+    /// year).
+    pub fn validity(&self) -> (NaiveDate, NaiveDate) {
+        self.spec.validity(self.cal.year)
+    }
+
+    /// All planned slots: every slot of the validity period inside the horizon, as
+    /// instants, deduplicated and sorted. Ignores outages and `max_runs`.
+    pub fn planned_slots(&self) -> &[Instant] {
+        &self.slots
+    }
+
+    /// What `campaign-sim schedule` prints: the planned slots, truncated to
+    /// `max_runs`.
+    pub fn schedule(&self) -> &[Instant] {
+        let n = self.spec.max_runs().unwrap_or(usize::MAX);
+        self.slots.get(..n).unwrap_or(&self.slots)
+    }
+
+    /// The ordered executions of the year: planned slots outside outages run on time;
+    /// slots missed in an outage follow `missed_runs`, catch-ups running at the
+    /// outage's end (dropped when that is outside the horizon, first when they share
+    /// an instant with a planned slot); then `max_runs` keeps the first executions.
+    pub fn executions(&self, downtime: &Downtime) -> Vec<Execution> {
+        executions(&self.spec, &self.slots, downtime, &self.cal)
+    }
+
+    /// The next `n` planned executions strictly after `after`, as the Scheduler's
+    /// preview shows them: planned slots (the preview cannot know future outages),
+    /// and no more than `max_runs` leaves once the executions up to `after` are
+    /// counted.
+    pub fn preview(&self, downtime: &Downtime, after: Instant, n: usize) -> Vec<Instant> {
+        let mut n = n;
+        if let Some(max) = self.spec.max_runs() {
+            let done = self
+                .executions(downtime)
+                .iter()
+                .filter(|e| e.at <= after)
+                .count();
+            n = n.min(max.saturating_sub(done));
+        }
+        self.slots
+            .iter()
+            .copied()
+            .filter(|t| *t > after)
+            .take(n)
+            .collect()
+    }
+
+    /// When no execution can come any more, given the instants the workflow ran at:
+    /// `max_runs` reached (the last execution), a single `once` slot done, or the
+    /// validity period over (at the latest, the horizon end).
+    pub fn finished_at(&self, runs: &[Instant]) -> Instant {
+        let (sc, cal) = (&self.spec, &self.cal);
+        let last = runs.last().copied();
+        if let Some(max) = sc.max_runs {
+            if max >= 0 && runs.len() as i64 >= max {
+                return last.unwrap_or(cal.horizon_start);
+            }
+        }
+        let end = if sc.frequency == Frequency::Once {
+            sc.at
+                .as_deref()
+                .and_then(parse_local_datetime)
+                .map_or(cal.horizon_start, |l| cal.instant(l))
+        } else {
+            sc.end
+                .as_deref()
+                .and_then(parse_date)
+                .and_then(|d| d.succ_opt())
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map_or(cal.horizon_end, |l| cal.instant(l))
+        };
+        let end = end.max(cal.horizon_start);
+        // A catch-up may run after the validity end.
+        last.map_or(end, |l| l.max(end)).min(cal.horizon_end)
+    }
+
+    /// Planned slots in `[from, to)`: those an outage made the scheduler miss.
+    pub fn slots_in(&self, from: Instant, to: Instant) -> usize {
+        let slots = &self.slots;
+        slots.partition_point(|t| *t < to) - slots.partition_point(|t| *t < from)
+    }
+}
+
+/// All planned slots of `sc`: see [`Scheduler::planned_slots`].
+fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> Vec<Instant> {
+    let (start, end) = sc.validity(cal.year);
     let mut locals: Vec<NaiveDateTime> = Vec::new();
     if sc.frequency == Frequency::Once {
         if let Some(at) = sc.at.as_deref().and_then(parse_local_datetime) {
@@ -121,7 +267,7 @@ fn times_of_day(sc: &SchedulerSpec) -> Vec<NaiveTime> {
     }
 }
 
-fn weekday(d: super::scenario::Weekday) -> Weekday {
+fn weekday(d: doc::Weekday) -> Weekday {
     d.to_chrono()
 }
 
@@ -184,57 +330,19 @@ fn last_day_of_month(day: NaiveDate) -> u32 {
         .unwrap_or(28)
 }
 
-/// What `campaign-sim schedule` prints: the planned slots, truncated to `max_runs`.
-pub fn schedule(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
-    let mut slots = planned_slots(s, cal);
-    if let Some(n) = max_runs(s) {
-        slots.truncate(n);
-    }
-    slots
-}
-
-fn max_runs(s: &Scenario) -> Option<usize> {
-    s.workflow
-        .scheduler
-        .max_runs
-        .map(|n| usize::try_from(n.max(0)).unwrap_or(usize::MAX))
-}
-
-/// Outages as merged instant intervals `[from, to)`, sorted; overlapping or touching
-/// outages are one.
-pub fn merged_outages(s: &Scenario, cal: &Calendar) -> Vec<(Instant, Instant)> {
-    let mut spans: Vec<(Instant, Instant)> = s
-        .outages
-        .iter()
-        .filter_map(|o| {
-            let from = cal.instant(parse_local_datetime(&o.from)?);
-            let to = cal.instant(parse_local_datetime(&o.to)?);
-            (to > from).then_some((from, to))
-        })
-        .collect();
-    spans.sort_unstable();
-    let mut merged: Vec<(Instant, Instant)> = Vec::with_capacity(spans.len());
-    for (from, to) in spans {
-        match merged.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => merged.push((from, to)),
-        }
-    }
-    merged
-}
-
-/// The ordered executions of the year: planned slots outside outages run on time;
-/// slots missed in an outage follow `missed_runs`, catch-ups running at the outage's
-/// end (dropped when that is outside the horizon, first when they share an instant
-/// with a planned slot); then `max_runs` keeps the first executions.
-pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
-    let slots = planned_slots(s, cal);
-    let outages = merged_outages(s, cal);
-    let tick = tick_seconds(s);
+/// See [`Scheduler::executions`].
+fn executions(
+    sc: &SchedulerSpec,
+    slots: &[Instant],
+    downtime: &Downtime,
+    cal: &Calendar,
+) -> Vec<Execution> {
+    let outages = &downtime.outages;
+    let tick = tick_seconds(sc);
     // (at, 0 = catch-up / 1 = on time, scheduled): sorting gives the contract's order.
     let mut runs: Vec<(Instant, u8, Instant)> = Vec::with_capacity(slots.len());
     let mut missed: Vec<Vec<Instant>> = vec![Vec::new(); outages.len()];
-    for slot in slots {
+    for &slot in slots {
         let due = next_tick(slot, tick);
         // Outages are sorted and disjoint: the only candidate is the last one starting
         // at or before the tick.
@@ -260,7 +368,7 @@ pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
         if slots.is_empty() || !cal.in_horizon(at) {
             continue;
         }
-        match s.missed_runs {
+        match downtime.missed_runs {
             MissedRuns::Once => {
                 if let Some(latest) = slots.last() {
                     runs.push((at, 0, *latest));
@@ -279,17 +387,15 @@ pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Execution> {
             caught_up: kind == 0,
         })
         .collect();
-    if let Some(n) = max_runs(s) {
+    if let Some(n) = sc.max_runs() {
         out.truncate(n);
     }
     out
 }
 
 /// The scheduler tick in seconds; 1 s (exact instants) unless `tick_minutes` is set.
-fn tick_seconds(s: &Scenario) -> i64 {
-    s.workflow
-        .scheduler
-        .tick_minutes
+fn tick_seconds(sc: &SchedulerSpec) -> i64 {
+    sc.tick_minutes
         .filter(|m| (1..=1440).contains(m))
         .map_or(1, |m| m * 60)
 }
@@ -298,20 +404,4 @@ fn tick_seconds(s: &Scenario) -> i64 {
 fn next_tick(t: Instant, tick: i64) -> Instant {
     let tick = tick.max(1);
     t.div_euclid(tick) * tick + if t.rem_euclid(tick) == 0 { 0 } else { tick }
-}
-
-/// The next `n` planned executions strictly after `after`, as the Scheduler's
-/// preview shows them: planned slots (the preview cannot know future outages), and
-/// no more than `max_runs` leaves once the executions up to `after` are counted.
-pub fn preview(s: &Scenario, cal: &Calendar, after: Instant, n: usize) -> Vec<Instant> {
-    let mut n = n;
-    if let Some(max) = max_runs(s) {
-        let done = executions(s, cal).iter().filter(|e| e.at <= after).count();
-        n = n.min(max.saturating_sub(done));
-    }
-    planned_slots(s, cal)
-        .into_iter()
-        .filter(|t| *t > after)
-        .take(n)
-        .collect()
 }
