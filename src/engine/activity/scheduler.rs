@@ -405,3 +405,98 @@ fn next_tick(t: Instant, tick: i64) -> Instant {
     let tick = tick.max(1);
     t.div_euclid(tick) * tick + if t.rem_euclid(tick) == 0 { 0 } else { tick }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cal() -> Calendar {
+        Calendar::new(chrono_tz::UTC, 2026)
+    }
+
+    fn spec(json: &str) -> SchedulerSpec {
+        serde_json::from_str(json).expect("test spec")
+    }
+
+    fn at(s: &str) -> Instant {
+        cal().instant(parse_local_datetime(s).expect("test date-time"))
+    }
+
+    fn outage(from: &str, to: &str) -> Outage {
+        Outage {
+            from: from.into(),
+            to: to.into(),
+        }
+    }
+
+    #[test]
+    fn touching_and_overlapping_outages_merge() {
+        let d = Downtime::new(
+            &[
+                outage("2026-03-02T00:00", "2026-03-03T00:00"),
+                outage("2026-03-01T00:00", "2026-03-02T00:00"),
+                outage("2026-03-02T12:00", "2026-03-04T00:00"),
+                outage("2026-05-01T00:00", "2026-05-01T01:00"),
+            ],
+            MissedRuns::Once,
+            &cal(),
+        );
+        assert_eq!(
+            d.outages(),
+            &[
+                (at("2026-03-01T00:00"), at("2026-03-04T00:00")),
+                (at("2026-05-01T00:00"), at("2026-05-01T01:00"))
+            ]
+        );
+    }
+
+    #[test]
+    fn missed_slots_follow_the_policy_and_catch_ups_come_first() {
+        let sc = Scheduler::new(
+            &spec(r#"{"frequency":"daily","times":["09:00"],"end":"2026-01-05"}"#),
+            &cal(),
+        );
+        // Down from the 2nd 08:00 to the 4th 09:00: the 2nd and 3rd are missed; the
+        // catch-up runs at 09:00 on the 4th, before the 4th's own slot.
+        let out = [outage("2026-01-02T08:00", "2026-01-04T09:00")];
+        let runs = |policy| sc.executions(&Downtime::new(&out, policy, &cal()));
+        let once = runs(MissedRuns::Once);
+        assert_eq!(once.len(), 4);
+        assert_eq!(
+            once[1],
+            Execution {
+                at: at("2026-01-04T09:00"),
+                scheduled: at("2026-01-03T09:00"),
+                caught_up: true
+            }
+        );
+        assert!(!once[2].caught_up && once[2].at == once[1].at);
+        assert_eq!(runs(MissedRuns::All).len(), 5);
+        assert_eq!(runs(MissedRuns::Skip).len(), 3);
+        assert_eq!(
+            sc.slots_in(at("2026-01-02T08:00"), at("2026-01-04T09:00")),
+            2
+        );
+    }
+
+    #[test]
+    fn max_runs_caps_executions_schedule_preview_and_the_end() {
+        let sc = Scheduler::new(
+            &spec(r#"{"frequency":"weekly","days":["mon"],"times":["09:00"],"max_runs":2}"#),
+            &cal(),
+        );
+        let none = Downtime::default();
+        let runs: Vec<Instant> = sc.executions(&none).iter().map(|e| e.at).collect();
+        assert_eq!(runs, vec![at("2026-01-05T09:00"), at("2026-01-12T09:00")]);
+        assert_eq!(sc.schedule(), &runs[..]);
+        assert_eq!(sc.planned_slots().len(), 52);
+        assert_eq!(sc.preview(&none, runs[0], 5), vec![runs[1]]);
+        assert_eq!(sc.finished_at(&runs), runs[1]);
+        // Without max_runs the validity end (here the year's end) finishes it.
+        let all = Scheduler::new(
+            &spec(r#"{"frequency":"weekly","days":["mon"],"times":["09:00"],"end":"2026-06-30"}"#),
+            &cal(),
+        );
+        assert_eq!(all.finished_at(&[]), at("2026-07-01T00:00"));
+    }
+}

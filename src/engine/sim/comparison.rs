@@ -138,3 +138,68 @@ impl Comparison {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::doc::parse_validated;
+    use crate::engine::sim::simulate_variants_validated;
+
+    #[test]
+    fn the_sides_step_in_turns_and_end_as_the_variants_simulated_alone() {
+        let v = parse_validated(
+            r#"{"seed":3,"population":{"size":200},"tracking":{"enabled":true},
+            "workflow":{"scheduler":{"frequency":"daily","times":["06:00"]},
+              "query":{"filter":"birthday"},
+              "delivery":{"aggregation":"month"}}}"#,
+        )
+        .unwrap();
+        let mut c = Comparison::new(&v, 0).unwrap();
+        assert_eq!(
+            c.sides(),
+            vec![Side::Recurring, Side::Continuous, Side::Aggregated]
+        );
+        assert_eq!(c.progress().total, 3 * 365);
+        let mut turns = 0;
+        while c.step_budget(100) > 0 {
+            turns += 1;
+        }
+        assert_eq!(turns, 11);
+        assert!(c.is_done());
+        let sides = c.finish();
+        let variants: Vec<Variant> = sides
+            .iter()
+            .map(|(_, o)| Variant {
+                mode: o.mode(),
+                aggregation: o.aggregation(),
+            })
+            .collect();
+        let alone = simulate_variants_validated(&v, &variants).unwrap();
+        for ((_, o), a) in sides.iter().zip(&alone) {
+            assert_eq!(o.fingerprint(), a.fingerprint());
+        }
+        assert_eq!(sides[2].1.deliveries().len(), 12);
+    }
+
+    #[test]
+    fn the_size_limit_counts_every_side() {
+        // Fits once, not three times (see tests/limits.rs for the estimate).
+        let doc = |agg: &str| {
+            format!(
+                r#"{{"population":{{"size":110000}},
+                "workflow":{{"scheduler":{{"frequency":"weekly","days":["mon","thu"],"times":["09:00"]}},
+                  "delivery":{{"aggregation":"{agg}"}}}}}}"#
+            )
+        };
+        let one = parse_validated(&doc("none")).unwrap();
+        let three = parse_validated(&doc("month")).unwrap();
+        let one_side = crate::engine::sim::limits::estimate(&one).bytes;
+        assert!(one_side * 2 <= crate::engine::sim::limits::MAX_BYTES);
+        assert!(one_side * 3 > crate::engine::sim::limits::MAX_BYTES);
+        assert!(Comparison::new(&one, 0).is_ok());
+        assert_eq!(
+            Comparison::new(&three, 0).unwrap_err()[0].path,
+            "population.size"
+        );
+    }
+}

@@ -10,6 +10,7 @@
 
 use super::limits;
 use super::workflow::{Run, Workflow};
+use crate::engine::activity::query::Rule;
 use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
 use crate::engine::activity::tracking::{self, Tracking};
 use crate::engine::base::population::{explicit_created, BaseSpec, Population};
@@ -113,7 +114,7 @@ impl Prepared {
         // copies (perf: reallocation copies were an eighth of a weekly year).
         let known_rows = plans
             .iter()
-            .filter(|p| !p.query.incremental && p.query.filter == crate::engine::doc::Filter::All)
+            .filter(|p| Rule::of(&p.query).whole_base())
             .flat_map(|p| &p.executions)
             .map(|e| population.in_base_count(e.at))
             .sum();
@@ -502,4 +503,96 @@ fn journal(
     }
     all.sort_by_key(|j| j.at);
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::doc::parse_validated;
+
+    /// Tracking, pressure, an outage, a content change: every kind of state.
+    fn busy() -> Validated {
+        parse_validated(
+            r#"{"timezone":"Europe/Paris","seed":5,
+            "population":{"size":300,"signups_per_day":2},
+            "tracking":{"enabled":true,"optout_rate":0.2,"soft_bounce_rate":0.1},
+            "pressure":{"max_messages":2,"period_days":7},
+            "outages":[{"from":"2026-03-02T00:00","to":"2026-03-05T00:00"}],
+            "workflow":{"scheduler":{"frequency":"daily","times":["09:00","18:00"]},
+              "query":{"incremental":true,"history_days":3},
+              "delivery":{"mode":"continuous","content_changes":["2026-06-01T00:00"]}}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn any_way_of_stepping_gives_the_same_year() {
+        let v = busy();
+        let whole = Simulation::new(&v).unwrap().finish().fingerprint();
+        // One instant at a time.
+        let mut by_step = Simulation::new(&v).unwrap();
+        let mut instants = 0;
+        while by_step.step().is_some() {
+            instants += 1;
+        }
+        assert!(by_step.is_done());
+        assert_eq!(instants, by_step.progress().total);
+        assert_eq!(by_step.finish().fingerprint(), whole);
+        // Small budgets, then up to instants, then the rest in finish().
+        let mut mixed = Simulation::new(&v).unwrap();
+        assert_eq!(mixed.step_budget(3), 3);
+        let third = mixed.progress();
+        assert_eq!((third.done, third.at), (3, mixed.prepared.instant(2)));
+        let t = mixed.next_instant().unwrap() + 40 * 86_400;
+        mixed.step_until(t);
+        assert!(mixed.next_instant().is_some_and(|n| n > t));
+        assert!(mixed.progress().at.is_some_and(|a| a <= t));
+        assert_eq!(mixed.finish().fingerprint(), whole);
+    }
+
+    #[test]
+    fn one_step_runs_every_execution_due_at_its_instant() {
+        // A catch-up and the day's own slot share 09:00 on 4 March.
+        let v = parse_validated(
+            r#"{"outages":[{"from":"2026-03-02T00:00","to":"2026-03-04T09:00"}],
+            "workflow":{"scheduler":{"frequency":"daily","times":["09:00"]}}}"#,
+        )
+        .unwrap();
+        let mut sim = Simulation::new(&v).unwrap();
+        let cal = *sim.prepared.calendar();
+        let catch_up =
+            cal.instant(crate::engine::doc::parse_local_datetime("2026-03-04T09:00").unwrap());
+        sim.step_until(catch_up - 1);
+        let before = sim.progress().done;
+        assert_eq!(sim.step(), Some(catch_up));
+        assert_eq!(sim.progress().done, before + 2);
+        let o = sim.finish();
+        let at: Vec<_> = o.executions().iter().filter(|e| e.at == catch_up).collect();
+        assert!(at[0].caught_up && !at[1].caught_up);
+    }
+
+    #[test]
+    fn variants_of_one_prepared_base_share_it() {
+        let v = busy();
+        let p = Arc::new(Prepared::new(&v, 2).unwrap());
+        let continuous = Simulation::from_prepared(&p, 0, None).finish();
+        let recurring = Simulation::from_prepared(
+            &p,
+            0,
+            Some(Variant {
+                mode: Mode::Recurring,
+                aggregation: Aggregation::None,
+            }),
+        )
+        .finish();
+        assert!(Arc::ptr_eq(&continuous.population, &recurring.population));
+        assert_eq!(continuous.mode(), Mode::Continuous);
+        assert_eq!(recurring.mode(), Mode::Recurring);
+        assert_eq!(continuous.deliveries().len(), 2);
+        assert!(recurring.deliveries().len() > 100);
+        assert_eq!(
+            continuous.fingerprint(),
+            Simulation::new(&v).unwrap().finish().fingerprint()
+        );
+    }
 }
