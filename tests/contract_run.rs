@@ -1,4 +1,5 @@
-//! The three public scenarios give exactly their expected `run` summaries.
+//! The public scenarios (three v1, one v2) give exactly their expected `run`
+//! summaries.
 
 use campaign_sim::engine::out::report::to_json;
 use campaign_sim::engine::{doc, sim};
@@ -36,4 +37,9 @@ fn birthday_daily_recurring_matches_expected() {
 #[test]
 fn welcome_continuous_incremental_matches_expected() {
     check("welcome-continuous-incremental");
+}
+
+#[test]
+fn several_workflows_one_base_matches_expected() {
+    check("several-workflows-one-base");
 }

@@ -36,6 +36,9 @@ const KEYS: &[&str] = &[
     "seed",
     "recipients",
     "workflow",
+    "workflows",
+    "priority",
+    "typology",
     "scheduler",
     "query",
     "delivery",
@@ -116,6 +119,8 @@ fn scalar() -> impl Strategy<Value = Value> {
             Just("09:00"),
             Just("02-29"),
             Just("<script>alert(1)</script>"),
+            Just("marketing"),
+            Just("transactional"),
             Just(""),
         ]
         .prop_map(|s| Value::String(s.to_string())),
@@ -142,6 +147,7 @@ fn public_scenarios() -> Vec<Value> {
         "weekly-newsletter-recurring",
         "birthday-daily-recurring",
         "welcome-continuous-incremental",
+        "several-workflows-one-base",
     ] {
         let text = std::fs::read_to_string(dir.join(format!("{name}.json")))
             .unwrap_or_else(|e| panic!("read {name}: {e}"));
@@ -233,8 +239,11 @@ fn check_engine(s: &Scenario) {
     let est = limits::estimate(s);
     if est.bytes > limits::MAX_BYTES {
         let errors = sim::simulate(s).expect_err("over the limit is refused");
+        // The busiest workflow's scheduler (`workflow.scheduler` in a v1 document),
+        // or the base.
+        let scheduler = format!("{}.scheduler", s.workflows()[est.busiest_workflow].path);
         assert!(
-            ["workflow.scheduler", "population.size", "recipients"]
+            [scheduler.as_str(), "population.size", "recipients"]
                 .contains(&errors[0].path.as_str()),
             "{errors:?}"
         );
@@ -298,7 +307,7 @@ proptest! {
     /// scenario that still schedules correctly.
     #[test]
     fn mutated_public_scenarios_never_panic(
-        which in 0usize..3,
+        which in 0usize..4,
         pick in any::<prop::sample::Index>(),
         replacement in value(),
     ) {
@@ -446,9 +455,9 @@ fn valid_document() -> impl Strategy<Value = Value> {
         any::<bool>(),
         prop::option::of((1u32..5, 1u32..30)),
         (any::<u64>(), prop_oneof![Just("UTC"), Just("Europe/Paris"), Just("America/New_York"), Just("Australia/Sydney")]),
-        prop_oneof![Just("once"), Just("all"), Just("skip")],
+        (prop_oneof![Just("once"), Just("all"), Just("skip")], any::<bool>()),
     )
-        .prop_map(|(sc, rs, (birthday, incremental, hist), (continuous, agg), pop, tracking, pressure, (seed, tz), missed)| {
+        .prop_map(|(sc, rs, (birthday, incremental, hist), (continuous, agg), pop, tracking, pressure, (seed, tz), (missed, listed))| {
             let mut d = json!({
                 "name": "<script>window.__pwned=1</script>",
                 "seed": seed,
@@ -473,6 +482,17 @@ fn valid_document() -> impl Strategy<Value = Value> {
             }
             if let Some((m, p)) = pressure {
                 d["pressure"] = json!({"max_messages": m, "period_days": p});
+            }
+            if listed {
+                // Contract v2: the same workflow in `workflows`, beside a transactional
+                // one of a higher priority.
+                let mut first = d["workflow"].take();
+                first["name"] = json!("<b>first</b>");
+                let second = json!({"typology": "transactional", "priority": 5,
+                    "scheduler": {"frequency": "weekly", "days": ["mon"], "times": ["09:00"]},
+                    "query": {"incremental": true}, "delivery": {"mode": "continuous"}});
+                d.as_object_mut().unwrap().remove("workflow");
+                d["workflows"] = json!([first, second]);
             }
             d
         })

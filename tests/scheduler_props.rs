@@ -116,7 +116,7 @@ proptest! {
             prop_assert!(d >= start && d <= end, "{} outside validity", cal.rfc3339(*t));
         }
         let sched = schedule(&s, &cal);
-        let max = s.workflow.scheduler.max_runs.map_or(usize::MAX, |m| m as usize);
+        let max = s.workflows()[0].scheduler.max_runs.map_or(usize::MAX, |m| m as usize);
         prop_assert_eq!(sched.len(), slots.len().min(max));
         prop_assert_eq!(&sched[..], &slots[..sched.len()]);
     }
@@ -127,7 +127,7 @@ proptest! {
         let slots = planned_slots(&s, &cal);
         let outages = merged_outages(&s, &cal);
         let runs = executions(&s, &cal);
-        if let Some(m) = s.workflow.scheduler.max_runs {
+        if let Some(m) = s.workflows()[0].scheduler.max_runs {
             prop_assert!(runs.len() as i64 <= m);
         }
         // Ordered; a catch-up comes before an on-time run at the same instant.
@@ -159,7 +159,7 @@ proptest! {
             }
         }
         let missed = |t: i64| outages.iter().any(|(f, to)| *f <= t && t < *to);
-        if s.workflow.scheduler.max_runs.is_none() {
+        if s.workflows()[0].scheduler.max_runs.is_none() {
             let on_time: Vec<i64> = runs.iter().filter(|r| !r.caught_up).map(|r| r.at).collect();
             let expected: Vec<i64> = slots.iter().copied().filter(|t| !missed(*t)).collect();
             prop_assert_eq!(on_time, expected, "every slot outside outages runs on time");

@@ -32,7 +32,11 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
         ctx.sim.with(|sim| {
             let sim = sim.as_ref()?;
             let o = sim.outcome(sim.own())?;
-            let incremental = sim.scenario.workflow.query.incremental;
+            let incremental = sim
+                .scenario
+                .workflows()
+                .first()
+                .is_some_and(|w| w.query.incremental);
             let query = if incremental {
                 Activity::IncrementalQuery
             } else {

@@ -73,9 +73,13 @@ impl Sim {
             .map_or(0, |c| c.outcome.executions().len())
     }
 
-    /// The column of the scenario's own delivery mode (the workflow the canvas draws).
+    /// The column of the scenario's own delivery mode (the workflow the canvas draws:
+    /// the compared one, the first).
     pub fn own(&self) -> usize {
-        let d = &self.scenario.workflow.delivery;
+        let workflows = self.scenario.workflows();
+        let Some(d) = workflows.first().map(|w| w.delivery) else {
+            return 0;
+        };
         let want = match (d.mode, d.aggregation) {
             (Mode::Continuous, _) => ModeKey::Continuous,
             (Mode::Recurring, Aggregation::None) => ModeKey::Recurring,

@@ -35,5 +35,5 @@ pub fn preview(s: &Scenario, cal: &Calendar, after: Instant, n: usize) -> Vec<In
 }
 
 pub fn validity(s: &Scenario) -> (NaiveDate, NaiveDate) {
-    s.workflow.scheduler.validity(s.year)
+    s.workflows()[0].scheduler.validity(s.year)
 }

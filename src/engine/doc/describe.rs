@@ -21,7 +21,7 @@ pub enum Lang {
 /// use campaign_sim::engine::doc::{describe::{describe_schedule, Lang}, parse};
 /// let s = parse(r#"{"timezone":"Europe/Paris","workflow":{"scheduler":
 ///     {"frequency":"weekly","days":["mon"],"times":["09:00"]}}}"#).unwrap();
-/// let sc = &s.workflow.scheduler;
+/// let sc = s.workflows()[0].scheduler;
 /// assert_eq!(describe_schedule(sc, &s.timezone, s.year, Lang::En), "Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026");
 /// assert_eq!(describe_schedule(sc, &s.timezone, s.year, Lang::Fr), "Chaque lundi à 09:00 (Europe/Paris), du 1 janv. au 31 déc. 2026");
 /// ```
@@ -349,7 +349,7 @@ mod tests {
         let doc =
             format!(r#"{{"timezone":"Europe/Paris","workflow":{{"scheduler":{scheduler}}}}}"#);
         let s = parse(&doc).unwrap_or_else(|e| panic!("{doc}: {e:?}"));
-        let sc = &s.workflow.scheduler;
+        let sc = s.workflows()[0].scheduler;
         (
             describe_schedule(sc, &s.timezone, s.year, Lang::En),
             describe_schedule(sc, &s.timezone, s.year, Lang::Fr),

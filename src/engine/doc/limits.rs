@@ -4,7 +4,7 @@
 
 use super::{Errors, Scenario};
 
-/// Longest `name` and `workflow.delivery.label`, in characters.
+/// Longest `name`, workflow name and delivery label, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest recipient email, in bytes (RFC 5321's limit for a forward path).
 pub const MAX_EMAIL_BYTES: usize = 254;
@@ -21,12 +21,11 @@ pub fn validate_text(s: &Scenario, e: &mut Errors) {
     };
     chars(e, "name", &s.name, MAX_NAME_CHARS);
     chars(e, "timezone", &s.timezone, 64);
-    chars(
-        e,
-        "workflow.delivery.label",
-        &s.workflow.delivery.label,
-        MAX_NAME_CHARS,
-    );
+    let workflows = s.workflows();
+    for w in &workflows {
+        let label = format!("{}.delivery.label", w.path);
+        chars(e, &label, &w.delivery.label, MAX_NAME_CHARS);
+    }
     for (i, r) in s.recipients.iter().enumerate() {
         if r.email.len() > MAX_EMAIL_BYTES {
             e.push(
@@ -51,22 +50,25 @@ pub fn validate_text(s: &Scenario, e: &mut Errors) {
             );
         }
     }
-    let sc = &s.workflow.scheduler;
-    let lists: [(&str, usize); 6] = [
-        ("workflow.scheduler.times", sc.times.len()),
-        ("workflow.scheduler.days", sc.days.len()),
-        ("workflow.scheduler.month_days", sc.month_days.len()),
-        ("workflow.scheduler.dates", sc.dates.len()),
-        (
-            "workflow.delivery.content_changes",
-            s.workflow.delivery.content_changes.len(),
-        ),
-        ("outages", s.outages.len()),
-    ];
+    let mut lists: Vec<(String, usize)> = Vec::new();
+    for w in &workflows {
+        let (p, sc) = (&w.path, w.scheduler);
+        lists.extend([
+            (format!("{p}.scheduler.times"), sc.times.len()),
+            (format!("{p}.scheduler.days"), sc.days.len()),
+            (format!("{p}.scheduler.month_days"), sc.month_days.len()),
+            (format!("{p}.scheduler.dates"), sc.dates.len()),
+            (
+                format!("{p}.delivery.content_changes"),
+                w.delivery.content_changes.len(),
+            ),
+        ]);
+    }
+    lists.push(("outages".to_string(), s.outages.len()));
     for (path, n) in lists {
         if n > MAX_LIST_ITEMS {
             e.push(
-                path,
+                &path,
                 format!("has {n} entries; the limit is {MAX_LIST_ITEMS}"),
             );
         }

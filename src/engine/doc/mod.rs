@@ -4,6 +4,7 @@
 //! into a list of [`ScenarioError`]s, each naming the JSON path of the field.
 //!
 //! One file per part of the document, each with its types and its checks:
+//! [`workflow`] (one `workflow`, or `workflows`: several on one base),
 //! [`scheduler`] (with outages), [`query`], [`delivery`] (with pressure), [`tracking`],
 //! [`population`] (explicit recipients and the generated base), [`limits`] (text and
 //! list lengths), [`time`] (the local date and time forms), [`jsonpath`] (naming the
@@ -23,6 +24,7 @@ pub mod query;
 pub mod scheduler;
 pub mod time;
 pub mod tracking;
+pub mod workflow;
 
 pub use delivery::{Aggregation, DeliverySpec, Mode, PressureSpec};
 pub use population::{Bounce, PopulationSpec, Recipient};
@@ -30,6 +32,7 @@ pub use query::{Filter, LeapDay, QuerySpec, HISTORY_DAYS_MAX};
 pub use scheduler::{freq_name, Frequency, MissedRuns, NthWeekday, Outage, SchedulerSpec, Weekday};
 pub use time::{parse_date, parse_local_datetime, parse_month_day, parse_time};
 pub use tracking::{DeviceMix, Tracking};
+pub use workflow::{Typology, Workflow, WorkflowDoc, WorkflowItem};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -72,7 +75,12 @@ pub struct Scenario {
     /// Explicit recipient base.
     #[serde(default)]
     pub recipients: Vec<Recipient>,
-    pub workflow: Workflow,
+    /// The workflow (v1); a document has this or `workflows`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<Workflow>,
+    /// Several workflows on the base (v2): 1 to 16.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflows: Option<Vec<WorkflowItem>>,
     #[serde(default)]
     pub outages: Vec<Outage>,
     #[serde(default)]
@@ -95,44 +103,6 @@ fn default_year() -> i32 {
 
 fn default_timezone() -> String {
     "UTC".to_string()
-}
-
-/// The targeting workflow: Scheduler → Query → Delivery.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workflow {
-    pub scheduler: SchedulerSpec,
-    #[serde(default)]
-    pub query: QuerySpec,
-    #[serde(default)]
-    pub delivery: DeliverySpec,
-}
-
-/// One workflow of the document as the engine reads it: where it sits in the
-/// document (for error paths) and its activities' specs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct WorkflowDoc<'a> {
-    /// Its position in the document, from 0.
-    pub index: usize,
-    /// Its JSON path: `workflow`.
-    pub path: &'a str,
-    pub scheduler: &'a SchedulerSpec,
-    pub query: &'a QuerySpec,
-    pub delivery: &'a DeliverySpec,
-}
-
-impl Scenario {
-    /// The document's workflows, in document order.
-    pub fn workflows(&self) -> Vec<WorkflowDoc<'_>> {
-        let w = &self.workflow;
-        vec![WorkflowDoc {
-            index: 0,
-            path: "workflow",
-            scheduler: &w.scheduler,
-            query: &w.query,
-            delivery: &w.delivery,
-        }]
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -314,9 +284,7 @@ pub fn validate(s: &Scenario) -> Vec<ScenarioError> {
     validate_document(s, &mut e);
     limits::validate_text(s, &mut e);
     population::validate_recipients(&s.recipients, &mut e);
-    scheduler::validate_scheduler(&s.workflow.scheduler, "workflow.scheduler", &mut e);
-    query::validate_query(&s.workflow.query, "workflow.query", &mut e);
-    delivery::validate_delivery(&s.workflow.delivery, "workflow.delivery", &mut e);
+    workflow::validate_workflows(s, &mut e);
     scheduler::validate_outages(&s.outages, &mut e);
     tracking::validate_tracking(&s.tracking, &mut e);
     if let Some(p) = &s.population {

@@ -14,7 +14,7 @@ use crate::engine::activity::query::Rule;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
 use crate::engine::calendar::{Calendar, Instant};
-use crate::engine::doc::{Aggregation, Mode};
+use crate::engine::doc::{Aggregation, Mode, Typology};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -121,6 +121,12 @@ pub use super::report::Summary;
 /// its decisions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowRecord {
+    /// Its name ("Workflow N" by default).
+    pub name: String,
+    /// At one instant, executions of a higher priority run first.
+    pub priority: i64,
+    /// Marketing (subject to the pressure rule) or transactional.
+    pub typology: Typology,
     /// The delivery mode simulated (a compared variant's, for the compared workflow).
     pub mode: Mode,
     /// The aggregation simulated (recurring only).
@@ -157,6 +163,8 @@ pub struct Outcome {
     pub(crate) outages: Vec<(Instant, Instant)>,
     /// The pressure rule: (messages, window in seconds).
     pub(crate) pressure: Option<(usize, i64)>,
+    /// The document lists its workflows under `workflows` (v2).
+    pub(crate) workflow_list: bool,
     /// Per recipient: quarantine and denylist (opt-out) instants, `i64::MAX` = never.
     pub(crate) quarantined_at: Vec<Instant>,
     pub(crate) denylisted_at: Vec<Instant>,
@@ -181,6 +189,17 @@ impl Outcome {
     /// Every workflow, in document order.
     pub fn workflows(&self) -> &[WorkflowRecord] {
         &self.workflows
+    }
+
+    /// The document lists its workflows under `workflows` (contract v2), even one.
+    pub fn lists_workflows(&self) -> bool {
+        self.workflow_list
+    }
+
+    /// The pressure rule, if any: (at most this many marketing messages, per this
+    /// many seconds).
+    pub fn pressure(&self) -> Option<(usize, i64)> {
+        self.pressure
     }
 
     /// The workflow a compared variant applies to (0 for a single workflow).

@@ -10,6 +10,7 @@ use crate::engine::activity::query::Exclusion;
 use crate::engine::activity::send::{self, Counted, RowFacts, RowWhy};
 use crate::engine::base::population::NEVER;
 use crate::engine::calendar::Instant;
+use crate::engine::doc::Typology;
 use serde::Serialize;
 
 /// One event of a recipient's life.
@@ -270,7 +271,23 @@ impl Outcome {
     }
 
     /// Does the pressure rule count (and apply to) the messages of workflow `w`?
-    pub(crate) fn counted(&self, _w: u16) -> bool {
+    /// Marketing workflows' only, when the document has a pressure rule.
+    pub fn counted(&self, w: u16) -> bool {
         self.pressure.is_some()
+            && self
+                .workflows
+                .get(usize::from(w))
+                .is_some_and(|r| r.typology == Typology::Marketing)
+    }
+
+    /// The messages that filled the recipient's quota when broadLog row `row` was
+    /// excluded by arbitration (oldest first; empty for any other row): the
+    /// workflow, execution and instant of each, for "2 marketing emails in the last
+    /// 7 days: Newsletter Mon 09:00, Birthday Tue 09:00".
+    pub fn arbitration(&self, row: usize) -> Vec<Counted> {
+        match self.row_why(row) {
+            Some(RowWhy::ExcludedByArbitration { messages, .. }) => messages,
+            _ => Vec::new(),
+        }
     }
 }

@@ -6,7 +6,8 @@
 //! The order at one instant: executions are merged by instant; at one instant a
 //! higher workflow priority first, then the workflow's position in the document; a
 //! workflow's own order at one instant (catch-ups before planned slots) is kept. It
-//! is computed once, in [`Prepared`], as the list every step walks.
+//! is computed once, in [`Prepared`], as the list every step walks. Delivery ids run
+//! 1, 2, 3 … in creation order across the workflows.
 
 use super::limits;
 use super::workflow::{Run, Workflow};
@@ -18,12 +19,13 @@ use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
     Aggregation, DeliverySpec, Mode, PressureSpec, QuerySpec, Scenario, ScenarioError,
-    Tracking as TrackingSpec, Validated,
+    Tracking as TrackingSpec, Typology, Validated,
 };
 use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
 use crate::engine::out::logs::BroadLog;
 use crate::engine::out::outcome::{Outcome, WorkflowRecord};
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::sync::Arc;
 
 /// A delivery mode to simulate (for side-by-side comparison).
@@ -37,6 +39,9 @@ pub struct Variant {
 /// activities are built from.
 #[derive(Clone, Debug)]
 struct Plan {
+    name: String,
+    priority: i64,
+    typology: Typology,
     scheduler: Scheduler,
     executions: Vec<Execution>,
     query: QuerySpec,
@@ -59,6 +64,8 @@ pub struct Prepared {
     pressure: Option<PressureSpec>,
     /// Rows the plain "everyone" workflows will write (known in advance).
     known_rows: usize,
+    /// The document lists its workflows under `workflows` (v2).
+    workflow_list: bool,
 }
 
 impl Prepared {
@@ -88,6 +95,9 @@ impl Prepared {
             .map(|w| {
                 let scheduler = Scheduler::new(w.scheduler, &cal);
                 Plan {
+                    name: w.name.to_string(),
+                    priority: w.priority,
+                    typology: w.typology,
                     executions: scheduler.executions(&downtime),
                     scheduler,
                     query: w.query.clone(),
@@ -128,6 +138,7 @@ impl Prepared {
             tracking: s.tracking.clone(),
             pressure: s.pressure.clone(),
             known_rows,
+            workflow_list: s.lists_workflows(),
         })
     }
 
@@ -155,20 +166,20 @@ impl Prepared {
 
 /// The contract's order of every workflow's executions (see the module doc).
 fn merged_order(plans: &[Plan]) -> Vec<(u16, u32)> {
-    let mut order: Vec<(Instant, u16, u32)> = plans
+    let mut order: Vec<(Instant, Reverse<i64>, u16, u32)> = plans
         .iter()
         .enumerate()
         .flat_map(|(w, p)| {
             p.executions
                 .iter()
                 .enumerate()
-                .map(move |(j, e)| (e.at, w as u16, j as u32))
+                .map(move |(j, e)| (e.at, Reverse(p.priority), w as u16, j as u32))
         })
         .collect();
     // Unique keys (a workflow's own order is its index), so the unstable sort gives
     // the stable order.
     order.sort_unstable();
-    order.into_iter().map(|(_, w, j)| (w, j)).collect()
+    order.into_iter().map(|(_, _, w, j)| (w, j)).collect()
 }
 
 /// How far a simulation is.
@@ -243,7 +254,9 @@ impl Simulation {
             .enumerate()
             .map(|(w, plan)| {
                 let v = variant.filter(|_| w == focus);
-                Workflow::new(w as u16, &plan.query, &plan.delivery, v, pop.len(), &p.cal)
+                let arbitrated = plan.typology == Typology::Marketing;
+                let specs = (&plan.query, &plan.delivery);
+                Workflow::new(w as u16, specs, arbitrated, v, pop.len(), &p.cal)
             })
             .collect();
         let tracking = Tracking::new(&p.tracking, p.seed, pop, &p.cal);
@@ -375,6 +388,9 @@ impl Simulation {
             .map(|(plan, w)| {
                 let runs: Vec<Instant> = plan.executions.iter().map(|e| e.at).collect();
                 WorkflowRecord {
+                    name: plan.name.clone(),
+                    priority: plan.priority,
+                    typology: plan.typology,
                     mode: w.delivery().mode(),
                     aggregation: w.delivery().aggregation(),
                     query: *w.query().rule(),
@@ -401,6 +417,7 @@ impl Simulation {
             journal,
             outages: p.downtime.outages().to_vec(),
             pressure,
+            workflow_list: p.workflow_list,
             quarantined_at,
             denylisted_at,
         }

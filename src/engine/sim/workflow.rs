@@ -47,12 +47,13 @@ pub struct Workflow {
 }
 
 impl Workflow {
-    /// The activities of workflow `index` from its own specs, its delivery simulated
-    /// in `variant` (default: the spec's own mode), over a base of `n` recipients.
+    /// The activities of workflow `index` from its own specs (query, delivery), its
+    /// delivery simulated in `variant` (default: the spec's own mode), over a base of
+    /// `n` recipients; `arbitrated`: subject to the pressure rule (marketing).
     pub fn new(
         index: u16,
-        query: &QuerySpec,
-        delivery: &DeliverySpec,
+        (query, delivery): (&QuerySpec, &DeliverySpec),
+        arbitrated: bool,
         variant: Option<Variant>,
         n: usize,
         cal: &Calendar,
@@ -65,7 +66,7 @@ impl Workflow {
             index,
             query: Query::new(query, n),
             delivery: Delivery::new(delivery, v.mode, v.aggregation, cal),
-            arbitrated: true,
+            arbitrated,
         }
     }
 
