@@ -254,7 +254,7 @@ impl Query {
 mod tests {
     use super::*;
     use crate::engine::base::population::BaseSpec;
-    use crate::engine::doc::Recipient;
+    use crate::engine::doc::{Recipient, Recipients};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -286,7 +286,7 @@ mod tests {
     }
 
     fn base(birthdays: &[Option<&str>]) -> (Population, Calendar) {
-        let recipients: Vec<Recipient> = birthdays
+        let recipients: Recipients = birthdays
             .iter()
             .enumerate()
             .map(|(k, b)| Recipient {

@@ -296,7 +296,7 @@ mod tests {
     use super::*;
     use crate::engine::base::population::BaseSpec;
     use crate::engine::calendar::Calendar;
-    use crate::engine::doc::{Bounce, PressureSpec, Recipient};
+    use crate::engine::doc::{Bounce, PressureSpec, Recipient, Recipients};
 
     fn base() -> Population {
         let r = |id: u64, bounce: Bounce, unsubscribed: Option<&str>| Recipient {
@@ -307,11 +307,13 @@ mod tests {
             bounce,
             unsubscribed: unsubscribed.map(str::to_string),
         };
-        let recipients = [
+        let recipients: Recipients = [
             r(1, Bounce::None, None),
             r(2, Bounce::Hard, None),
             r(3, Bounce::Hard, Some("2026-01-01T00:00")),
-        ];
+        ]
+        .into_iter()
+        .collect();
         let spec = BaseSpec {
             recipients: &recipients,
             generated: None,

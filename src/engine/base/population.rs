@@ -8,9 +8,10 @@
 //! their `id` is the user-facing identifier.
 
 use crate::engine::calendar::{Calendar, Instant};
-use crate::engine::doc::{parse_date, parse_local_datetime, Bounce, PopulationSpec, Recipient};
+use crate::engine::doc::recipients::{pack_date, unpack_date};
+use crate::engine::doc::{PopulationSpec, Recipients};
 use crate::engine::rng::{stream, Purpose};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// Engagement class of a recipient: scales its open and click probabilities.
@@ -92,45 +93,29 @@ const LAST: [&str; 24] = [
     "Vincent", "Fournier", "Morel", "Girard", "Andre", "Mercier",
 ];
 
-/// Packs a date for the `birthday` column.
-fn pack_date(d: NaiveDate) -> u32 {
-    ((d.year().clamp(0, 8000) as u32) << 9) | (d.month() << 5) | d.day()
-}
-
 /// Month-day key (`month * 32 + day`) of a packed birthday, 0 when unknown.
 fn md_key(packed: u32) -> usize {
     (packed & 0x1FF) as usize
 }
 
-/// Local `created` text → instant, remembering the last one: most bases share a few
-/// values (an import date), and the time-zone lookup is the costly part.
-#[derive(Default)]
-struct CreatedMemo<'a> {
-    last: Option<(&'a str, Option<Instant>)>,
-}
-
-impl<'a> CreatedMemo<'a> {
-    /// The instant of a recipient's `created` (`None`: absent or not a date-time).
-    fn instant(&mut self, text: Option<&'a str>, cal: &Calendar) -> Option<Instant> {
-        let text = text?;
-        if let Some((t, at)) = self.last {
-            if t == text {
-                return at;
-            }
-        }
-        let at = parse_local_datetime(text).map(|l| cal.instant(l));
-        self.last = Some((text, at));
-        at
-    }
-}
-
 /// The `created` instant of each explicit recipient, in document order
-/// ([`ALWAYS`] when absent).
-pub fn explicit_created(recipients: &[Recipient], cal: &Calendar) -> Vec<Instant> {
-    let mut memo = CreatedMemo::default();
+/// ([`ALWAYS`] when absent). Most bases share a few values (an import date), and the
+/// time-zone lookup is the costly part: a repeat of the previous value is not looked
+/// up again.
+pub fn explicit_created(recipients: &Recipients, cal: &Calendar) -> Vec<Instant> {
+    let mut last: Option<(NaiveDateTime, Instant)> = None;
     recipients
+        .created()
         .iter()
-        .map(|r| memo.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS))
+        .map(|c| match (*c, last) {
+            (None, _) => ALWAYS,
+            (Some(local), Some((l, at))) if l == local => at,
+            (Some(local), _) => {
+                let at = cal.instant(local);
+                last = Some((local, at));
+                at
+            }
+        })
         .collect()
 }
 
@@ -138,7 +123,7 @@ pub fn explicit_created(recipients: &[Recipient], cal: &Calendar) -> Vec<Instant
 /// population and the seed that draws it.
 #[derive(Clone, Copy, Debug)]
 pub struct BaseSpec<'a> {
-    pub recipients: &'a [Recipient],
+    pub recipients: &'a Recipients,
     pub generated: Option<&'a PopulationSpec>,
     pub seed: u64,
 }
@@ -166,33 +151,20 @@ impl Population {
         } else {
             explicit_created(recipients, cal)
         };
-        p.ids.reserve(n);
-        p.explicit_emails
-            .reserve(recipients.iter().map(|r| r.email.len()).sum());
-        p.email_end.reserve(n);
-        p.birthday.reserve(n);
-        p.hard.reserve(n);
-        p.unsubscribed.reserve(n);
-        for r in recipients {
-            p.ids.push(r.id);
-            p.explicit_emails.push_str(&r.email);
-            p.email_end.push(p.explicit_emails.len() as u32);
-            p.birthday.push(
-                r.birthday
-                    .as_deref()
-                    .and_then(parse_date)
-                    .map_or(0, pack_date),
-            );
-            p.hard.push(r.bounce == Bounce::Hard);
-            p.unsubscribed.push(
-                r.unsubscribed
-                    .as_deref()
-                    .and_then(parse_local_datetime)
-                    .map_or(NEVER, |l| cal.instant(l)),
-            );
-            p.engagement.push(Engagement::Regular as u8);
-            p.names.push((u16::MAX, u16::MAX, 0));
-        }
+        // The document's columns as they are: ids, one email text, packed birthdays.
+        p.ids = recipients.ids().to_vec();
+        let (emails, ends) = recipients.email_text();
+        p.explicit_emails = emails.to_string();
+        p.email_end = ends.to_vec();
+        p.birthday = recipients.birthdays().to_vec();
+        p.hard = recipients.hard_bounces().to_vec();
+        p.unsubscribed = recipients
+            .unsubscribed()
+            .iter()
+            .map(|u| u.map_or(NEVER, |l| cal.instant(l)))
+            .collect();
+        p.engagement = vec![Engagement::Regular as u8; n];
+        p.names = vec![(u16::MAX, u16::MAX, 0); n];
         if let Some(generated) = spec.generated {
             p.generate(generated, spec.seed, cal);
         }
@@ -419,11 +391,7 @@ impl Population {
 
     /// Birthday of recipient `i`.
     pub fn birthday(&self, i: u32) -> Option<NaiveDate> {
-        let b = self.birthday.get(i as usize).copied().unwrap_or(0);
-        if b == 0 {
-            return None;
-        }
-        NaiveDate::from_ymd_opt((b >> 9) as i32, (b >> 5) & 0xF, b & 0x1F)
+        unpack_date(self.birthday.get(i as usize).copied().unwrap_or(0))
     }
 
     /// The address hard-bounces on every send.

@@ -26,22 +26,23 @@ pub fn validate_text(s: &Scenario, e: &mut Errors) {
         let label = format!("{}.delivery.label", w.path);
         chars(e, &label, &w.delivery.label, MAX_NAME_CHARS);
     }
-    for (i, r) in s.recipients.iter().enumerate() {
-        if r.email.len() > MAX_EMAIL_BYTES {
+    for i in 0..s.recipients.len() {
+        let email = s.recipients.email(i);
+        if email.len() > MAX_EMAIL_BYTES {
             e.push(
                 format!("recipients[{i}].email"),
                 format!(
                     "is {} bytes long; an address has at most {MAX_EMAIL_BYTES}",
-                    r.email.len()
+                    email.len()
                 ),
             );
         }
         // Byte test for ASCII addresses (the usual case); `char::is_control` also
         // covers C1 controls, which only occur in non-ASCII text.
-        let control = if r.email.is_ascii() {
-            r.email.bytes().any(|b| b.is_ascii_control())
+        let control = if email.is_ascii() {
+            email.bytes().any(|b| b.is_ascii_control())
         } else {
-            r.email.chars().any(char::is_control)
+            email.chars().any(char::is_control)
         };
         if control {
             e.push(

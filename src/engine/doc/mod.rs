@@ -6,7 +6,8 @@
 //! One file per part of the document, each with its types and its checks:
 //! [`workflow`] (one `workflow`, or `workflows`: several on one base),
 //! [`scheduler`] (with outages), [`query`], [`delivery`] (with pressure), [`tracking`],
-//! [`population`] (explicit recipients and the generated base), [`limits`] (text and
+//! [`recipients`] (the explicit base, read into columns), [`population`] (the
+//! generated base), [`limits`] (text and
 //! list lengths), [`time`] (the local date and time forms), [`jsonpath`] (naming the
 //! field of a document serde refused) and [`describe`] (a schedule in words).
 //!
@@ -21,14 +22,16 @@ pub mod jsonpath;
 pub mod limits;
 pub mod population;
 pub mod query;
+pub mod recipients;
 pub mod scheduler;
 pub mod time;
 pub mod tracking;
 pub mod workflow;
 
 pub use delivery::{Aggregation, DeliverySpec, Mode, PressureSpec};
-pub use population::{Bounce, PopulationSpec, Recipient};
+pub use population::PopulationSpec;
 pub use query::{Filter, LeapDay, QuerySpec, HISTORY_DAYS_MAX};
+pub use recipients::{Bounce, Recipient, Recipients};
 pub use scheduler::{freq_name, Frequency, MissedRuns, NthWeekday, Outage, SchedulerSpec, Weekday};
 pub use time::{parse_date, parse_local_datetime, parse_month_day, parse_time};
 pub use tracking::{DeviceMix, Tracking};
@@ -72,9 +75,9 @@ pub struct Scenario {
     pub timezone: String,
     #[serde(default)]
     pub seed: u64,
-    /// Explicit recipient base.
+    /// Explicit recipient base, by column.
     #[serde(default)]
-    pub recipients: Vec<Recipient>,
+    pub recipients: Recipients,
     /// The workflow (v1); a document has this or `workflows`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow: Option<Workflow>,
@@ -283,7 +286,7 @@ pub fn validate(s: &Scenario) -> Vec<ScenarioError> {
     let mut e = Errors::default();
     validate_document(s, &mut e);
     limits::validate_text(s, &mut e);
-    population::validate_recipients(&s.recipients, &mut e);
+    recipients::validate_recipients(&s.recipients, &mut e);
     workflow::validate_workflows(s, &mut e);
     scheduler::validate_outages(&s.outages, &mut e);
     tracking::validate_tracking(&s.tracking, &mut e);

@@ -11,7 +11,8 @@ use crate::engine::activity::scheduler::Execution;
 use crate::engine::activity::tracking::TrackingModel;
 use crate::engine::base::population::explicit_created;
 use crate::engine::calendar::{Calendar, Instant};
-use crate::engine::doc::{parse_date, Filter, QuerySpec, Scenario, ScenarioError};
+use crate::engine::doc::recipients::unpack_date;
+use crate::engine::doc::{Filter, QuerySpec, Scenario, ScenarioError};
 use chrono::Datelike;
 
 /// Largest estimated memory of one simulated variant (logs, executions, journal and
@@ -166,7 +167,7 @@ pub fn estimate_with(
         None => 0,
     };
 
-    let explicit_email_bytes: u64 = s.recipients.iter().map(|r| r.email.len() as u64).sum();
+    let explicit_email_bytes = s.recipients.email_text().0.len() as u64;
     est.tracking_rows_expected = tracking;
     est.bytes = rows
         .saturating_mul(BYTES_PER_BROADLOG_ROW)
@@ -209,8 +210,8 @@ fn workflow_rows(
             }
             let busiest = per_date.iter().copied().max().unwrap_or(0);
             let mut sum: u64 = 0;
-            for r in &s.recipients {
-                if let Some(b) = r.birthday.as_deref().and_then(parse_date) {
+            for &packed in s.recipients.birthdays() {
+                if let Some(b) = unpack_date(packed) {
                     let mut k = on(&per_date, b.month(), b.day());
                     if (b.month(), b.day()) == (2, 29) {
                         // Read on 28 February or 1 March in a non-leap year.
