@@ -4,7 +4,7 @@
 //! messages) are translated by the `*_label` helpers next to the views that use them,
 //! which call back into this module.
 
-pub use crate::engine::describe::Lang;
+pub use crate::engine::doc::describe::Lang;
 
 /// Declares the key enum and its table (English, French) in one go, so a missing
 /// translation is a compile error.
@@ -301,7 +301,7 @@ pub fn field_label(lang: Lang, path: &str) -> &'static str {
     }
 }
 
-use crate::engine::workflow::{Activity, JournalMessage, WorkflowState};
+use crate::engine::out::journal::{Activity, JournalMessage, WorkflowState};
 
 /// An activity's name as the platform's workflow editor shows it.
 pub fn activity(lang: Lang, a: Activity) -> &'static str {
@@ -446,8 +446,8 @@ pub fn journal(lang: Lang, m: &JournalMessage, count: u32, when: impl Fn(i64) ->
     }
 }
 
-use crate::engine::logs::{Device, Reason, Status, TrackingKind};
-use crate::engine::outcome::{TargetingReason, TraceEvent};
+use crate::engine::out::logs::{Device, Reason, Status, TrackingKind};
+use crate::engine::out::trace::{TargetingReason, TraceEvent};
 
 /// One event of a recipient's year.
 pub fn trace_event(lang: Lang, e: &TraceEvent) -> String {
