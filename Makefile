@@ -11,7 +11,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 CHROMEDRIVER ?= /usr/bin/chromedriver
 LOGS := target/test-logs
 
-# The time zones the wasm build carries are listed in src/engine/tz/web-zones.txt (only
+# The time zones the wasm build carries are listed in src/tz/web-zones.txt (only
 # there); native builds (CLI, tests) carry every zone. `make zones` regenerates the
 # tables from the system tzdata, and the zoneinfo reference the tests compare them with.
 
@@ -72,7 +72,7 @@ test: tools
 bench: tools
 	@scripts/bench.sh
 
-# Time-zone tables (src/engine/tz/zones*.bin) and the zoneinfo reference of
+# Time-zone tables (src/tz/zones*.bin) and the zoneinfo reference of
 # tests/zones_zoneinfo.rs, from /usr/share/zoneinfo (Python 3.11+, stdlib only).
 zones:
 	python3 scripts/gen-zones.py

@@ -11,9 +11,9 @@
 //!                   (KIND = path), nothing printed: for valgrind --tool=callgrind
 //! ```
 //!
-//! What is timed, always whole years: "whole" = JSON text → `scenario::parse` →
-//! `simulation::simulate` (validation, limits, population, executions, the year);
-//! "engine" = `simulation::run` alone over a prepared population and executions
+//! What is timed, always whole years: "whole" = JSON text → `doc::parse` →
+//! `sim::simulate` (validation, limits, population, executions, the year);
+//! "engine" = `sim::run` alone over a prepared population and executions
 //! (the send-log throughput). Memory is measured with a counting allocator: the
 //! heap a finished `Outcome` keeps, per log row.
 
@@ -44,10 +44,9 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
     use campaign_sim::bench_api::year_scenario;
-    use campaign_sim::engine::outcome::Outcome;
-    use campaign_sim::engine::population::Population;
-    use campaign_sim::engine::scenario::{self, Scenario, Validated};
-    use campaign_sim::engine::{scheduler, simulation};
+    use campaign_sim::engine::doc::{self, Scenario, Validated};
+    use campaign_sim::engine::out::outcome::Outcome;
+    use campaign_sim::engine::sim;
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -197,7 +196,7 @@ pub mod native {
         pub whole: Stats,
         /// `serde_json` into the scenario types, alone.
         pub parse: Stats,
-        /// `scenario::validate` of the parsed document, alone.
+        /// `doc::validate` of the parsed document, alone.
         pub validate: Stats,
         pub broadlog: usize,
         pub tracking: usize,
@@ -247,13 +246,11 @@ pub mod native {
     }
 
     fn parse_doc(text: &str) -> Validated {
-        scenario::parse_validated(text)
-            .unwrap_or_else(|e| panic!("benchmark scenario invalid: {e:?}"))
+        doc::parse_validated(text).unwrap_or_else(|e| panic!("benchmark scenario invalid: {e:?}"))
     }
 
     fn simulate(s: &Validated) -> Outcome {
-        simulation::simulate_validated(s)
-            .unwrap_or_else(|e| panic!("benchmark scenario refused: {e:?}"))
+        sim::simulate_validated(s).unwrap_or_else(|e| panic!("benchmark scenario refused: {e:?}"))
     }
 
     /// Parse + simulate of a document's text, timed as a whole (the path of the CLI
@@ -263,7 +260,7 @@ pub mod native {
         let (parse, s) = timed(runs, || {
             serde_json::from_str::<Scenario>(text).expect("benchmark scenario is JSON")
         });
-        let (validate, errors) = timed(runs, || scenario::validate(&s));
+        let (validate, errors) = timed(runs, || doc::validate(&s));
         assert!(errors.is_empty(), "benchmark scenario invalid: {errors:?}");
         let (whole, o) = timed(runs, || simulate(&parse_doc(text)));
         Row {
@@ -332,16 +329,11 @@ pub mod native {
     /// Heap kept by one simulated year over a prepared population, in bytes, and
     /// the peak above the starting point while it ran.
     fn retained(s: &Scenario) -> (usize, usize, Outcome) {
-        let cal = s.calendar().expect("calendar");
-        let execs = scheduler::executions(s, &cal);
-        let pop = Arc::new(Population::build(s, &cal));
-        let v = simulation::Variant {
-            mode: s.workflow.delivery.mode,
-            aggregation: s.workflow.delivery.aggregation,
-        };
+        let v = Validated::new(s.clone()).expect("a valid benchmark scenario");
+        let p = Arc::new(sim::Prepared::unlimited(&v).expect("prepared"));
         let before = live();
         PEAK.store(before, Ordering::Relaxed);
-        let o = simulation::run(s, &cal, &pop, &execs, v);
+        let o = sim::Simulation::from_prepared(&p, 0, None).finish();
         let after = live();
         let peak = PEAK.load(Ordering::Relaxed);
         (after.saturating_sub(before), peak.saturating_sub(before), o)
@@ -352,20 +344,14 @@ pub mod native {
     fn scale_point(n: u64, runs: usize) -> ScalePoint {
         let text = year_scenario("weekly", n).expect("kind");
         let s = parse_doc(&text);
-        let cal = s.calendar().expect("calendar");
-        let v = simulation::Variant {
-            mode: s.workflow.delivery.mode,
-            aggregation: s.workflow.delivery.aggregation,
-        };
-        let (whole, pop) = timed(runs, || {
-            let execs = scheduler::executions(&s, &cal);
-            let pop = Arc::new(Population::build(&s, &cal));
-            let o = simulation::run(&s, &cal, &pop, &execs, v);
-            drop(o);
-            pop
+        let (whole, p) = timed(runs, || {
+            let p = Arc::new(sim::Prepared::unlimited(&s).expect("prepared"));
+            drop(sim::Simulation::from_prepared(&p, 0, None).finish());
+            p
         });
-        let execs = scheduler::executions(&s, &cal);
-        let (engine, o) = timed(runs, || simulation::run(&s, &cal, &pop, &execs, v));
+        let (engine, o) = timed(runs, || {
+            sim::Simulation::from_prepared(&p, 0, None).finish()
+        });
         ScalePoint {
             n,
             rows: o.broadlog().len(),

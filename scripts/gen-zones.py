@@ -5,10 +5,10 @@
 
 Reads the TZif v2+ file of every zone name `zoneinfo.available_timezones()` lists
 (except `localtime`, a Debian symlink to the machine's own zone, not an IANA name) and
-writes two tables next to the module that reads them (src/engine/tz/):
+writes two tables next to the module that reads them (src/tz/):
 
   zones.bin      every zone (native builds: the command-line tool and the tests)
-  zones-web.bin  only the names in src/engine/tz/web-zones.txt (the wasm build)
+  zones-web.bin  only the names in src/tz/web-zones.txt (the wasm build)
 
 Per zone, a table keeps:
   - the UTC offset in force on 1899-12-31T00:00Z (the cut: local 1900-01-01 00:00 is

@@ -80,7 +80,7 @@ struct Report {
 
 #[cfg(target_arch = "wasm32")]
 fn bench_year_report(kind: &str, n: u32) -> Result<Report, String> {
-    use crate::engine::{scenario, simulation};
+    use crate::engine::{doc, sim};
     let doc = year_scenario(kind, u64::from(n)).ok_or_else(|| format!("unknown kind {kind}"))?;
     let perf = web_sys::window()
         .and_then(|w| w.performance())
@@ -89,8 +89,8 @@ fn bench_year_report(kind: &str, n: u32) -> Result<Report, String> {
     let end = format!("campaign-sim:year:{kind}:{n}:end");
     let _ = perf.mark(&start);
     let t0 = perf.now();
-    let outcome = scenario::parse_validated(&doc)
-        .and_then(|s| simulation::simulate_validated(&s))
+    let outcome = doc::parse_validated(&doc)
+        .and_then(|s| sim::simulate_validated(&s))
         .map_err(|e| {
             e.first()
                 .map_or_else(|| "refused".to_string(), |x| format!("{x:?}"))
@@ -114,14 +114,14 @@ fn bench_year_report(kind: &str, n: u32) -> Result<Report, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{scenario, simulation};
+    use crate::engine::{doc, sim};
 
     #[test]
     fn every_kind_is_a_valid_scenario_with_exactly_n_recipients() {
         for kind in KINDS {
             let doc = year_scenario(kind, 300).unwrap();
-            let s = scenario::parse(&doc).unwrap();
-            let o = simulation::simulate(&s).unwrap();
+            let s = doc::parse(&doc).unwrap();
+            let o = sim::simulate(&s).unwrap();
             assert_eq!(o.recipients().len(), 300, "{kind}");
             assert!(!o.broadlog().is_empty(), "{kind}");
             assert_eq!(o.tracking().is_empty(), kind != "weekly-tracking", "{kind}");
@@ -131,8 +131,8 @@ mod tests {
 
     #[test]
     fn weekly_sends_every_recipient_every_monday() {
-        let s = scenario::parse(&year_scenario("weekly", 100).unwrap()).unwrap();
-        let o = simulation::simulate(&s).unwrap();
+        let s = doc::parse(&year_scenario("weekly", 100).unwrap()).unwrap();
+        let o = sim::simulate(&s).unwrap();
         assert_eq!(o.broadlog().len(), 52 * 100);
     }
 }

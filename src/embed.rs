@@ -18,7 +18,7 @@
 //! `campaign-sim:finished` (totals per mode) and `campaign-sim:error` (the problems).
 
 use crate::embed_config::{self, EmbedConfig, Source};
-use crate::engine::scenario::ScenarioError;
+use crate::engine::doc::ScenarioError;
 use crate::ui::{self, AppConfig, Handle};
 use leptos::prelude::{Effect, Get, Owner, With};
 use wasm_bindgen::prelude::*;

@@ -6,7 +6,7 @@
 //! `config.scenario.workflow.scheduler.every`) and why, like the scenario's own
 //! validation.
 
-use crate::engine::scenario::{self, Scenario, ScenarioError};
+use crate::engine::doc::{self, Scenario, ScenarioError};
 use serde_json::Value;
 
 use crate::ui::presets::{preset, PRESETS};
@@ -157,7 +157,7 @@ pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) 
                         continue;
                     }
                 };
-                match scenario::parse(&text) {
+                match doc::parse(&text) {
                     Ok(_) => {}
                     Err(errs) => {
                         for e in errs {
@@ -200,8 +200,8 @@ pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) 
             },
             "instant" => match v.as_str() {
                 Some(s)
-                    if scenario::parse_local_datetime(s).is_some()
-                        || scenario::parse_date(s).is_some() =>
+                    if doc::parse_local_datetime(s).is_some()
+                        || doc::parse_date(s).is_some() =>
                 {
                     cfg.instant = Some(s.to_string())
                 }
@@ -248,9 +248,7 @@ pub fn from_attributes<'a>(
 
 /// The scenario this configuration mounts, when it is valid.
 pub fn scenario_of(cfg: &EmbedConfig) -> Option<Scenario> {
-    cfg.scenario
-        .as_deref()
-        .and_then(|t| scenario::parse(t).ok())
+    cfg.scenario.as_deref().and_then(|t| doc::parse(t).ok())
 }
 
 fn flag(v: &Value) -> Option<bool> {

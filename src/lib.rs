@@ -6,6 +6,11 @@
 
 pub mod engine;
 
+/// Time zones: the tzdata's transitions and each zone's POSIX rule, exact from 1900 to
+/// 2200 (a library of its own, like a dependency: the engine's calendar and the
+/// scenario document both read it).
+pub mod tz;
+
 /// Benchmark scenarios (native and browser benchmarks time the same work).
 pub mod bench_api;
 

@@ -42,6 +42,7 @@ fn schedule_output_is_byte_identical_to_the_expected_files() {
         "birthday-daily-recurring",
         "weekly-newsletter-recurring",
         "welcome-continuous-incremental",
+        "several-workflows-one-base",
     ] {
         let file = scenarios().join(format!("{name}.json"));
         let out = cli(&["schedule", file.to_str().unwrap()], None);
@@ -204,4 +205,59 @@ fn max_runs_truncates_the_schedule_and_zero_prints_an_empty_array() {
         r#"{"workflow": {"scheduler": {"frequency": "daily", "times": ["09:00"], "max_runs": 0}}}"#;
     let out = cli(&["schedule", "-"], Some(doc));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "[]\n");
+}
+
+#[test]
+fn run_json_is_byte_identical_to_the_expected_files() {
+    for name in [
+        "birthday-daily-recurring",
+        "weekly-newsletter-recurring",
+        "welcome-continuous-incremental",
+        "several-workflows-one-base",
+    ] {
+        let file = scenarios().join(format!("{name}.json"));
+        let out = cli(&["run", file.to_str().unwrap(), "--json"], None);
+        assert!(out.status.success(), "{name}: {out:?}");
+        let want = std::fs::read(scenarios().join(format!("expected/{name}.run.json"))).unwrap();
+        assert!(
+            out.stdout == want,
+            "{name}: output differs from the expected bytes"
+        );
+    }
+}
+
+#[test]
+fn a_workflows_document_names_the_workflow_of_runs_and_deliveries() {
+    let doc = r#"{"workflows": [
+        {"name": "A", "scheduler": {"frequency": "once", "at": "2026-01-05T09:00"}},
+        {"scheduler": {"frequency": "once", "at": "2026-01-05T09:00"}, "priority": 5}
+      ], "recipients": [{"id": 1, "email": "a@x.test"}]}"#;
+    let out = cli(&["run", "-", "--json"], Some(doc));
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The priority-5 workflow runs first at the shared instant; "workflow" is the
+    // last field of a run and comes right after "id" in a delivery.
+    assert!(
+        text.contains("\"delivery\": 1,\n   \"workflow\": 1\n"),
+        "{text}"
+    );
+    assert!(text.contains("\"id\": 2,\n   \"workflow\": 0,\n"), "{text}");
+    let out = cli(&["schedule", "-"], Some(doc));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[\n [\n  \"2026-01-05T09:00:00+00:00\"\n ],\n [\n  \"2026-01-05T09:00:00+00:00\"\n ]\n]\n"
+    );
+    let out = cli(&["describe", "-"], Some(doc));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "A: Once, on 5 Jan 2026 at 09:00 (UTC)\nWorkflow 2: Once, on 5 Jan 2026 at 09:00 (UTC)\n"
+    );
+    // An error names the workflow's path.
+    let bad = doc.replace("\"priority\": 5", "\"priority\": 500");
+    let out = cli(&["run", "-"], Some(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(&out),
+        ["workflows[1].priority: 500 is not between -100 and 100"]
+    );
 }

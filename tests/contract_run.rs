@@ -1,7 +1,8 @@
-//! The three public scenarios give exactly their expected `run` summaries.
+//! The public scenarios (three v1, one v2) give exactly their expected `run`
+//! summaries.
 
-use campaign_sim::engine::report::to_json;
-use campaign_sim::engine::{scenario, simulation};
+use campaign_sim::engine::out::report::to_json;
+use campaign_sim::engine::{doc, sim};
 use std::path::PathBuf;
 
 fn shared(name: &str) -> PathBuf {
@@ -13,8 +14,8 @@ fn shared(name: &str) -> PathBuf {
 fn check(name: &str) {
     let doc = std::fs::read_to_string(shared(&format!("{name}.json"))).unwrap();
     let expected = std::fs::read_to_string(shared(&format!("expected/{name}.run.json"))).unwrap();
-    let s = scenario::parse(&doc).unwrap();
-    let o = simulation::simulate(&s).unwrap();
+    let s = doc::parse(&doc).unwrap();
+    let o = sim::simulate(&s).unwrap();
     let got = to_json(&o.summary()).unwrap();
     let a: serde_json::Value = serde_json::from_str(&got).unwrap();
     let b: serde_json::Value = serde_json::from_str(&expected).unwrap();
@@ -36,4 +37,9 @@ fn birthday_daily_recurring_matches_expected() {
 #[test]
 fn welcome_continuous_incremental_matches_expected() {
     check("welcome-continuous-incremental");
+}
+
+#[test]
+fn several_workflows_one_base_matches_expected() {
+    check("several-workflows-one-base");
 }

@@ -13,15 +13,15 @@ static ALLOC: measure::Counting = measure::Counting;
 /// The allocator counts every thread: the tests of this file run one at a time.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-use campaign_sim::engine::{scenario, simulation};
+use campaign_sim::engine::{doc, sim};
 
 #[test]
 fn fingerprints_match_the_checked_in_values() {
     let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut wrong = Vec::new();
     for (name, json, hash, rows) in cases::CASES {
-        let s = scenario::parse(json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let o = simulation::simulate(&s).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let s = doc::parse(json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let o = sim::simulate(&s).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let got = (o.fingerprint(), o.broadlog().len());
         println!(
             "{name}: 0x{:016x}, {} broadLog rows, {} tracking rows",
@@ -43,14 +43,14 @@ fn fingerprints_match_the_checked_in_values() {
 fn running_twice_gives_the_same_fingerprint_and_a_seed_changes_it() {
     let _one = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let (_, json, _, _) = cases::CASES[3];
-    let s = scenario::parse(json).unwrap();
-    let a = simulation::simulate(&s).unwrap().fingerprint();
-    let b = simulation::simulate(&s).unwrap().fingerprint();
+    let s = doc::parse(json).unwrap();
+    let a = sim::simulate(&s).unwrap().fingerprint();
+    let b = sim::simulate(&s).unwrap().fingerprint();
     assert_eq!(a, b);
     let mut other = s.clone();
     other.seed += 1;
     assert_ne!(
-        simulation::simulate(&other).unwrap().fingerprint(),
+        sim::simulate(&other).unwrap().fingerprint(),
         a,
         "the seed drives the draws"
     );

@@ -1,10 +1,10 @@
 //! Property tests of the workflow engine over generated valid scenarios.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::logs::Status;
-use campaign_sim::engine::outcome::Outcome;
-use campaign_sim::engine::scenario::{self, Mode, Scenario};
-use campaign_sim::engine::simulation::simulate;
+use campaign_sim::engine::doc::{self, Mode, Scenario};
+use campaign_sim::engine::out::logs::Status;
+use campaign_sim::engine::out::outcome::Outcome;
+use campaign_sim::engine::sim::simulate;
 use chrono::Datelike;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -102,8 +102,7 @@ prop_compose! {
 }
 
 fn parse(doc: &Value) -> Scenario {
-    scenario::parse(&doc.to_string())
-        .unwrap_or_else(|e| panic!("generated invalid doc: {e:?}\n{doc}"))
+    doc::parse(&doc.to_string()).unwrap_or_else(|e| panic!("generated invalid doc: {e:?}\n{doc}"))
 }
 
 fn check(s: &Scenario, o: &Outcome) {
@@ -123,12 +122,12 @@ fn check(s: &Scenario, o: &Outcome) {
         let mut seen: Vec<u32> = e.rows().map(|r| bl.recipient_of(r).unwrap()).collect();
         for r in &seen {
             assert!(o.recipients().created(*r).is_none_or(|c| c <= e.at));
-            if s.workflow.query.filter == scenario::Filter::Birthday {
+            if s.workflows()[0].query.filter == doc::Filter::Birthday {
                 let b = o.recipients().birthday(*r).unwrap();
-                assert!(campaign_sim::engine::query::birthday_matches(
+                assert!(campaign_sim::engine::activity::query::birthday_matches(
                     (b.month(), b.day()),
                     cal.local_date(e.at),
-                    s.workflow.query.leap_day
+                    s.workflows()[0].query.leap_day
                 ));
             }
         }
@@ -138,12 +137,12 @@ fn check(s: &Scenario, o: &Outcome) {
         assert_eq!(seen.len(), n, "a recipient twice in one execution");
     }
     // The incremental query never re-targets inside its history.
-    if s.workflow.query.incremental {
+    if s.workflows()[0].query.incremental {
         let mut last: Vec<Option<i64>> = vec![None; o.recipients().len()];
         for r in 0..bl.len() {
             let row = bl.row(r).unwrap();
             if let Some(prev) = last[row.recipient as usize] {
-                let days = s.workflow.query.history_days;
+                let days = s.workflows()[0].query.history_days;
                 assert!(
                     days > 0 && row.at >= prev + days * 86_400,
                     "re-targeted inside history"
@@ -158,7 +157,7 @@ fn check(s: &Scenario, o: &Outcome) {
         .filter(|e| e.delivery.is_some())
         .collect();
     match o.mode() {
-        Mode::Recurring if s.workflow.delivery.aggregation == scenario::Aggregation::None => {
+        Mode::Recurring if s.workflows()[0].delivery.aggregation == doc::Aggregation::None => {
             assert_eq!(o.deliveries().len(), reached.len());
         }
         Mode::Continuous => {

@@ -1,15 +1,16 @@
 //! The realistic extensions: generated population, tracking, bounces, pressure,
 //! KPIs, journal, states, time travel, trace, determinism.
 
-use campaign_sim::engine::logs::{Reason, TrackingKind};
-use campaign_sim::engine::outcome::{Outcome, TraceEvent};
-use campaign_sim::engine::scenario::{self, Aggregation, Mode};
-use campaign_sim::engine::simulation::{simulate, simulate_variants, Variant};
-use campaign_sim::engine::workflow::{JournalMessage, WorkflowState};
+use campaign_sim::engine::doc::{self, Aggregation, Mode};
+use campaign_sim::engine::out::journal::{JournalMessage, WorkflowState};
+use campaign_sim::engine::out::logs::{Reason, TrackingKind};
+use campaign_sim::engine::out::outcome::Outcome;
+use campaign_sim::engine::out::trace::TraceEvent;
+use campaign_sim::engine::sim::{simulate, simulate_variants, Variant};
 use serde_json::{json, Value};
 
 fn run(doc: &Value) -> Outcome {
-    let s = scenario::parse(&doc.to_string()).unwrap();
+    let s = doc::parse(&doc.to_string()).unwrap();
     simulate(&s).unwrap()
 }
 
@@ -250,7 +251,7 @@ const GOLDEN: u64 = 0xbe7e_b5d2_b5f3_ae65;
 #[test]
 fn variants_share_population_and_behaviour() {
     let doc = newsletter(json!({"enabled": true}), json!({"size": 300}));
-    let s = scenario::parse(&doc.to_string()).unwrap();
+    let s = doc::parse(&doc.to_string()).unwrap();
     let v = [
         Variant {
             mode: Mode::Recurring,
@@ -319,7 +320,7 @@ fn journal_states_and_transitions_tell_the_story_of_an_outage() {
                      "query": {"incremental": true}}
     }));
     let cal = *o.calendar();
-    let inside = cal.instant(scenario::parse_local_datetime("2026-02-03T12:00").unwrap());
+    let inside = cal.instant(doc::parse_local_datetime("2026-02-03T12:00").unwrap());
     assert_eq!(o.workflow_state(inside), WorkflowState::Paused);
     assert_eq!(
         o.workflow_state(inside + 3 * 86_400),

@@ -1,13 +1,14 @@
 //! The contract's Query, Delivery and send-log rules, one edge case each.
 
-use campaign_sim::engine::logs::{Reason, Status};
-use campaign_sim::engine::outcome::{Outcome, TargetingReason};
-use campaign_sim::engine::scenario::{self, Aggregation, Mode};
-use campaign_sim::engine::simulation::{simulate, simulate_variants, Variant};
+use campaign_sim::engine::doc::{self, Aggregation, Mode};
+use campaign_sim::engine::out::logs::{Reason, Status};
+use campaign_sim::engine::out::outcome::Outcome;
+use campaign_sim::engine::out::trace::TargetingReason;
+use campaign_sim::engine::sim::{simulate, simulate_variants, Variant};
 use serde_json::{json, Value};
 
 fn run(doc: Value) -> Outcome {
-    let s = scenario::parse(&doc.to_string()).unwrap();
+    let s = doc::parse(&doc.to_string()).unwrap();
     simulate(&s).unwrap()
 }
 
@@ -175,7 +176,7 @@ fn aggregation_groups_by_local_date_with_iso_weeks() {
         "recipients": [{"id": 1, "email": "a@x.test"}],
         "workflow": {"scheduler": {"frequency": "daily", "times": ["09:00", "21:00"]}}
     });
-    let s = scenario::parse(&doc.to_string()).unwrap();
+    let s = doc::parse(&doc.to_string()).unwrap();
     let variants = [
         Variant {
             mode: Mode::Recurring,

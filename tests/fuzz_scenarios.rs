@@ -2,7 +2,7 @@
 //! valid and invalid (the stable-toolchain equivalent of a `cargo fuzz` target: the
 //! machine has no nightly compiler).
 //!
-//! Documents that parse also run through the engine (`simulation::simulate`) when
+//! Documents that parse also run through the engine (`sim::simulate`) when
 //! their estimate is small, with the logs' invariants checked; a larger one must be
 //! refused by the limits, not run.
 //!
@@ -12,8 +12,8 @@
 //! Anything a run finds goes into `tests/corpus/` as a regression case.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, validate, Scenario};
-use campaign_sim::engine::{limits, scheduler, simulation};
+use campaign_sim::engine::doc::{parse, validate, Scenario};
+use campaign_sim::engine::sim::{self, limits};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -36,6 +36,9 @@ const KEYS: &[&str] = &[
     "seed",
     "recipients",
     "workflow",
+    "workflows",
+    "priority",
+    "typology",
     "scheduler",
     "query",
     "delivery",
@@ -116,6 +119,8 @@ fn scalar() -> impl Strategy<Value = Value> {
             Just("09:00"),
             Just("02-29"),
             Just("<script>alert(1)</script>"),
+            Just("marketing"),
+            Just("transactional"),
             Just(""),
         ]
         .prop_map(|s| Value::String(s.to_string())),
@@ -142,6 +147,7 @@ fn public_scenarios() -> Vec<Value> {
         "weekly-newsletter-recurring",
         "birthday-daily-recurring",
         "welcome-continuous-incremental",
+        "several-workflows-one-base",
     ] {
         let text = std::fs::read_to_string(dir.join(format!("{name}.json")))
             .unwrap_or_else(|e| panic!("read {name}: {e}"));
@@ -201,16 +207,18 @@ fn check_text(text: &str) {
                 "parse accepted what validate rejects"
             );
             let cal = s.calendar().expect("a valid scenario has a calendar");
-            let runs = scheduler::executions(&s, &cal);
+            let runs = sim::executions(&s, &cal).concat();
             for run in &runs {
                 assert!(cal.in_horizon(run.at), "execution outside the horizon");
                 assert!(run.scheduled <= run.at, "an execution runs before its slot");
             }
-            let slots = scheduler::schedule(&s, &cal);
-            assert!(
-                slots.windows(2).all(|w| w[0] < w[1]),
-                "slots sorted, unique"
-            );
+            for scheduler in sim::schedulers(&s, &cal) {
+                let slots = scheduler.schedule();
+                assert!(
+                    slots.windows(2).all(|w| w[0] < w[1]),
+                    "slots sorted, unique"
+                );
+            }
             VALID.fetch_add(1, Ordering::Relaxed);
             check_engine(&s);
         }
@@ -230,9 +238,12 @@ fn check_text(text: &str) {
 fn check_engine(s: &Scenario) {
     let est = limits::estimate(s);
     if est.bytes > limits::MAX_BYTES {
-        let errors = simulation::simulate(s).expect_err("over the limit is refused");
+        let errors = sim::simulate(s).expect_err("over the limit is refused");
+        // The busiest workflow's scheduler (`workflow.scheduler` in a v1 document),
+        // or the base.
+        let scheduler = format!("{}.scheduler", s.workflows()[est.busiest_workflow].path);
         assert!(
-            ["workflow.scheduler", "population.size", "recipients"]
+            [scheduler.as_str(), "population.size", "recipients"]
                 .contains(&errors[0].path.as_str()),
             "{errors:?}"
         );
@@ -242,7 +253,7 @@ fn check_engine(s: &Scenario) {
     if est.bytes > FUZZ_RUN_BYTES {
         return;
     }
-    let o = simulation::simulate(s).unwrap_or_else(|e| panic!("valid but not run: {e:?}"));
+    let o = sim::simulate(s).unwrap_or_else(|e| panic!("valid but not run: {e:?}"));
     SIMULATED.fetch_add(1, Ordering::Relaxed);
     let rows = o.broadlog().len();
     assert!(
@@ -296,7 +307,7 @@ proptest! {
     /// scenario that still schedules correctly.
     #[test]
     fn mutated_public_scenarios_never_panic(
-        which in 0usize..3,
+        which in 0usize..4,
         pick in any::<prop::sample::Index>(),
         replacement in value(),
     ) {
@@ -444,9 +455,9 @@ fn valid_document() -> impl Strategy<Value = Value> {
         any::<bool>(),
         prop::option::of((1u32..5, 1u32..30)),
         (any::<u64>(), prop_oneof![Just("UTC"), Just("Europe/Paris"), Just("America/New_York"), Just("Australia/Sydney")]),
-        prop_oneof![Just("once"), Just("all"), Just("skip")],
+        (prop_oneof![Just("once"), Just("all"), Just("skip")], any::<bool>()),
     )
-        .prop_map(|(sc, rs, (birthday, incremental, hist), (continuous, agg), pop, tracking, pressure, (seed, tz), missed)| {
+        .prop_map(|(sc, rs, (birthday, incremental, hist), (continuous, agg), pop, tracking, pressure, (seed, tz), (missed, listed))| {
             let mut d = json!({
                 "name": "<script>window.__pwned=1</script>",
                 "seed": seed,
@@ -471,6 +482,17 @@ fn valid_document() -> impl Strategy<Value = Value> {
             }
             if let Some((m, p)) = pressure {
                 d["pressure"] = json!({"max_messages": m, "period_days": p});
+            }
+            if listed {
+                // Contract v2: the same workflow in `workflows`, beside a transactional
+                // one of a higher priority.
+                let mut first = d["workflow"].take();
+                first["name"] = json!("<b>first</b>");
+                let second = json!({"typology": "transactional", "priority": 5,
+                    "scheduler": {"frequency": "weekly", "days": ["mon"], "times": ["09:00"]},
+                    "query": {"incremental": true}, "delivery": {"mode": "continuous"}});
+                d.as_object_mut().unwrap().remove("workflow");
+                d["workflows"] = json!([first, second]);
             }
             d
         })

@@ -1,11 +1,11 @@
-//! Differential test: the path `engine::jsonpath` finds from a serde_json error's
+//! Differential test: the path `engine::doc::jsonpath` finds from a serde_json error's
 //! position equals the path serde_path_to_error tracks while parsing, on thousands of
 //! broken scenario documents (every value of the worked scenarios given a wrong type,
 //! every object given an unknown key, every key removed), pretty and compact.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::jsonpath::{offset_of, path_at};
-use campaign_sim::engine::scenario::Scenario;
+use campaign_sim::engine::doc::jsonpath::{offset_of, path_at};
+use campaign_sim::engine::doc::Scenario;
 use serde_json::Value;
 
 fn tracked_path(json: &str) -> Option<(String, String)> {

@@ -3,8 +3,8 @@
 //! CLI reports both as one line and exit status 2.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::limits::{self, MAX_BYTES};
-use campaign_sim::engine::{scenario, simulation};
+use campaign_sim::engine::sim::limits::{self, MAX_BYTES};
+use campaign_sim::engine::{doc, sim};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -20,12 +20,12 @@ fn a_huge_generated_base_is_refused_naming_population_size() {
         r#""population":{"size":4000000},"#,
         r#"{"frequency":"daily","times":["09:00"]}"#,
     );
-    let s = scenario::parse(&text).expect("valid document");
+    let s = doc::parse(&text).expect("valid document");
     let est = limits::estimate(&s);
     assert_eq!(est.executions, 365);
     assert!(est.broadlog_rows_upper >= 365 * 4_000_000);
     assert!(est.bytes > MAX_BYTES);
-    let err = simulation::simulate(&s).expect_err("refused").remove(0);
+    let err = sim::simulate(&s).expect_err("refused").remove(0);
     assert_eq!(err.path, "population.size");
     assert!(
         err.reason.contains("reduce population.size"),
@@ -45,8 +45,8 @@ fn a_scheduler_every_minute_on_a_base_is_refused_naming_the_scheduler() {
         r#""population":{"size":2000},"#,
         r#"{"frequency":"periodic","interval_minutes":1,"window":["00:00","23:59"]}"#,
     );
-    let s = scenario::parse(&text).expect("valid document");
-    let err = simulation::simulate(&s).expect_err("refused").remove(0);
+    let s = doc::parse(&text).expect("valid document");
+    let err = sim::simulate(&s).expect_err("refused").remove(0);
     assert_eq!(err.path, "workflow.scheduler");
     assert!(err.reason.contains("less often"), "{}", err.reason);
 }
@@ -57,17 +57,17 @@ fn an_incremental_query_makes_the_same_base_fit() {
     let text = r#"{"population":{"size":100000},
         "workflow":{"scheduler":{"frequency":"periodic","interval_minutes":10,"window":["08:00","20:00"]},
                     "query":{"incremental":true}}}"#;
-    let s = scenario::parse(text).unwrap();
+    let s = doc::parse(text).unwrap();
     let est = limits::estimate(&s);
     assert!(est.broadlog_rows_upper <= 100_000, "{est:?}");
-    let o = simulation::simulate(&s).expect("fits");
+    let o = sim::simulate(&s).expect("fits");
     assert_eq!(o.broadlog().len(), 100_000);
 }
 
 #[test]
 fn side_by_side_variants_share_the_budget() {
     // Just under the limit for one variant, over it for two.
-    let s = scenario::parse(&doc(
+    let s = doc::parse(&doc(
         r#""population":{"size":100000},"#,
         r#"{"frequency":"weekly","days":["mon","wed","fri"],"times":["09:00"]}"#,
     ))
@@ -96,9 +96,9 @@ fn the_estimate_bounds_the_real_logs_of_the_public_scenarios() {
         "generated-tracking",
     ] {
         let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
-        let s = scenario::parse(&text).unwrap();
+        let s = doc::parse(&text).unwrap();
         let est = limits::estimate(&s);
-        let o = simulation::simulate(&s).unwrap();
+        let o = sim::simulate(&s).unwrap();
         assert_eq!(est.executions as usize, o.executions().len(), "{name}");
         assert!(
             o.broadlog().len() as u64 <= est.broadlog_rows_upper,
@@ -116,13 +116,13 @@ fn the_estimate_bounds_the_real_logs_of_the_public_scenarios() {
 
 #[test]
 fn text_lengths_are_capped_with_their_path() {
-    let long = "x".repeat(limits::MAX_NAME_CHARS + 1);
+    let long = "x".repeat(doc::limits::MAX_NAME_CHARS + 1);
     let email = format!("{}@x.test", "a".repeat(300));
     let text = format!(
         r#"{{"name":"{long}","recipients":[{{"id":1,"email":"{email}"}},{{"id":2,"email":"a\u0007@x.test"}}],
         "workflow":{{"scheduler":{{"frequency":"daily","times":["09:00"]}},"delivery":{{"label":"{long}"}}}}}}"#
     );
-    let errors = scenario::parse(&text).expect_err("too long");
+    let errors = doc::parse(&text).expect_err("too long");
     let got: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(
         got,
@@ -134,11 +134,11 @@ fn text_lengths_are_capped_with_their_path() {
         ]
     );
     // Exactly at the limit is fine; characters, not bytes, for labels.
-    let ok = "é".repeat(limits::MAX_NAME_CHARS);
+    let ok = "é".repeat(doc::limits::MAX_NAME_CHARS);
     let text = format!(
         r#"{{"name":"{ok}","workflow":{{"scheduler":{{"frequency":"daily","times":["09:00"]}}}}}}"#
     );
-    assert!(scenario::parse(&text).is_ok());
+    assert!(doc::parse(&text).is_ok());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! repeated one is its first occurrence, and every other local time round-trips.
 
 use campaign_sim::engine::calendar::Calendar;
-use campaign_sim::engine::scenario::{parse_local_datetime, parse_timezone};
+use campaign_sim::engine::doc::{parse_local_datetime, parse_timezone};
 
 fn cal(tz: &str) -> Calendar {
     Calendar::new(parse_timezone(tz).unwrap(), 2026)

@@ -9,9 +9,11 @@
 //! (03:00 AEDT → 02:00 AEST) and springs forward on Sun 4 Oct (02:00 AEST → 03:00
 //! AEDT).
 
-use campaign_sim::engine::scenario::parse;
-use campaign_sim::engine::scheduler::{planned_slots, preview, schedule};
+use campaign_sim::engine::doc::parse;
+#[path = "support/scheduler.rs"]
+mod support;
 use serde_json::json;
+use support::{planned_slots, preview, schedule};
 
 /// The planned slots of a scheduler, printed as RFC 3339 with the zone's offset.
 fn slots(tz: &str, year: i32, scheduler: serde_json::Value) -> Vec<String> {

@@ -1,9 +1,11 @@
 //! Outages and the missed-runs policy, by hand. All in UTC with a daily 09:00
 //! scheduler unless said otherwise, so every slot is `2026-MM-DDT09:00:00+00:00`.
 
-use campaign_sim::engine::scenario::parse;
-use campaign_sim::engine::scheduler::{executions, merged_outages};
+use campaign_sim::engine::doc::parse;
+#[path = "support/scheduler.rs"]
+mod support;
 use serde_json::json;
+use support::{executions, merged_outages};
 
 /// (at, scheduled, caught_up) as printed strings, for readable tables.
 type Row = (String, String, bool);

@@ -2,12 +2,12 @@
 //! zones, outages, each missed-runs policy, optional max_runs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, parse_local_datetime, Scenario};
-use campaign_sim::engine::scheduler::{
-    executions, merged_outages, planned_slots, schedule, validity,
-};
+use campaign_sim::engine::doc::{parse, parse_local_datetime, Scenario};
+#[path = "support/scheduler.rs"]
+mod support;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use support::{executions, merged_outages, planned_slots, schedule, validity};
 
 const ZONES: [&str; 6] = [
     "UTC",
@@ -116,7 +116,7 @@ proptest! {
             prop_assert!(d >= start && d <= end, "{} outside validity", cal.rfc3339(*t));
         }
         let sched = schedule(&s, &cal);
-        let max = s.workflow.scheduler.max_runs.map_or(usize::MAX, |m| m as usize);
+        let max = s.workflows()[0].scheduler.max_runs.map_or(usize::MAX, |m| m as usize);
         prop_assert_eq!(sched.len(), slots.len().min(max));
         prop_assert_eq!(&sched[..], &slots[..sched.len()]);
     }
@@ -127,7 +127,7 @@ proptest! {
         let slots = planned_slots(&s, &cal);
         let outages = merged_outages(&s, &cal);
         let runs = executions(&s, &cal);
-        if let Some(m) = s.workflow.scheduler.max_runs {
+        if let Some(m) = s.workflows()[0].scheduler.max_runs {
             prop_assert!(runs.len() as i64 <= m);
         }
         // Ordered; a catch-up comes before an on-time run at the same instant.
@@ -159,7 +159,7 @@ proptest! {
             }
         }
         let missed = |t: i64| outages.iter().any(|(f, to)| *f <= t && t < *to);
-        if s.workflow.scheduler.max_runs.is_none() {
+        if s.workflows()[0].scheduler.max_runs.is_none() {
             let on_time: Vec<i64> = runs.iter().filter(|r| !r.caught_up).map(|r| r.at).collect();
             let expected: Vec<i64> = slots.iter().copied().filter(|t| !missed(*t)).collect();
             prop_assert_eq!(on_time, expected, "every slot outside outages runs on time");
@@ -167,9 +167,9 @@ proptest! {
             let in_horizon_outages = outages.iter().filter(|(_, to)| cal.in_horizon(*to));
             let missed_in = |o: &(i64, i64)| slots.iter().filter(|t| o.0 <= **t && **t < o.1).count();
             let want: usize = match s.missed_runs {
-                campaign_sim::engine::scenario::MissedRuns::Skip => 0,
-                campaign_sim::engine::scenario::MissedRuns::All => in_horizon_outages.map(missed_in).sum(),
-                campaign_sim::engine::scenario::MissedRuns::Once => {
+                campaign_sim::engine::doc::MissedRuns::Skip => 0,
+                campaign_sim::engine::doc::MissedRuns::All => in_horizon_outages.map(missed_in).sum(),
+                campaign_sim::engine::doc::MissedRuns::Once => {
                     in_horizon_outages.filter(|o| missed_in(o) > 0).count()
                 }
             };

@@ -17,10 +17,12 @@
 //! left out of the zone list.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_sim::engine::scenario::{parse, Scenario};
-use campaign_sim::engine::scheduler::planned_slots;
+use campaign_sim::engine::doc::{parse, Scenario};
+#[path = "support/scheduler.rs"]
+mod support;
 use chrono::{Duration, NaiveDate, TimeZone};
 use serde_json::json;
+use support::planned_slots;
 
 const ZONES: [&str; 8] = [
     "UTC",

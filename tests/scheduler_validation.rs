@@ -1,7 +1,7 @@
 //! Validation: every contract limit is rejected with the JSON path of the field and a
 //! plain reason; serde's type and unknown-field errors carry their path too.
 
-use campaign_sim::engine::scenario::{
+use campaign_sim::engine::doc::{
     parse, parse_date, parse_local_datetime, parse_time, validate, ScenarioError,
 };
 use serde_json::{json, Value};

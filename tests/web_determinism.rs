@@ -8,7 +8,7 @@ mod cases;
 #[path = "determinism/measure.rs"]
 mod measure;
 
-use campaign_sim::engine::{scenario, simulation};
+use campaign_sim::engine::{doc, sim};
 use wasm_bindgen_test::*;
 
 #[global_allocator]
@@ -19,8 +19,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn fingerprints_in_wasm_match_the_checked_in_native_values() {
     for (name, json, hash, rows) in cases::CASES {
-        let s = scenario::parse(json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let o = simulation::simulate(&s).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let s = doc::parse(json).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let o = sim::simulate(&s).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(
             (o.fingerprint(), o.broadlog().len()),
             (*hash, *rows),

@@ -7,13 +7,13 @@
 //! Chromium (`make test-wasm`), as the wasm build decodes it.
 
 use campaign_sim::engine::calendar::Calendar;
-use campaign_sim::engine::tz::{Table, Zone};
+use campaign_sim::tz::{Table, Zone};
 use chrono::{DateTime, Datelike, NaiveDateTime};
 
 const FIXTURE: &str = include_str!("zones/zoneinfo.txt");
 #[cfg(not(target_arch = "wasm32"))]
-const WEB_TABLE: &[u8] = include_bytes!("../src/engine/tz/zones-web.bin");
-const WEB_LIST: &str = include_str!("../src/engine/tz/web-zones.txt");
+const WEB_TABLE: &[u8] = include_bytes!("../src/tz/zones-web.bin");
+const WEB_LIST: &str = include_str!("../src/tz/web-zones.txt");
 
 /// One entry of the fixture: names sharing one TZif file and what zoneinfo says.
 struct Entry<'a> {

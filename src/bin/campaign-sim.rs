@@ -1,7 +1,7 @@
 //! The native command-line tool: a thin shell over the engine.
 //!
 //! ```text
-//! campaign-sim schedule FILE        planned slots (JSON array of RFC 3339 strings)
+//! campaign-sim schedule FILE        planned slots (JSON array of RFC 3339 strings; one per workflow)
 //! campaign-sim run FILE [--json]    executions of the year
 //! campaign-sim describe FILE [--lang en|fr]
 //! ```
@@ -20,18 +20,18 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use campaign_sim::engine::calendar::{Calendar, Instant};
-    use campaign_sim::engine::describe::{describe_schedule, Lang};
-    use campaign_sim::engine::scenario::{self, Scenario, Validated};
-    use campaign_sim::engine::scheduler;
-    use campaign_sim::engine::{report, simulation};
+    use campaign_sim::engine::calendar::Calendar;
+    use campaign_sim::engine::doc::describe::{describe_schedule, Lang};
+    use campaign_sim::engine::doc::{self, Scenario, Validated};
+    use campaign_sim::engine::{out::report, sim};
     use std::io::{Read, Write};
 
     const USAGE: &str = "\
 campaign-sim: simulate an email-campaign workflow over a year
 
 Usage:
-  campaign-sim schedule FILE          print the planned slots as a JSON array
+  campaign-sim schedule FILE          print the planned slots as a JSON array (one
+                                      array per workflow for a `workflows` document)
   campaign-sim run FILE [--json | --format json|table]
                                       print the executions, deliveries and totals
   campaign-sim describe FILE [--lang en|fr]
@@ -97,7 +97,7 @@ An invalid document exits with status 2 and one line naming the field.";
                     }
                 }
                 match file {
-                    Some(f) => with_scenario(f, |s, _| Ok(describe_schedule(s, lang) + "\n")),
+                    Some(f) => with_scenario(f, |s, _| Ok(describe_command(s, lang))),
                     None => usage_error("describe needs a FILE"),
                 }
             }
@@ -123,7 +123,7 @@ An invalid document exits with status 2 and one line naming the field.";
             }
         };
         // Validated once here; `run` simulates without validating again.
-        let s = match scenario::parse_validated(&text) {
+        let s = match doc::parse_validated(&text) {
             Ok(s) => s,
             Err(errors) => {
                 let first = errors
@@ -171,19 +171,41 @@ An invalid document exits with status 2 and one line naming the field.";
         }
     }
 
+    /// The planned slots (truncated to `max_runs`) as RFC 3339 strings: one array,
+    /// or one array per workflow for a document with `workflows`.
     fn schedule_command(s: &Scenario, cal: &Calendar) -> String {
-        let slots: Vec<String> = scheduler::schedule(s, cal)
-            .into_iter()
-            .map(|t: Instant| cal.rfc3339(t))
+        let slots: Vec<Vec<String>> = sim::schedulers(s, cal)
+            .iter()
+            .map(|sc| sc.schedule().iter().map(|t| cal.rfc3339(*t)).collect())
             .collect();
         // Serialising strings cannot fail.
-        report::to_json(&slots).unwrap_or_default()
+        if s.lists_workflows() {
+            report::to_json(&slots).unwrap_or_default()
+        } else {
+            report::to_json(&slots.concat()).unwrap_or_default()
+        }
+    }
+
+    /// The schedule in words: one sentence, or one line per workflow (its name
+    /// first) for a document with `workflows`.
+    fn describe_command(s: &Scenario, lang: Lang) -> String {
+        s.workflows()
+            .iter()
+            .map(|w| {
+                let text = describe_schedule(w.scheduler, &s.timezone, s.year, lang);
+                if s.lists_workflows() {
+                    format!("{}: {text}\n", w.name.replace(['\n', '\r'], " "))
+                } else {
+                    text + "\n"
+                }
+            })
+            .collect()
     }
 
     /// The `run` command's output: the contract's runs (targeted, delivery),
     /// deliveries and totals, as JSON or a table.
     pub fn run_command(s: &Validated, _cal: &Calendar, format: Format) -> Result<String, String> {
-        let outcome = simulation::simulate_validated(s).map_err(|errors| {
+        let outcome = sim::simulate_validated(s).map_err(|errors| {
             errors
                 .first()
                 .map_or_else(|| "invalid document".to_string(), |e| e.to_string())

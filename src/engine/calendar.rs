@@ -2,7 +2,7 @@
 //!
 //! Instants are `i64` seconds since the Unix epoch (UTC): small, `Copy`, totally
 //! ordered and identical natively and in wasm. Local date-times are chrono
-//! `NaiveDateTime`s read in the scenario's IANA zone ([`super::tz`]: the tzdata's
+//! `NaiveDateTime`s read in the scenario's IANA zone ([`crate::tz`]: the tzdata's
 //! transitions plus the zone's POSIX rule, exact from 1900 to 2200 and after).
 //!
 //! The contract's rule (RFC 5545): a local time that does not exist (spring-forward
@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 
-use super::tz::{Span, Zone};
+use crate::tz::{Span, Zone};
 
 /// An instant: seconds since 1970-01-01T00:00:00Z.
 pub type Instant = i64;

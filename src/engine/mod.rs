@@ -1,25 +1,41 @@
-//! The pure simulation engine: scenario in, [`outcome`] out.
+//! The pure simulation engine: a scenario document in, an [`out::outcome::Outcome`]
+//! out.
 //!
 //! Nothing here reads a clock, touches global state or knows about the web: time and
 //! seed come in through the scenario document, so the same document always gives the
 //! same bytes out, natively and in wasm.
+//!
+//! The walk of a scenario through the engine:
+//!
+//! 1. [`doc`]: the JSON text becomes a [`doc::Validated`] scenario (serde types, then
+//!    every check, each error naming its JSON path). `doc` imports nothing else from
+//!    the engine.
+//! 2. [`sim::Prepared`]: the document is read on its [`calendar`] (zone, year,
+//!    horizon): each workflow's [`activity::scheduler::Scheduler`] gives its
+//!    executions (outages and missed runs applied), the size of the year is
+//!    estimated and refused when too big ([`sim::limits`]), the recipient base
+//!    ([`base::population`]) is built once, and every workflow's executions are
+//!    merged into the contract's order.
+//! 3. [`sim::Simulation`]: `step()` processes the next instant. At each execution its
+//!    workflow ([`sim::workflow`]) runs its activities: the
+//!    [`activity::query::Query`] returns recipients; if anybody, the
+//!    [`activity::delivery::Delivery`] routes them to a delivery and the
+//!    [`activity::send::SendLog`] appends one broadLog row each with the contract's
+//!    precedence, reading and updating the [`base::state::RecipientState`] every
+//!    workflow shares (quarantine, denylist, pressure); a sent message draws its
+//!    [`activity::tracking`] events. Journal lines and records go to the run's sinks.
+//! 4. `finish()` gives the [`out::outcome::Outcome`]: columnar logs with "as of T"
+//!    views, KPIs ([`out::kpi`]), the journal ([`out::journal`]), explanations
+//!    ([`out::trace`]), the fingerprint, the CLI report ([`out::report`]) and the
+//!    exports ([`out::export`]).
+//!
+//! [`sim::Comparison`] steps one workflow's recurring and continuous (and aggregated)
+//! variants side by side over one base.
 
+pub mod activity;
+pub mod base;
 pub mod calendar;
-pub mod delivery;
-pub mod describe;
-pub mod export;
-pub mod jsonpath;
-pub mod kpi;
-pub mod limits;
-pub mod logs;
-pub mod outcome;
-pub mod population;
-pub mod query;
-pub mod report;
+pub mod doc;
+pub mod out;
 pub mod rng;
-pub mod scenario;
-pub mod scheduler;
-pub mod simulation;
-pub mod tracking;
-pub mod tz;
-pub mod workflow;
+pub mod sim;

@@ -16,7 +16,7 @@ use super::presets::{preset, PRESETS};
 use super::queue::ActionQueue;
 use super::views;
 use crate::embed_config::View;
-use crate::engine::scenario::{self, Scenario, ScenarioError};
+use crate::engine::doc::{self, Scenario, ScenarioError};
 
 /// What to show and how; the full page uses the default.
 #[derive(Clone, Debug)]
@@ -219,7 +219,7 @@ pub fn settle(ctx: Ctx, generation: Option<u64>) {
 /// nothing; `found` hears whether an execution was found.
 pub fn jump(
     ctx: Ctx,
-    find: impl FnOnce(&crate::engine::outcome::Outcome) -> Option<usize> + 'static,
+    find: impl FnOnce(&crate::engine::out::outcome::Outcome) -> Option<usize> + 'static,
     found: impl FnOnce(bool) + 'static,
 ) {
     dispatch(ctx, move |ctx| {
@@ -321,14 +321,12 @@ fn new_ctx(config: &AppConfig) -> Ctx {
     let (draft, raw_error) = match serde_json::from_str::<Scenario>(&text) {
         Ok(s) => (s, None),
         Err(_) => {
-            let err = scenario::parse(&text)
-                .err()
-                .and_then(|e| e.into_iter().next());
+            let err = doc::parse(&text).err().and_then(|e| e.into_iter().next());
             (fallback_scenario(), err)
         }
     };
     let draft = RwSignal::new(draft);
-    let errors = Memo::new(move |_| draft.with(scenario::validate));
+    let errors = Memo::new(move |_| draft.with(doc::validate));
     // The first outcome is requested from the start: an action made before it is
     // shown (a host page's `runTo` right after `mount`) waits for it.
     let mut queue = ActionQueue::default();
@@ -377,9 +375,7 @@ pub fn set_text(ctx: Ctx, text: String, immediate: bool) {
             set_draft(ctx, s, immediate);
         }
         Err(_) => {
-            let err = scenario::parse(&text)
-                .err()
-                .and_then(|e| e.into_iter().next());
+            let err = doc::parse(&text).err().and_then(|e| e.into_iter().next());
             ctx.raw_error.set(err);
         }
     }

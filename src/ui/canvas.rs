@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::app::Ctx;
 use super::format;
 use super::i18n::{activity, fill, journal, state, tr, K};
-use crate::engine::scenario::Mode;
-use crate::engine::workflow::Activity;
+use crate::engine::doc::Mode;
+use crate::engine::out::journal::Activity;
 
 /// Journal lines shown (the last ones up to the clock, oldest first, so the clock's
 /// execution is the last line): a short window the page scrolls past, rather than an
@@ -33,7 +33,11 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
         ctx.sim.with(|sim| {
             let sim = sim.as_ref()?;
             let o = sim.outcome(sim.own())?;
-            let incremental = sim.scenario.workflow.query.incremental;
+            let incremental = sim
+                .scenario
+                .workflows()
+                .first()
+                .is_some_and(|w| w.query.incremental);
             let query = if incremental {
                 Activity::IncrementalQuery
             } else {

@@ -11,7 +11,7 @@ use super::format;
 use super::i18n::{count, fill, tr, Lang, K};
 use super::model::{ModeKey, Sim};
 use super::nav;
-use crate::engine::scheduler::{merged_outages, planned_slots};
+use crate::engine::sim::{downtime, schedulers};
 
 const CELL: f64 = 13.0;
 const W: f64 = 720.0;
@@ -72,8 +72,13 @@ fn calendar_days(sim: &Sim) -> (NaiveDate, Vec<Day>) {
             }
         }
     }
-    let outages = merged_outages(&sim.scenario, &cal);
-    for s in planned_slots(&sim.scenario, &cal) {
+    let downtime = downtime(&sim.scenario, &cal);
+    let outages = downtime.outages();
+    let schedulers = schedulers(&sim.scenario, &cal);
+    for s in schedulers
+        .iter()
+        .flat_map(|sc| sc.planned_slots().iter().copied())
+    {
         if outages.iter().any(|(f, t)| *f <= s && s < *t) {
             if let Some(d) = usize::try_from(idx(s)).ok().and_then(|i| days.get_mut(i)) {
                 d.missed += 1;
@@ -112,7 +117,8 @@ fn rates(sim: &Sim) -> Rates {
         return (Vec::new(), Vec::new());
     }
     let end = sim.cal.horizon_end;
-    let permille = |r: crate::engine::kpi::Rate| (r.numerator * 1000).checked_div(r.denominator);
+    let permille =
+        |r: crate::engine::out::kpi::Rate| (r.numerator * 1000).checked_div(r.denominator);
     let per = sim
         .columns
         .iter()

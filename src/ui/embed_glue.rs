@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::app::{dispatch, set_draft, AppConfig, Handle};
 use super::i18n::Lang;
 use crate::embed_config::EmbedConfig;
-use crate::engine::scenario::{self, ScenarioError};
+use crate::engine::doc::{self, ScenarioError};
 
 /// A playback command from the host page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +62,10 @@ pub fn parse_instant(
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
         return Some(dt.timestamp());
     }
-    if let Some(local) = scenario::parse_local_datetime(text) {
+    if let Some(local) = doc::parse_local_datetime(text) {
         return Some(local_to_instant(local));
     }
-    scenario::parse_date(text)
+    doc::parse_date(text)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(local_to_instant)
 }
@@ -74,7 +74,7 @@ pub fn parse_instant(
 /// scenario being simulated, an invalid one stays in the editor with its error.
 /// Returns the document's problems, for the host page.
 pub fn set_scenario_text(h: &Handle, text: String) -> Result<(), Vec<ScenarioError>> {
-    let result = match scenario::parse(&text) {
+    let result = match doc::parse(&text) {
         Ok(s) => {
             h.ctx.preset.set(String::new());
             h.ctx.raw_error.set(None);

@@ -8,9 +8,9 @@ use super::format;
 use super::i18n::{self, fill, tr, K};
 use super::model::{additions, broadlog_rows, tracking_rows, ModeKey, RowFilter, RowSet, Sort};
 use super::window::{page_around, rows_in_view};
-use crate::engine::logs::{Reason, Status};
-use crate::engine::outcome::Outcome;
-use crate::engine::scenario::parse_date;
+use crate::engine::doc::parse_date;
+use crate::engine::out::logs::{Reason, Status};
+use crate::engine::out::outcome::Outcome;
 
 /// Height of one table row, px (fixed, so the window is a division).
 const ROW_H: f64 = 28.0;
@@ -89,7 +89,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                 (id as usize).saturating_sub(1)
             });
             let page = page_around(total, anchor, DELIVERY_PAGE, k);
-            let continuous = o.mode() == crate::engine::scenario::Mode::Continuous;
+            let continuous = o.mode() == crate::engine::doc::Mode::Continuous;
             let items = o
                 .deliveries()
                 .get(page.clone())

@@ -7,8 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::app::{dispatch, set_text, Ctx};
 use super::i18n::K;
-use crate::engine::export::{broadlog_export, tracking_export, ExportFilter, Format};
-use crate::engine::report;
+use crate::engine::out::export::{broadlog_export, tracking_export, ExportFilter, Format};
+use crate::engine::out::report;
 
 /// Offers `chunks` to the user as a file called `name`.
 pub fn download(name: &str, mime: &str, chunks: impl Iterator<Item = String>) -> Option<()> {

@@ -26,21 +26,22 @@ pub struct Version {
     pub used_by: Vec<(ModeKey, Vec<DeliveryUse>)>,
 }
 
-/// The template's versions that exist at `as_of` (an edit after the clock has not
-/// happened yet), with the deliveries created by then.
-pub fn versions(sim: &Sim, as_of: Instant) -> Vec<Version> {
+/// The versions of workflow `workflow`'s template that exist at `as_of` (an edit after
+/// the clock has not happened yet), with the deliveries created by then.
+pub fn versions(sim: &Sim, workflow: usize, as_of: Instant) -> Vec<Version> {
     let Some(own) = sim.outcome(sim.own()) else {
         return Vec::new();
     };
-    let edits = own.content_edits();
+    let Some(edits) = own.workflows().get(workflow).map(|w| w.edits.as_slice()) else {
+        return Vec::new();
+    };
     let existing = 1 + edits.partition_point(|t| *t <= as_of) as u32;
     (1..=existing)
         .map(|v| Version {
             version: v,
             edited: v
                 .checked_sub(2)
-                .and_then(|k| edits.get(k as usize))
-                .copied(),
+                .and_then(|k| edits.get(k as usize).copied()),
             used_by: sim
                 .columns
                 .iter()
@@ -50,7 +51,11 @@ pub fn versions(sim: &Sim, as_of: Instant) -> Vec<Version> {
                     let uses = o
                         .deliveries()
                         .iter()
-                        .filter(|d| d.content_version == v && d.created <= as_of)
+                        .filter(|d| {
+                            usize::from(d.workflow) == workflow
+                                && d.content_version == v
+                                && d.created <= as_of
+                        })
                         .map(|d| {
                             let runs: Vec<usize> = o
                                 .executions()
@@ -101,12 +106,14 @@ pub fn id_ranges(ids: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::parse;
+    use crate::engine::doc::parse;
     use crate::ui::presets::preset;
 
     fn sim(edit: &str) -> Sim {
         let mut s = parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
-        s.workflow.delivery.content_changes = vec![edit.to_string()];
+        if let Some(w) = s.workflow.as_mut() {
+            w.delivery.content_changes = vec![edit.to_string()];
+        }
         Sim::new(s).unwrap()
     }
 
@@ -114,7 +121,7 @@ mod tests {
     fn an_edit_makes_a_second_version_used_by_the_later_deliveries() {
         let s = sim("2026-06-15T10:00");
         let end = s.cal.horizon_end;
-        let v = versions(&s, end);
+        let v = versions(&s, 0, end);
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].edited, None);
         assert_eq!(
@@ -151,7 +158,7 @@ mod tests {
     fn before_the_edit_the_folder_holds_one_version() {
         let s = sim("2026-06-15T10:00");
         let before = s.cal.horizon_start + 100 * 86_400;
-        assert_eq!(versions(&s, before).len(), 1);
+        assert_eq!(versions(&s, 0, before).len(), 1);
         assert_eq!(id_ranges(&[]), "");
         assert_eq!(id_ranges(&[4]), "#4");
         assert_eq!(id_ranges(&[1, 2, 3, 5, 7, 8]), "#1–#3, #5, #7–#8");

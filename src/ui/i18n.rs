@@ -4,7 +4,7 @@
 //! messages) are translated by the `*_label` helpers next to the views that use them,
 //! which call back into this module.
 
-pub use crate::engine::describe::Lang;
+pub use crate::engine::doc::describe::Lang;
 
 /// Declares the key enum and its table (English, French) in one go, so a missing
 /// translation is a compile error.
@@ -450,7 +450,7 @@ pub fn field_label(lang: Lang, path: &str) -> &'static str {
     }
 }
 
-use crate::engine::workflow::{Activity, JournalMessage, WorkflowState};
+use crate::engine::out::journal::{Activity, JournalMessage, WorkflowState};
 
 pub fn activity(lang: Lang, a: Activity) -> &'static str {
     tr(
@@ -546,8 +546,8 @@ pub fn journal(
     }
 }
 
-use crate::engine::logs::{Device, Reason, Status, TrackingKind};
-use crate::engine::outcome::{TargetingReason, TraceEvent};
+use crate::engine::out::logs::{Device, Reason, Status, TrackingKind};
+use crate::engine::out::trace::{TargetingReason, TraceEvent};
 
 /// " (reason)" after a status, or nothing for a sent row.
 fn why(lang: Lang, r: Option<Reason>) -> String {

@@ -1,17 +1,13 @@
 //! The simulated year as the page needs it: the engine's outcomes for each delivery
 //! mode side by side, computed once per scenario and read "as of" the playback clock.
-//! Pure and native-testable; it only selects engine output, it never decides a rule.
+//! Pure and native-testable; it only selects engine output, it never decides a rule
+//! and never runs a pipeline of its own (the engine's [`Comparison`] does).
 
 use crate::engine::calendar::{Calendar, Instant};
-use crate::engine::limits;
-use crate::engine::logs::{Reason, Status};
-use crate::engine::outcome::{Outcome, Snapshot};
-use crate::engine::population::Population;
-use crate::engine::scenario::validate;
-use crate::engine::scenario::{Aggregation, Mode, Scenario, ScenarioError};
-use crate::engine::scheduler::{self, Execution};
-use crate::engine::simulation::{run, Variant};
-use std::sync::Arc;
+use crate::engine::doc::{Aggregation, Mode, Scenario, ScenarioError, Validated};
+use crate::engine::out::logs::{Reason, Status};
+use crate::engine::out::outcome::{Outcome, Snapshot};
+use crate::engine::sim::{Comparison, Side};
 
 /// Which column of the side-by-side view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +15,16 @@ pub enum ModeKey {
     Recurring,
     Continuous,
     Aggregated,
+}
+
+impl From<Side> for ModeKey {
+    fn from(side: Side) -> ModeKey {
+        match side {
+            Side::Recurring => ModeKey::Recurring,
+            Side::Continuous => ModeKey::Continuous,
+            Side::Aggregated => ModeKey::Aggregated,
+        }
+    }
 }
 
 impl ModeKey {
@@ -49,9 +55,7 @@ impl Sim {
     /// Runs the scenario as recurring and as continuous (and as aggregated recurring
     /// when the scenario asks for an aggregation): same population, schedule and seed.
     pub fn new(scenario: Scenario) -> Result<Sim, Vec<ScenarioError>> {
-        let mut p = Pending::new(scenario)?;
-        while p.step() {}
-        Ok(p.finish())
+        Ok(Pending::new(scenario)?.finish())
     }
 
     /// The execution instants (the same in every mode), for stepping.
@@ -69,9 +73,13 @@ impl Sim {
             .map_or(0, |c| c.outcome.executions().len())
     }
 
-    /// The column of the scenario's own delivery mode (the workflow the canvas draws).
+    /// The column of the scenario's own delivery mode (the workflow the canvas draws:
+    /// the compared one, the first).
     pub fn own(&self) -> usize {
-        let d = &self.scenario.workflow.delivery;
+        let workflows = self.scenario.workflows();
+        let Some(d) = workflows.first().map(|w| w.delivery) else {
+            return 0;
+        };
         let want = match (d.mode, d.aggregation) {
             (Mode::Continuous, _) => ModeKey::Continuous,
             (Mode::Recurring, Aggregation::None) => ModeKey::Recurring,
@@ -102,92 +110,56 @@ impl Sim {
     }
 }
 
-/// A simulation being computed one delivery mode at a time, so the page can paint
-/// its progress between modes instead of freezing for the whole year.
+/// A simulation being computed in short turns, so the page can paint its progress
+/// instead of freezing for the whole year: the engine's [`Comparison`] of the
+/// scenario's workflow, and the scenario the page reads.
 pub struct Pending {
     scenario: Scenario,
     cal: Calendar,
-    population: Arc<Population>,
-    executions: Vec<Execution>,
-    modes: Vec<(ModeKey, Variant)>,
-    done: Vec<Column>,
+    comparison: Comparison,
 }
 
 impl Pending {
-    /// Validates (including the engine's size limits) and prepares the population and
-    /// the executions, shared by every mode.
+    /// Validates (including the engine's size limits, once for every mode) and
+    /// prepares the population and the executions, shared by every mode.
     pub fn new(scenario: Scenario) -> Result<Pending, Vec<ScenarioError>> {
-        let errors = validate(&scenario);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let cal = scenario.calendar().map_err(|e| vec![e])?;
-        let executions = scheduler::executions(&scenario, &cal);
-        let mut modes = vec![
-            (
-                ModeKey::Recurring,
-                Variant {
-                    mode: Mode::Recurring,
-                    aggregation: Aggregation::None,
-                },
-            ),
-            (
-                ModeKey::Continuous,
-                Variant {
-                    mode: Mode::Continuous,
-                    aggregation: Aggregation::None,
-                },
-            ),
-        ];
-        let agg = scenario.workflow.delivery.aggregation;
-        if agg != Aggregation::None {
-            modes.push((
-                ModeKey::Aggregated,
-                Variant {
-                    mode: Mode::Recurring,
-                    aggregation: agg,
-                },
-            ));
-        }
-        let estimate = limits::estimate_with(&scenario, &cal, &executions);
-        limits::check(&scenario, &estimate, modes.len()).map_err(|e| vec![e])?;
-        let population = Arc::new(Population::build(&scenario, &cal));
+        let valid = Validated::new(scenario)?;
+        let cal = valid.calendar().map_err(|e| vec![e])?;
+        let comparison = Comparison::new(&valid, 0)?;
         Ok(Pending {
-            scenario,
+            scenario: valid.into_inner(),
             cal,
-            population,
-            executions,
-            modes,
-            done: Vec::new(),
+            comparison,
         })
     }
 
-    /// Simulates the next mode; false when every mode is done.
-    pub fn step(&mut self) -> bool {
-        let Some((mode, v)) = self.modes.get(self.done.len()).copied() else {
-            return false;
-        };
-        let outcome = run(
-            &self.scenario,
-            &self.cal,
-            &self.population,
-            &self.executions,
-            v,
-        );
-        self.done.push(Column { mode, outcome });
-        self.done.len() < self.modes.len()
+    /// Simulates at most `executions` more executions (every mode counts); false
+    /// when every mode is done.
+    pub fn step(&mut self, executions: usize) -> bool {
+        self.comparison.step_budget(executions);
+        !self.comparison.is_done()
     }
 
-    /// (modes done, modes in all).
+    /// (executions done, executions in all), every mode counted.
     pub fn progress(&self) -> (usize, usize) {
-        (self.done.len(), self.modes.len())
+        let p = self.comparison.progress();
+        (p.done, p.total)
     }
 
+    /// Finishes what is left and gives the simulated year.
     pub fn finish(self) -> Sim {
         Sim {
             scenario: self.scenario,
             cal: self.cal,
-            columns: self.done,
+            columns: self
+                .comparison
+                .finish()
+                .into_iter()
+                .map(|(side, outcome)| Column {
+                    mode: side.into(),
+                    outcome,
+                })
+                .collect(),
         }
     }
 }
@@ -433,7 +405,7 @@ mod tests {
 
     fn sim(name: &str) -> Sim {
         let p = preset(name).unwrap();
-        Sim::new(crate::engine::scenario::parse(p.json).unwrap()).unwrap()
+        Sim::new(crate::engine::doc::parse(p.json).unwrap()).unwrap()
     }
 
     #[test]
@@ -453,13 +425,16 @@ mod tests {
     #[test]
     fn stepping_a_pending_simulation_gives_the_engines_outcomes() {
         let p = preset("welcome-continuous-incremental").unwrap();
-        let scenario = crate::engine::scenario::parse(p.json).unwrap();
+        let scenario = crate::engine::doc::parse(p.json).unwrap();
         let mut pending = Pending::new(scenario.clone()).unwrap();
-        assert_eq!(pending.progress(), (0, 2));
-        assert!(pending.step());
-        assert_eq!(pending.progress(), (1, 2));
-        assert!(!pending.step());
+        // 365 daily executions in each of the two modes.
+        assert_eq!(pending.progress(), (0, 730));
+        assert!(pending.step(400));
+        assert_eq!(pending.progress(), (400, 730));
+        assert!(!pending.step(400));
+        assert_eq!(pending.progress(), (730, 730));
         let sim = pending.finish();
+        use crate::engine::sim::Variant;
         let variants = [
             Variant {
                 mode: Mode::Recurring,
@@ -470,7 +445,8 @@ mod tests {
                 aggregation: Aggregation::None,
             },
         ];
-        let direct = crate::engine::simulation::simulate_variants(&scenario, &variants).unwrap();
+        let direct = crate::engine::sim::simulate_variants(&scenario, &variants).unwrap();
+        assert_eq!(sim.columns.len(), direct.len());
         for (c, o) in sim.columns.iter().zip(&direct) {
             assert_eq!(c.outcome.fingerprint(), o.fingerprint());
         }
@@ -528,8 +504,7 @@ mod tests {
     #[test]
     fn the_execution_filter_keeps_exactly_that_executions_rows() {
         let mut sc =
-            crate::engine::scenario::parse(preset("weekly-newsletter-recurring").unwrap().json)
-                .unwrap();
+            crate::engine::doc::parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
         sc.tracking.enabled = true;
         let s = Sim::new(sc).unwrap();
         let end = s.cal.horizon_end;
@@ -589,8 +564,7 @@ mod tests {
     #[test]
     fn tracking_rows_follow_the_clock_and_the_date_range() {
         let mut sc =
-            crate::engine::scenario::parse(preset("weekly-newsletter-recurring").unwrap().json)
-                .unwrap();
+            crate::engine::doc::parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
         sc.tracking.enabled = true;
         let s = Sim::new(sc).unwrap();
         let o = &s.columns[0].outcome;

@@ -3,8 +3,8 @@
 //! journal and trace to the execution found (`ui::app::jump`).
 
 use crate::engine::calendar::{Calendar, Instant};
-use crate::engine::outcome::Outcome;
-use crate::engine::scenario::{parse_date, parse_local_datetime};
+use crate::engine::doc::{parse_date, parse_local_datetime};
+use crate::engine::out::outcome::Outcome;
 use chrono::NaiveDate;
 
 /// The last instant of a local date (the instant before the next day starts).
@@ -48,7 +48,7 @@ pub fn resolve(o: &Outcome, text: &str) -> Option<usize> {
 /// time, the execution at or before that instant; without, as [`on_date`].
 pub fn go_to(o: &Outcome, date: &str, time: &str) -> Option<usize> {
     let d = parse_date(date.trim())?;
-    match crate::engine::scenario::parse_time(time.trim()) {
+    match crate::engine::doc::parse_time(time.trim()) {
         Some(t) => at_or_before(o, o.calendar().instant(d.and_time(t))),
         None => on_date(o, d),
     }
@@ -57,12 +57,12 @@ pub fn go_to(o: &Outcome, date: &str, time: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{scenario, simulation};
+    use crate::engine::{doc, sim};
     use crate::ui::presets::preset;
 
     fn weekly() -> Outcome {
-        let s = scenario::parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
-        simulation::simulate(&s).unwrap()
+        let s = doc::parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
+        sim::simulate(&s).unwrap()
     }
 
     fn local(o: &Outcome, e: usize) -> String {

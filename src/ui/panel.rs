@@ -9,9 +9,8 @@ use super::app::{set_text, Ctx};
 use super::editor::{self, Kind};
 use super::format;
 use super::i18n::{field_label, tr, K};
-use crate::engine::describe::describe_schedule;
-use crate::engine::scenario::ScenarioError;
-use crate::engine::scheduler::preview;
+use crate::engine::doc::describe::describe_schedule;
+use crate::engine::doc::ScenarioError;
 
 const FREQ: &[&str] = &["once", "daily", "weekly", "monthly", "yearly", "periodic"];
 const WEEKDAY: &[&str] = &["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -296,7 +295,11 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
         if !ctx.errors.with(|e| e.is_empty()) {
             return String::new();
         }
-        ctx.draft.with(|s| describe_schedule(s, lang))
+        ctx.draft.with(|s| {
+            s.workflows().first().map_or_else(String::new, |w| {
+                describe_schedule(w.scheduler, &s.timezone, s.year, lang)
+            })
+        })
     };
     let next = move || {
         let lang = ctx.lang.get();
@@ -308,7 +311,12 @@ pub fn scenario_panel(ctx: Ctx) -> impl IntoView {
             let Ok(cal) = s.calendar() else {
                 return Vec::new();
             };
-            preview(s, &cal, after.max(cal.horizon_start - 1), 5)
+            let downtime = crate::engine::sim::downtime(s, &cal);
+            let after = after.max(cal.horizon_start - 1);
+            crate::engine::sim::schedulers(s, &cal)
+                .first()
+                .map(|sc| sc.preview(&downtime, after, 5))
+                .unwrap_or_default()
                 .into_iter()
                 .map(|t| format::date_time(lang, cal.local(t)))
                 .collect()

@@ -40,7 +40,7 @@ pub fn preset(name: &str) -> Option<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::parse;
+    use crate::engine::doc::parse;
 
     #[test]
     fn every_preset_is_a_valid_scenario() {

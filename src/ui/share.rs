@@ -266,17 +266,13 @@ mod tests {
                 ..UrlState::default()
             };
             let back = UrlState::from_fragment(&st.to_fragment());
-            let a: crate::engine::scenario::Scenario =
-                crate::engine::scenario::parse(&pretty_scenario(back.scenario.as_deref().unwrap()))
+            let a: crate::engine::doc::Scenario =
+                crate::engine::doc::parse(&pretty_scenario(back.scenario.as_deref().unwrap()))
                     .unwrap();
-            let b = crate::engine::scenario::parse(p.json).unwrap();
+            let b = crate::engine::doc::parse(p.json).unwrap();
             assert_eq!(
-                crate::engine::simulation::simulate(&a)
-                    .unwrap()
-                    .fingerprint(),
-                crate::engine::simulation::simulate(&b)
-                    .unwrap()
-                    .fingerprint(),
+                crate::engine::sim::simulate(&a).unwrap().fingerprint(),
+                crate::engine::sim::simulate(&b).unwrap().fingerprint(),
                 "{}",
                 p.name
             );

@@ -13,8 +13,8 @@ use super::model::{ModeKey, Pending, Sim};
 use super::playback::{Playback, Speed};
 use super::presets::{preset, PRESETS};
 use crate::embed_config::View;
-use crate::engine::logs::{BroadLog, TrackingColumns};
-use crate::engine::outcome::Snapshot;
+use crate::engine::out::logs::{BroadLog, TrackingColumns};
+use crate::engine::out::outcome::Snapshot;
 
 /// Real milliseconds between two playback ticks.
 const TICK_MS: u32 = 100;
@@ -62,7 +62,7 @@ pub fn app(ctx: Ctx) -> impl IntoView {
 
 /// Re-simulates whenever the draft becomes a valid scenario (at once for a whole new
 /// document, after typing pauses for an edit); playback then only reads the stored
-/// outcome. The modes are simulated one per timer turn, so the page paints its progress
+/// outcome. The engine is stepped in short timer turns, so the page paints its progress
 /// in between. When the outcome of the newest draft is on screen (or none will come),
 /// the actions that waited for it are applied (`app::settle`).
 fn simulate_on_change(ctx: Ctx) {
@@ -115,8 +115,11 @@ fn simulate_on_change(ctx: Ctx) {
     });
 }
 
-/// Simulates one more mode; when all are done, shows the new year and applies the
-/// actions that waited for it.
+/// Real milliseconds the engine may work in one timer turn before the page paints.
+const TURN_MS: f64 = 30.0;
+
+/// Simulates for one short turn; when the year is done in every mode, shows it and
+/// applies the actions that waited for it.
 fn advance(
     ctx: Ctx,
     work: StoredValue<Option<Pending>, LocalStorage>,
@@ -125,7 +128,17 @@ fn advance(
     (first, generation): (bool, u64),
     t0: f64,
 ) {
-    let more = work.try_update_value(|w| w.as_mut().map(|p| (p.step(), p.progress())));
+    let turn = js_sys::Date::now();
+    let more = work.try_update_value(|w| {
+        w.as_mut().map(|p| {
+            // A few executions at a time, until the turn's time is spent.
+            let mut more = p.step(8);
+            while more && js_sys::Date::now() - turn < TURN_MS {
+                more = p.step(8);
+            }
+            (more, p.progress())
+        })
+    });
     match more.flatten() {
         None => {}
         Some((true, progress)) => {
@@ -206,10 +219,10 @@ fn show(ctx: Ctx, sim: Sim, first: bool) {
 /// The state of the simulation behind the page (a context of the instance).
 #[derive(Clone, Copy)]
 pub struct SimStatus {
-    /// (modes done, modes in all) while simulating.
+    /// (executions done, executions in all, every mode counted) while simulating.
     pub progress: RwSignal<Option<(usize, usize)>>,
     /// Why the engine refused to simulate the draft (shown with the scenario's errors).
-    pub errors: RwSignal<Vec<crate::engine::scenario::ScenarioError>>,
+    pub errors: RwSignal<Vec<crate::engine::doc::ScenarioError>>,
     /// How long the last simulation took, ms (wall clock of the page).
     pub ms: RwSignal<Option<f64>>,
 }
@@ -580,7 +593,7 @@ fn compare(ctx: Ctx) -> impl IntoView {
     fn n(v: u64, lang: Lang) -> (u64, String) {
         (v, format::int(lang, v))
     }
-    fn rate(r: crate::engine::kpi::Rate, lang: Lang) -> (u64, String) {
+    fn rate(r: crate::engine::out::kpi::Rate, lang: Lang) -> (u64, String) {
         // Compare rates at 0.1 % resolution.
         let key = (r.numerator * 1000)
             .checked_div(r.denominator)

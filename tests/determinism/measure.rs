@@ -1,4 +1,4 @@
-//! Peak heap measurement for the limits (`engine::limits`): a counting global
+//! Peak heap measurement for the limits (`engine::sim::limits`): a counting global
 //! allocator in the test binary, so the same code measures natively and in Chromium.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -56,12 +56,12 @@ pub fn scenarios() -> [(&'static str, String); 2] {
 
 /// Runs the measurement scenarios; returns one line per scenario.
 pub fn report() -> Vec<String> {
-    use campaign_sim::engine::{limits, scenario, simulation};
+    use campaign_sim::engine::{doc, sim, sim::limits};
     let mut lines = Vec::new();
     for (what, json) in scenarios() {
-        let s = scenario::parse(&json).expect("measurement scenario parses");
+        let s = doc::parse(&json).expect("measurement scenario parses");
         let est = limits::estimate(&s);
-        let (o, peak) = peak_during(|| simulation::simulate(&s).expect("runs"));
+        let (o, peak) = peak_during(|| sim::simulate(&s).expect("runs"));
         let rows = o.broadlog().len();
         let tracking = o.tracking().len();
         lines.push(format!(

@@ -1,5 +1,5 @@
 //! Limits instead of crashes: how big a scenario's year will be, estimated before it
-//! runs, and the text-length caps of the document.
+//! runs (the text-length caps of the document are `doc::limits`).
 //!
 //! The estimate is cheap (the scheduler's executions and a pass over the recipient
 //! base's creation instants; no query, no send log) and errs on the large side, so
@@ -7,10 +7,12 @@
 //! [`MAX_BYTES`] the run is refused with a [`ScenarioError`] that names what to
 //! reduce, instead of the page running out of memory mid-year.
 
-use super::calendar::{Calendar, Instant};
-use super::scenario::{parse_date, Errors, Filter, Scenario, ScenarioError};
-use super::scheduler::{self, Execution};
-use super::tracking::TrackingModel;
+use crate::engine::activity::scheduler::Execution;
+use crate::engine::activity::tracking::TrackingModel;
+use crate::engine::base::population::explicit_created;
+use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::doc::recipients::unpack_date;
+use crate::engine::doc::{Filter, QuerySpec, Scenario, ScenarioError};
 use chrono::Datelike;
 
 /// Largest estimated memory of one simulated variant (logs, executions, journal and
@@ -34,18 +36,15 @@ pub const BYTES_PER_EXECUTION: u64 = 320;
 /// Bytes per recipient of the base (columns and indexes; explicit emails extra).
 pub const BYTES_PER_RECIPIENT: u64 = 96;
 
-/// Longest `name` and `workflow.delivery.label`, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// Longest recipient email, in bytes (RFC 5321's limit for a forward path).
-pub const MAX_EMAIL_BYTES: usize = 254;
-/// Most list entries in scheduler lists, outages and content changes.
-pub const MAX_LIST_ITEMS: usize = 10_000;
-
 /// Size of a scenario's year, estimated before running it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Estimate {
-    /// Executions of the workflow (exact: the scheduler's list).
+    /// Executions of every workflow (exact: the schedulers' lists).
     pub executions: u64,
+    /// The workflow with the most executions (position in the document).
+    pub busiest_workflow: usize,
+    /// Its executions.
+    pub busiest_executions: u64,
     /// Recipients in the base at the end of the year (generated signups: mean +
     /// six standard deviations).
     pub recipients: u64,
@@ -61,25 +60,25 @@ pub struct Estimate {
 /// reports it).
 pub fn estimate(s: &Scenario) -> Estimate {
     match s.calendar() {
-        Ok(cal) => estimate_with(s, &cal, &scheduler::executions(s, &cal)),
+        Ok(cal) => {
+            let executions = super::executions(s, &cal);
+            let lists: Vec<&[Execution]> = executions.iter().map(Vec::as_slice).collect();
+            estimate_with(s, &cal, &lists, &explicit_created(&s.recipients, &cal))
+        }
         Err(_) => Estimate::default(),
     }
 }
 
-/// [`estimate`] with the calendar and executions already computed.
-pub fn estimate_with(s: &Scenario, cal: &Calendar, execs: &[Execution]) -> Estimate {
-    estimate_with_created(s, cal, execs, &super::population::explicit_created(s, cal))
-}
-
-/// [`estimate_with`] with the explicit recipients' creation instants
-/// ([`explicit_created`](super::population::explicit_created)) already computed.
-pub fn estimate_with_created(
+/// [`estimate`] with the calendar, each workflow's executions (document order) and
+/// the explicit recipients' creation instants
+/// ([`explicit_created`](crate::engine::base::population::explicit_created))
+/// already computed.
+pub fn estimate_with(
     s: &Scenario,
     cal: &Calendar,
-    execs: &[Execution],
+    executions: &[&[Execution]],
     explicit_created: &[Instant],
 ) -> Estimate {
-    let n_exec = execs.len() as u64;
     let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
     // Largest mean of one day's signups (weekly rhythm included).
     let peak_day = s.population.as_ref().map_or(0.0, |p| {
@@ -111,28 +110,89 @@ pub fn estimate_with_created(
     };
     let recipients = (s.recipients.len() as u64).saturating_add(generated);
 
-    // Σ over executions of the base at that instant: an upper bound of what a
-    // non-incremental "all" query returns. Signups are spread over the year.
-    // Absent = always in the base (`population::ALWAYS`, the smallest instant).
+    // The base at an instant, at most: an upper bound of what a non-incremental
+    // "all" query returns. Signups are spread over the year. Absent = always in the
+    // base (`population::ALWAYS`, the smallest instant).
     let mut sorted_explicit: Vec<Instant> = explicit_created.to_vec();
     sorted_explicit.sort_unstable();
-    let mut base_sum: u64 = 0;
-    for e in execs {
-        let explicit = sorted_explicit.partition_point(|c| *c <= e.at) as u64;
+    let base_at = |at: Instant| -> u64 {
+        let explicit = sorted_explicit.partition_point(|c| *c <= at) as u64;
         // Signups so far: the mean to date plus 6 σ, plus a week at the busiest
         // day's rate for the weekly rhythm (found by fuzzing: prorating the
         // year's bound undercounts early in the year).
-        let elapsed = ((e.at - cal.horizon_start) as f64 / horizon).clamp(0.0, 1.0);
+        let elapsed = ((at - cal.horizon_start) as f64 / horizon).clamp(0.0, 1.0);
         let mean = gen_signups as f64 * elapsed;
         let signed_up = if gen_signups == 0 {
             0
         } else {
             (mean + 6.0 * mean.sqrt() + 7.0 * peak_day + 7.0).ceil() as u64
         };
-        base_sum = base_sum.saturating_add(explicit + gen_initial + signed_up.min(gen_signups));
-    }
+        explicit + gen_initial + signed_up.min(gen_signups)
+    };
+    let birthday_known = s.population.as_ref().map_or(0.0, |p| p.birthday_known);
+    let generated_known = (generated as f64 * birthday_known.clamp(0.0, 1.0)).ceil() as u64;
 
-    let q = &s.workflow.query;
+    let mut est = Estimate {
+        recipients,
+        ..Estimate::default()
+    };
+    for (w, execs) in s.workflows().iter().zip(executions) {
+        let n_exec = execs.len() as u64;
+        let rows = workflow_rows(
+            w.query,
+            cal,
+            execs,
+            &base_at,
+            s,
+            generated_known,
+            recipients,
+        );
+        est.executions = est.executions.saturating_add(n_exec);
+        est.broadlog_rows_upper = est.broadlog_rows_upper.saturating_add(rows);
+        if n_exec > est.busiest_executions {
+            (est.busiest_workflow, est.busiest_executions) = (w.index, n_exec);
+        }
+    }
+    let (n_exec, rows) = (est.executions, est.broadlog_rows_upper);
+
+    let tracking = match TrackingModel::of(&s.tracking) {
+        Some(m) => {
+            let reopen: f64 = (1..=5).map(|k| m.reopen_rate.powi(k)).sum();
+            let more_clicks: f64 = (1..=3).map(|k| 0.3f64.powi(k)).sum();
+            let per_open =
+                1.0 + reopen + m.mirror_rate + m.click_rate * (1.0 + more_clicks) + m.optout_rate;
+            let per_sent = (m.open_rate * per_open).clamp(0.0, 12.0);
+            (rows as f64 * per_sent).ceil() as u64
+        }
+        None => 0,
+    };
+
+    let explicit_email_bytes = s.recipients.email_text().0.len() as u64;
+    est.tracking_rows_expected = tracking;
+    est.bytes = rows
+        .saturating_mul(BYTES_PER_BROADLOG_ROW)
+        .saturating_add(tracking.saturating_mul(BYTES_PER_TRACKING_ROW))
+        .saturating_add(n_exec.saturating_mul(BYTES_PER_EXECUTION))
+        .saturating_add(recipients.saturating_mul(BYTES_PER_RECIPIENT))
+        .saturating_add(explicit_email_bytes);
+    est
+}
+
+/// Upper bound of one workflow's broadLog rows: Σ over its executions of what its
+/// query can return.
+fn workflow_rows(
+    q: &QuerySpec,
+    cal: &Calendar,
+    execs: &[Execution],
+    base_at: &dyn Fn(Instant) -> u64,
+    s: &Scenario,
+    generated_known: u64,
+    recipients: u64,
+) -> u64 {
+    let n_exec = execs.len() as u64;
+    let base_sum = execs
+        .iter()
+        .fold(0u64, |sum, e| sum.saturating_add(base_at(e.at)));
     let mut rows = match q.filter {
         Filter::All => base_sum,
         Filter::Birthday => {
@@ -150,8 +210,8 @@ pub fn estimate_with_created(
             }
             let busiest = per_date.iter().copied().max().unwrap_or(0);
             let mut sum: u64 = 0;
-            for r in &s.recipients {
-                if let Some(b) = r.birthday.as_deref().and_then(parse_date) {
+            for &packed in s.recipients.birthdays() {
+                if let Some(b) = unpack_date(packed) {
                     let mut k = on(&per_date, b.month(), b.day());
                     if (b.month(), b.day()) == (2, 29) {
                         // Read on 28 February or 1 March in a non-leap year.
@@ -161,9 +221,7 @@ pub fn estimate_with_created(
                     sum = sum.saturating_add(k);
                 }
             }
-            let known = s.population.as_ref().map_or(0.0, |p| p.birthday_known);
-            let gen_known = (generated as f64 * known.clamp(0.0, 1.0)).ceil() as u64;
-            sum.saturating_add(gen_known.saturating_mul(busiest))
+            sum.saturating_add(generated_known.saturating_mul(busiest))
                 .min(base_sum)
         }
     };
@@ -176,33 +234,7 @@ pub fn estimate_with_created(
         };
         rows = rows.min(recipients.saturating_mul(per_recipient.min(n_exec)));
     }
-
-    let tracking = match TrackingModel::of(s) {
-        Some(m) => {
-            let reopen: f64 = (1..=5).map(|k| m.reopen_rate.powi(k)).sum();
-            let more_clicks: f64 = (1..=3).map(|k| 0.3f64.powi(k)).sum();
-            let per_open =
-                1.0 + reopen + m.mirror_rate + m.click_rate * (1.0 + more_clicks) + m.optout_rate;
-            let per_sent = (m.open_rate * per_open).clamp(0.0, 12.0);
-            (rows as f64 * per_sent).ceil() as u64
-        }
-        None => 0,
-    };
-
-    let explicit_email_bytes: u64 = s.recipients.iter().map(|r| r.email.len() as u64).sum();
-    let bytes = rows
-        .saturating_mul(BYTES_PER_BROADLOG_ROW)
-        .saturating_add(tracking.saturating_mul(BYTES_PER_TRACKING_ROW))
-        .saturating_add(n_exec.saturating_mul(BYTES_PER_EXECUTION))
-        .saturating_add(recipients.saturating_mul(BYTES_PER_RECIPIENT))
-        .saturating_add(explicit_email_bytes);
-    Estimate {
-        executions: n_exec,
-        recipients,
-        broadlog_rows_upper: rows,
-        tracking_rows_expected: tracking,
-        bytes,
-    }
+    rows
 }
 
 fn days_in_year(year: i32) -> u32 {
@@ -221,13 +253,16 @@ pub fn check(s: &Scenario, est: &Estimate, variants: usize) -> Result<(), Scenar
     if total <= MAX_BYTES {
         return Ok(());
     }
-    let frequent = est.executions > 4 * 366;
+    let frequent = est.busiest_executions > 4 * 366;
     let path = if frequent {
-        "workflow.scheduler"
+        s.workflows()
+            .get(est.busiest_workflow)
+            .map_or_else(|| "workflow".to_string(), |w| w.path.to_string())
+            + ".scheduler"
     } else if s.population.is_some() {
-        "population.size"
+        "population.size".to_string()
     } else {
-        "recipients"
+        "recipients".to_string()
     };
     let what = if frequent {
         "run the scheduler less often"
@@ -250,7 +285,7 @@ pub fn check(s: &Scenario, est: &Estimate, variants: usize) -> Result<(), Scenar
         String::new()
     };
     Err(ScenarioError {
-        path: path.to_string(),
+        path,
         reason: format!(
             "too large to simulate in the page: {} executions × up to {} recipients could write \
              {} broadLog rows{tracking}, about {} MB{sides}, over the {} MB limit; {what}, or \
@@ -275,69 +310,6 @@ fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// Text-length and list-length caps (called from `scenario::validate`): a hostile
-/// or accidental megabyte label would otherwise be copied into every row shown.
-pub fn validate_text(s: &Scenario, e: &mut Errors) {
-    let chars = |e: &mut Errors, path: &str, v: &str, max: usize| {
-        let n = v.chars().count();
-        if n > max {
-            e.push(path, format!("is {n} characters long; the limit is {max}"));
-        }
-    };
-    chars(e, "name", &s.name, MAX_NAME_CHARS);
-    chars(e, "timezone", &s.timezone, 64);
-    chars(
-        e,
-        "workflow.delivery.label",
-        &s.workflow.delivery.label,
-        MAX_NAME_CHARS,
-    );
-    for (i, r) in s.recipients.iter().enumerate() {
-        if r.email.len() > MAX_EMAIL_BYTES {
-            e.push(
-                format!("recipients[{i}].email"),
-                format!(
-                    "is {} bytes long; an address has at most {MAX_EMAIL_BYTES}",
-                    r.email.len()
-                ),
-            );
-        }
-        // Byte test for ASCII addresses (the usual case); `char::is_control` also
-        // covers C1 controls, which only occur in non-ASCII text.
-        let control = if r.email.is_ascii() {
-            r.email.bytes().any(|b| b.is_ascii_control())
-        } else {
-            r.email.chars().any(char::is_control)
-        };
-        if control {
-            e.push(
-                format!("recipients[{i}].email"),
-                "contains a control character",
-            );
-        }
-    }
-    let sc = &s.workflow.scheduler;
-    let lists: [(&str, usize); 6] = [
-        ("workflow.scheduler.times", sc.times.len()),
-        ("workflow.scheduler.days", sc.days.len()),
-        ("workflow.scheduler.month_days", sc.month_days.len()),
-        ("workflow.scheduler.dates", sc.dates.len()),
-        (
-            "workflow.delivery.content_changes",
-            s.workflow.delivery.content_changes.len(),
-        ),
-        ("outages", s.outages.len()),
-    ];
-    for (path, n) in lists {
-        if n > MAX_LIST_ITEMS {
-            e.push(
-                path,
-                format!("has {n} entries; the limit is {MAX_LIST_ITEMS}"),
-            );
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! carried, the workflow's states and its journal. Messages are keys with
 //! arguments, never prose: the UI words them (EN/FR).
 
-use super::calendar::Instant;
+use crate::engine::calendar::Instant;
 use serde::Serialize;
 
 /// An activity of the targeting workflow.
@@ -64,6 +64,8 @@ pub struct JournalEntry {
     pub count: u32,
     /// Execution index the line belongs to, if any.
     pub execution: Option<u32>,
+    /// The workflow the line is about (its position in the document, from 0).
+    pub workflow: u16,
 }
 
 /// The workflow's state at an instant.

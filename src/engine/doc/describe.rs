@@ -1,12 +1,10 @@
 //! A schedule in plain language, English or French, as the UI shows it next to the
 //! Scheduler activity ("Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026").
 //!
-//! Pure: the text depends only on the scenario's scheduler fields, its zone and year.
+//! Pure: the text depends only on a scheduler's fields, the zone and the year.
 
-use super::scenario::{
-    parse_local_datetime, parse_month_day, parse_time, Frequency, Scenario, Weekday,
-};
-use super::scheduler::validity;
+use super::scheduler::{Frequency, SchedulerSpec, Weekday};
+use super::time::{parse_local_datetime, parse_month_day, parse_time};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// The language of a description.
@@ -20,14 +18,14 @@ pub enum Lang {
 /// One sentence describing when the scheduler fires.
 ///
 /// ```
-/// use campaign_sim::engine::{describe::{describe_schedule, Lang}, scenario::parse};
+/// use campaign_sim::engine::doc::{describe::{describe_schedule, Lang}, parse};
 /// let s = parse(r#"{"timezone":"Europe/Paris","workflow":{"scheduler":
 ///     {"frequency":"weekly","days":["mon"],"times":["09:00"]}}}"#).unwrap();
-/// assert_eq!(describe_schedule(&s, Lang::En), "Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026");
-/// assert_eq!(describe_schedule(&s, Lang::Fr), "Chaque lundi à 09:00 (Europe/Paris), du 1 janv. au 31 déc. 2026");
+/// let sc = s.workflows()[0].scheduler;
+/// assert_eq!(describe_schedule(sc, &s.timezone, s.year, Lang::En), "Every Monday at 09:00 (Europe/Paris), 1 Jan – 31 Dec 2026");
+/// assert_eq!(describe_schedule(sc, &s.timezone, s.year, Lang::Fr), "Chaque lundi à 09:00 (Europe/Paris), du 1 janv. au 31 déc. 2026");
 /// ```
-pub fn describe_schedule(s: &Scenario, lang: Lang) -> String {
-    let sc = &s.workflow.scheduler;
+pub fn describe_schedule(sc: &SchedulerSpec, timezone: &str, year: i32, lang: Lang) -> String {
     let every = sc.every.max(1);
     let fr = lang == Lang::Fr;
     let times: Vec<String> = {
@@ -43,7 +41,7 @@ pub fn describe_schedule(s: &Scenario, lang: Lang) -> String {
     } else {
         format!(" at {}", join(&times, lang))
     };
-    let zone = format!(" ({})", s.timezone);
+    let zone = format!(" ({timezone})");
 
     let head = match sc.frequency {
         Frequency::Once => {
@@ -61,7 +59,7 @@ pub fn describe_schedule(s: &Scenario, lang: Lang) -> String {
                 ),
                 (None, false) => format!("Once{zone}"),
                 (None, true) => format!("Une fois{zone}"),
-            } + &limit(s, lang);
+            } + &limit(sc, lang);
         }
         Frequency::Daily => match (every, fr) {
             (1, false) => format!("Every day{at_times}"),
@@ -190,12 +188,16 @@ pub fn describe_schedule(s: &Scenario, lang: Lang) -> String {
             }
         }
     };
-    format!("{head}{zone}, {}{}", validity_text(s, lang), limit(s, lang))
+    format!(
+        "{head}{zone}, {}{}",
+        validity_text(sc, year, lang),
+        limit(sc, lang)
+    )
 }
 
 /// ", at most 10 runs" / ", 10 exécutions au plus".
-fn limit(s: &Scenario, lang: Lang) -> String {
-    match (s.workflow.scheduler.max_runs, lang) {
+fn limit(sc: &SchedulerSpec, lang: Lang) -> String {
+    match (sc.max_runs, lang) {
         (None, _) => String::new(),
         (Some(1), Lang::En) => ", at most 1 run".to_string(),
         (Some(n), Lang::En) => format!(", at most {n} runs"),
@@ -205,8 +207,8 @@ fn limit(s: &Scenario, lang: Lang) -> String {
 }
 
 /// "1 Jan – 31 Dec 2026" / "du 1 janv. au 31 déc. 2026"; the year once when shared.
-fn validity_text(s: &Scenario, lang: Lang) -> String {
-    let (start, end) = validity(s);
+fn validity_text(sc: &SchedulerSpec, year: i32, lang: Lang) -> String {
+    let (start, end) = sc.validity(year);
     if start == end {
         return match lang {
             Lang::En => format!("on {}", date_text(start, true, lang)),
@@ -341,15 +343,16 @@ fn month_abbr(m: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::parse;
+    use crate::engine::doc::parse;
 
     fn both(scheduler: &str) -> (String, String) {
         let doc =
             format!(r#"{{"timezone":"Europe/Paris","workflow":{{"scheduler":{scheduler}}}}}"#);
         let s = parse(&doc).unwrap_or_else(|e| panic!("{doc}: {e:?}"));
+        let sc = s.workflows()[0].scheduler;
         (
-            describe_schedule(&s, Lang::En),
-            describe_schedule(&s, Lang::Fr),
+            describe_schedule(sc, &s.timezone, s.year, Lang::En),
+            describe_schedule(sc, &s.timezone, s.year, Lang::Fr),
         )
     }
 

@@ -6,9 +6,9 @@
 //! return gets a leading `'`), so an exported log opened in a spreadsheet never runs
 //! what a recipient typed.
 
-use super::calendar::Instant;
 use super::logs::{Device, FailureType, Reason, Status, TrackingKind};
 use super::outcome::Outcome;
+use crate::engine::calendar::Instant;
 use std::borrow::Cow;
 
 /// broadLog CSV columns, named like the platform's send-log fields.
@@ -231,7 +231,7 @@ pub fn tracking_export(
 /// line break.
 ///
 /// ```
-/// use campaign_sim::engine::export::csv_cell;
+/// use campaign_sim::engine::out::export::csv_cell;
 /// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
 /// assert_eq!(csv_cell("plain"), "plain");
 /// ```
@@ -301,8 +301,8 @@ mod tests {
     }
 
     fn outcome(doc: &str) -> Outcome {
-        let s = crate::engine::scenario::parse(doc).expect("valid test scenario");
-        crate::engine::simulation::simulate(&s).expect("simulates")
+        let s = crate::engine::doc::parse(doc).expect("valid test scenario");
+        crate::engine::sim::simulate(&s).expect("simulates")
     }
 
     const WEEKLY: &str = r#"{"timezone":"Europe/Paris","tracking":{"enabled":true},

@@ -1,177 +1,18 @@
 //! The recipient base: the explicit list of the document and/or a seeded generated
 //! population, stored by column with the indexes the queries need (creation order,
-//! birthday month-day buckets).
+//! birthday month-day buckets). Built once per scenario and shared (read-only) by
+//! every workflow and every compared variant.
 //!
 //! Recipients are addressed by their *index* (u32, order of the base: explicit
 //! recipients first in document order, then generated ones in creation order);
 //! their `id` is the user-facing identifier.
 
-use super::calendar::{Calendar, Instant};
-use super::rng::{stream, Purpose};
-use super::scenario::{parse_date, parse_local_datetime, Bounce, Errors, Scenario};
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::doc::recipients::{pack_date, unpack_date};
+use crate::engine::doc::{PopulationSpec, Recipients};
+use crate::engine::rng::{stream, Purpose};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-
-/// Largest generated population (initial size + expected signups) accepted.
-pub const MAX_GENERATED: u64 = 5_000_000;
-
-/// Extension `population`: a seeded generated base, added after the explicit
-/// `recipients` (ids continue after the largest explicit id).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PopulationSpec {
-    /// Recipients already in the base at the start of the year (created during the
-    /// two previous years).
-    #[serde(default)]
-    pub size: u64,
-    /// Mean number of new recipients per day during the year.
-    #[serde(default)]
-    pub signups_per_day: f64,
-    /// Relative signup weight of each weekday, Monday first (default all 1).
-    #[serde(default = "default_rhythm")]
-    pub weekly_rhythm: [f64; 7],
-    /// Email domains with weights (default a realistic consumer mix).
-    #[serde(default = "default_domains")]
-    pub domains: Vec<DomainWeight>,
-    /// Share of recipients whose birthday is known (default 0.9).
-    #[serde(default = "default_birthday_known")]
-    pub birthday_known: f64,
-    /// Share of addresses that do not exist: every send hard-bounces (default 0.02).
-    #[serde(default = "default_invalid")]
-    pub invalid_address_rate: f64,
-    /// Share of highly engaged recipients (open twice as often; default 0.2).
-    #[serde(default = "default_engaged")]
-    pub engaged_share: f64,
-    /// Share of dormant recipients (open five times less often; default 0.3).
-    #[serde(default = "default_dormant")]
-    pub dormant_share: f64,
-}
-
-/// One email domain of the generated population and its weight.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DomainWeight {
-    /// e.g. `gmail.com`.
-    pub domain: String,
-    /// Relative weight (≥ 0).
-    pub weight: f64,
-}
-
-fn default_rhythm() -> [f64; 7] {
-    [1.0; 7]
-}
-fn default_domains() -> Vec<DomainWeight> {
-    [
-        ("gmail.com", 40.0),
-        ("outlook.com", 15.0),
-        ("yahoo.com", 10.0),
-        ("orange.fr", 12.0),
-        ("free.fr", 8.0),
-        ("icloud.com", 8.0),
-        ("example.org", 7.0),
-    ]
-    .iter()
-    .map(|(d, w)| DomainWeight {
-        domain: (*d).to_string(),
-        weight: *w,
-    })
-    .collect()
-}
-fn default_birthday_known() -> f64 {
-    0.9
-}
-fn default_invalid() -> f64 {
-    0.02
-}
-fn default_engaged() -> f64 {
-    0.2
-}
-fn default_dormant() -> f64 {
-    0.3
-}
-
-/// Checks the `population` extension (called from `scenario::validate`).
-pub fn validate_population(s: &Scenario, e: &mut Errors) {
-    let Some(p) = &s.population else { return };
-    const P: &str = "population";
-    let share = |e: &mut Errors, name: &str, v: f64| {
-        if !(0.0..=1.0).contains(&v) {
-            e.push(
-                format!("{P}.{name}"),
-                format!("{v} is not a share between 0 and 1"),
-            );
-        }
-    };
-    if !(0.0..=100_000.0).contains(&p.signups_per_day) {
-        e.push(
-            format!("{P}.signups_per_day"),
-            format!("{} is not between 0 and 100000", p.signups_per_day),
-        );
-    }
-    let expected = p.size as f64 + p.signups_per_day.max(0.0) * 366.0 * 7.0 / rhythm_mean(p);
-    if p.size > MAX_GENERATED || expected > MAX_GENERATED as f64 {
-        e.push(
-            format!("{P}.size"),
-            format!("the generated population would exceed {MAX_GENERATED} recipients"),
-        );
-    }
-    for (i, w) in p.weekly_rhythm.iter().enumerate() {
-        if !(0.0..=1000.0).contains(w) {
-            e.push(
-                format!("{P}.weekly_rhythm[{i}]"),
-                format!("{w} is not a weight between 0 and 1000"),
-            );
-        }
-    }
-    if p.domains.is_empty() {
-        e.push(format!("{P}.domains"), "needs at least one domain");
-    }
-    for (i, d) in p.domains.iter().enumerate() {
-        let ok = !d.domain.is_empty()
-            && d.domain.len() <= 253
-            && d.domain
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-        if !ok {
-            e.push(
-                format!("{P}.domains[{i}].domain"),
-                format!("\"{}\" is not a domain name", d.domain),
-            );
-        }
-        if !(0.0..=1e9).contains(&d.weight) {
-            e.push(
-                format!("{P}.domains[{i}].weight"),
-                format!("{} is not a non-negative weight", d.weight),
-            );
-        }
-    }
-    if !p.domains.is_empty() && p.domains.iter().all(|d| d.weight <= 0.0) {
-        e.push(
-            format!("{P}.domains"),
-            "at least one weight must be positive",
-        );
-    }
-    share(e, "birthday_known", p.birthday_known);
-    share(e, "invalid_address_rate", p.invalid_address_rate);
-    share(e, "engaged_share", p.engaged_share);
-    share(e, "dormant_share", p.dormant_share);
-    if p.engaged_share + p.dormant_share > 1.0 {
-        e.push(
-            format!("{P}.dormant_share"),
-            "engaged_share + dormant_share is more than 1",
-        );
-    }
-}
-
-/// Mean of the positive weekly weights ×7 / sum, used to size the signups check.
-fn rhythm_mean(p: &PopulationSpec) -> f64 {
-    let sum: f64 = p.weekly_rhythm.iter().filter(|w| **w > 0.0).sum();
-    if sum <= 0.0 {
-        7.0
-    } else {
-        sum
-    }
-}
 
 /// Engagement class of a recipient: scales its open and click probabilities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,95 +93,80 @@ const LAST: [&str; 24] = [
     "Vincent", "Fournier", "Morel", "Girard", "Andre", "Mercier",
 ];
 
-/// Packs a date for the `birthday` column.
-fn pack_date(d: NaiveDate) -> u32 {
-    ((d.year().clamp(0, 8000) as u32) << 9) | (d.month() << 5) | d.day()
-}
-
 /// Month-day key (`month * 32 + day`) of a packed birthday, 0 when unknown.
 fn md_key(packed: u32) -> usize {
     (packed & 0x1FF) as usize
 }
 
-/// Local `created` text → instant, remembering the last one: most bases share a few
-/// values (an import date), and the time-zone lookup is the costly part.
-#[derive(Default)]
-struct CreatedMemo<'a> {
-    last: Option<(&'a str, Option<Instant>)>,
-}
-
-impl<'a> CreatedMemo<'a> {
-    /// The instant of a recipient's `created` (`None`: absent or not a date-time).
-    fn instant(&mut self, text: Option<&'a str>, cal: &Calendar) -> Option<Instant> {
-        let text = text?;
-        if let Some((t, at)) = self.last {
-            if t == text {
-                return at;
-            }
-        }
-        let at = parse_local_datetime(text).map(|l| cal.instant(l));
-        self.last = Some((text, at));
-        at
-    }
-}
-
 /// The `created` instant of each explicit recipient, in document order
-/// ([`ALWAYS`] when absent).
-pub fn explicit_created(s: &Scenario, cal: &Calendar) -> Vec<Instant> {
-    let mut memo = CreatedMemo::default();
-    s.recipients
+/// ([`ALWAYS`] when absent). Most bases share a few values (an import date), and the
+/// time-zone lookup is the costly part: a repeat of the previous value is not looked
+/// up again.
+pub fn explicit_created(recipients: &Recipients, cal: &Calendar) -> Vec<Instant> {
+    let mut last: Option<(NaiveDateTime, Instant)> = None;
+    recipients
+        .created()
         .iter()
-        .map(|r| memo.instant(r.created.as_deref(), cal).unwrap_or(ALWAYS))
+        .map(|c| match (*c, last) {
+            (None, _) => ALWAYS,
+            (Some(local), Some((l, at))) if l == local => at,
+            (Some(local), _) => {
+                let at = cal.instant(local);
+                last = Some((local, at));
+                at
+            }
+        })
         .collect()
 }
 
+/// What a base is built from: the document's explicit recipients, its generated
+/// population and the seed that draws it.
+#[derive(Clone, Copy, Debug)]
+pub struct BaseSpec<'a> {
+    pub recipients: &'a Recipients,
+    pub generated: Option<&'a PopulationSpec>,
+    pub seed: u64,
+}
+
 impl Population {
-    /// Builds the base of a (validated) scenario: explicit recipients, then the
+    /// Builds the base of a (validated) document: explicit recipients, then the
     /// generated ones, with the indexes.
-    pub fn build(s: &Scenario, cal: &Calendar) -> Population {
-        Population::build_with_created(s, cal, explicit_created(s, cal))
+    pub fn build(spec: BaseSpec<'_>, cal: &Calendar) -> Population {
+        Population::build_with_created(spec, cal, explicit_created(spec.recipients, cal))
     }
 
     /// [`build`](Population::build) with the explicit recipients' `created`
     /// instants already computed ([`explicit_created`]; the size limits need them
     /// first, and the time-zone conversions are the costly part of both).
-    pub fn build_with_created(s: &Scenario, cal: &Calendar, created: Vec<Instant>) -> Population {
+    pub fn build_with_created(
+        spec: BaseSpec<'_>,
+        cal: &Calendar,
+        created: Vec<Instant>,
+    ) -> Population {
         let mut p = Population::default();
-        let n = s.recipients.len();
+        let recipients = spec.recipients;
+        let n = recipients.len();
         p.created = if created.len() == n {
             created
         } else {
-            explicit_created(s, cal)
+            explicit_created(recipients, cal)
         };
-        p.ids.reserve(n);
-        p.explicit_emails
-            .reserve(s.recipients.iter().map(|r| r.email.len()).sum());
-        p.email_end.reserve(n);
-        p.birthday.reserve(n);
-        p.hard.reserve(n);
-        p.unsubscribed.reserve(n);
-        for r in &s.recipients {
-            p.ids.push(r.id);
-            p.explicit_emails.push_str(&r.email);
-            p.email_end.push(p.explicit_emails.len() as u32);
-            p.birthday.push(
-                r.birthday
-                    .as_deref()
-                    .and_then(parse_date)
-                    .map_or(0, pack_date),
-            );
-            p.hard.push(r.bounce == Bounce::Hard);
-            p.unsubscribed.push(
-                r.unsubscribed
-                    .as_deref()
-                    .and_then(parse_local_datetime)
-                    .map_or(NEVER, |l| cal.instant(l)),
-            );
-            p.engagement.push(Engagement::Regular as u8);
-            p.names.push((u16::MAX, u16::MAX, 0));
-        }
-        if let Some(spec) = &s.population {
-            p.generate(spec, s.seed, cal);
+        // The document's columns as they are: ids, one email text, packed birthdays.
+        p.ids = recipients.ids().to_vec();
+        let (emails, ends) = recipients.email_text();
+        p.explicit_emails = emails.to_string();
+        p.email_end = ends.to_vec();
+        p.birthday = recipients.birthdays().to_vec();
+        p.hard = recipients.hard_bounces().to_vec();
+        p.unsubscribed = recipients
+            .unsubscribed()
+            .iter()
+            .map(|u| u.map_or(NEVER, |l| cal.instant(l)))
+            .collect();
+        p.engagement = vec![Engagement::Regular as u8; n];
+        p.names = vec![(u16::MAX, u16::MAX, 0); n];
+        if let Some(generated) = spec.generated {
+            p.generate(generated, spec.seed, cal);
         }
         p.index();
         p
@@ -565,11 +391,7 @@ impl Population {
 
     /// Birthday of recipient `i`.
     pub fn birthday(&self, i: u32) -> Option<NaiveDate> {
-        let b = self.birthday.get(i as usize).copied().unwrap_or(0);
-        if b == 0 {
-            return None;
-        }
-        NaiveDate::from_ymd_opt((b >> 9) as i32, (b >> 5) & 0xF, b & 0x1F)
+        unpack_date(self.birthday.get(i as usize).copied().unwrap_or(0))
     }
 
     /// The address hard-bounces on every send.

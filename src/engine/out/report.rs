@@ -20,12 +20,18 @@ pub struct RunSummary {
     pub scheduled: String,
     pub targeted: u32,
     pub delivery: Option<u32>,
+    /// The workflow's position (0-based), for a document with `workflows` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<u16>,
 }
 
 /// One delivery.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DeliverySummary {
     pub id: u32,
+    /// The workflow's position (0-based), for a document with `workflows` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<u16>,
     pub created: String,
     pub runs: u32,
     pub content_version: u32,
@@ -40,9 +46,11 @@ pub struct Totals {
     pub broadlog: usize,
 }
 
-/// The summary of an outcome.
+/// The summary of an outcome: the contract's v1 shape, plus the workflow of every run
+/// and delivery when the document lists its workflows (v2).
 pub fn summary(o: &Outcome) -> Summary {
     let cal = o.calendar();
+    let workflow = |w: u16| o.lists_workflows().then_some(w);
     Summary {
         runs: o
             .executions()
@@ -52,6 +60,7 @@ pub fn summary(o: &Outcome) -> Summary {
                 scheduled: cal.rfc3339(e.scheduled),
                 targeted: e.targeted,
                 delivery: e.delivery,
+                workflow: workflow(e.workflow),
             })
             .collect(),
         deliveries: o
@@ -59,6 +68,7 @@ pub fn summary(o: &Outcome) -> Summary {
             .iter()
             .map(|d| DeliverySummary {
                 id: d.id,
+                workflow: workflow(d.workflow),
                 created: cal.rfc3339(d.created),
                 runs: d.runs,
                 content_version: d.content_version,
@@ -140,8 +150,19 @@ pub fn table(o: &Outcome) -> String {
             d.broadlog.sent,
             d.broadlog.failed,
             d.broadlog.ignored,
-            d.label.replace(['\n', '\r'], " ")
+            label(o, d)
         );
     }
     out
+}
+
+/// A delivery's label on one line; with several workflows, its workflow's name after it.
+fn label(o: &Outcome, d: &super::outcome::DeliveryRecord) -> String {
+    let mut label = d.label.replace(['\n', '\r'], " ");
+    if o.lists_workflows() {
+        if let Some(w) = o.workflows().get(usize::from(d.workflow)) {
+            label.push_str(&format!(" ({})", w.name.replace(['\n', '\r'], " ")));
+        }
+    }
+    label
 }

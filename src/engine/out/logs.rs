@@ -8,7 +8,7 @@
 //! per-hour table) and one packed byte (kind, device, URL, "first of its message"
 //! flag); delivery and recipient derive from the broadLog row.
 
-use super::calendar::Instant;
+use crate::engine::calendar::Instant;
 use serde::{Deserialize, Serialize};
 
 /// Status of a broadLog row.

@@ -1,0 +1,281 @@
+//! The Delivery activity: which delivery an execution appends to (routing by mode,
+//! aggregation period and content version), and how the platform labels it.
+
+use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::doc::{parse_local_datetime, Aggregation, DeliverySpec, Mode};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// The template's content versions: the instants of its edits, sorted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContentVersions {
+    edits: Vec<Instant>,
+}
+
+impl ContentVersions {
+    /// The edits of a delivery's `content_changes` (all of them, also those before
+    /// the horizon).
+    pub fn of(content_changes: &[String], cal: &Calendar) -> ContentVersions {
+        let mut edits: Vec<Instant> = content_changes
+            .iter()
+            .filter_map(|c| parse_local_datetime(c))
+            .map(|l| cal.instant(l))
+            .collect();
+        edits.sort_unstable();
+        ContentVersions { edits }
+    }
+
+    /// The version in force at `t`: 1 + edits at or before `t`.
+    pub fn at(&self, t: Instant) -> u32 {
+        1 + self.edits.partition_point(|e| *e <= t) as u32
+    }
+
+    /// The edit instants, sorted.
+    pub fn edits(&self) -> &[Instant] {
+        &self.edits
+    }
+}
+
+/// The aggregation period an execution's local date falls in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Period {
+    /// One local day.
+    Day { year: i32, month: u32, day: u32 },
+    /// One ISO week (ISO week-based year and week number).
+    Week { year: i32, week: u32 },
+    /// One calendar month.
+    Month { year: i32, month: u32 },
+}
+
+impl Period {
+    /// The period of `date` for an aggregation (`None` for no aggregation).
+    pub fn of(aggregation: Aggregation, date: NaiveDate) -> Option<Period> {
+        match aggregation {
+            Aggregation::None => None,
+            Aggregation::Day => Some(Period::Day {
+                year: date.year(),
+                month: date.month(),
+                day: date.day(),
+            }),
+            Aggregation::Week => {
+                let w = date.iso_week();
+                Some(Period::Week {
+                    year: w.year(),
+                    week: w.week(),
+                })
+            }
+            Aggregation::Month => Some(Period::Month {
+                year: date.year(),
+                month: date.month(),
+            }),
+        }
+    }
+
+    /// `2026-01-05`, `2026-W02`, `2026-01`.
+    pub fn code(&self) -> String {
+        match self {
+            Period::Day { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            Period::Week { year, week } => format!("{year:04}-W{week:02}"),
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+}
+
+/// The label of a delivery as the platform names instances: a recurring instance
+/// gets its date (or its period when aggregated), a continuous delivery keeps the
+/// template label, with its version after an edit.
+pub fn label(
+    template: &str,
+    recurring: bool,
+    date: NaiveDate,
+    period: Option<Period>,
+    version: u32,
+) -> String {
+    let base = if template.is_empty() {
+        "Delivery"
+    } else {
+        template
+    };
+    if recurring {
+        let when = period.map_or_else(|| date.format("%Y-%m-%d").to_string(), |p| p.code());
+        format!("{base} – {when}")
+    } else if version > 1 {
+        format!("{base} (v{version})")
+    } else {
+        base.to_string()
+    }
+}
+
+/// What the Delivery activity decided for an execution that reached it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Routing {
+    /// The delivery the execution's rows go to.
+    pub delivery: u32,
+    /// A new delivery was created (with this label, period and content version);
+    /// `None`: the rows are appended to an existing one.
+    pub created: Option<NewDelivery>,
+    /// A continuous delivery whose content changed: (its version, the version in
+    /// force), so a new delivery object starts.
+    pub version_changed: Option<(u32, u32)>,
+}
+
+/// A delivery the activity creates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewDelivery {
+    pub label: String,
+    pub period: Option<Period>,
+    pub content_version: u32,
+}
+
+/// The Delivery activity of one workflow: its mode, aggregation, template label and
+/// content versions, and the delivery it currently appends to.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    mode: Mode,
+    /// Recurring only (continuous deliveries are not aggregated).
+    aggregation: Aggregation,
+    label: String,
+    versions: ContentVersions,
+    /// (delivery id, its period, its content version).
+    current: Option<(u32, Option<Period>, u32)>,
+}
+
+impl Delivery {
+    /// The delivery of `spec`, simulated in `mode` with `aggregation` (a compared
+    /// variant may differ from the spec's own mode).
+    pub fn new(spec: &DeliverySpec, mode: Mode, aggregation: Aggregation, cal: &Calendar) -> Self {
+        Delivery {
+            mode,
+            aggregation: if mode == Mode::Recurring {
+                aggregation
+            } else {
+                Aggregation::None
+            },
+            label: spec.label.clone(),
+            versions: ContentVersions::of(&spec.content_changes, cal),
+            current: None,
+        }
+    }
+
+    /// The mode simulated.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The aggregation simulated (`None` for a continuous delivery).
+    pub fn aggregation(&self) -> Aggregation {
+        self.aggregation
+    }
+
+    /// The template's content versions.
+    pub fn versions(&self) -> &ContentVersions {
+        &self.versions
+    }
+
+    /// Routes an execution at `at` (local date `date`) that reached the activity:
+    /// recurring, a new delivery per execution (or per period when aggregated);
+    /// continuous, the current delivery until the content version changes. A new
+    /// delivery gets the id `next_id` (ids run across every workflow).
+    pub fn route(&mut self, at: Instant, date: NaiveDate, next_id: u32) -> Routing {
+        let version = self.versions.at(at);
+        let period = Period::of(self.aggregation, date);
+        let mut version_changed = None;
+        let reuse = match (self.current, self.mode) {
+            (Some((_, p, _)), Mode::Recurring) => {
+                self.aggregation != Aggregation::None && p == period
+            }
+            (Some((_, _, v)), Mode::Continuous) => {
+                if v != version {
+                    version_changed = Some((v, version));
+                }
+                v == version
+            }
+            (None, _) => false,
+        };
+        if let (true, Some((id, _, _))) = (reuse, self.current) {
+            return Routing {
+                delivery: id,
+                created: None,
+                version_changed,
+            };
+        }
+        let recurring = self.mode == Mode::Recurring;
+        self.current = Some((next_id, period, version));
+        Routing {
+            delivery: next_id,
+            created: Some(NewDelivery {
+                label: label(&self.label, recurring, date, period, version),
+                period,
+                content_version: version,
+            }),
+            version_changed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_week_of_new_year_days_belongs_to_previous_year() {
+        let d = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert_eq!(Period::of(Aggregation::Week, d).unwrap().code(), "2026-W53");
+        let d = NaiveDate::from_ymd_opt(2024, 12, 30).unwrap();
+        assert_eq!(Period::of(Aggregation::Week, d).unwrap().code(), "2025-W01");
+    }
+
+    fn cal() -> Calendar {
+        Calendar::new(crate::tz::Zone::named("UTC").unwrap(), 2026)
+    }
+
+    fn at(d: u32, h: u32) -> (Instant, NaiveDate) {
+        let date = NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        (cal().instant(date.and_hms_opt(h, 0, 0).unwrap()), date)
+    }
+
+    #[test]
+    fn recurring_creates_one_delivery_per_execution_or_per_period() {
+        let spec = DeliverySpec::default();
+        let mut d = Delivery::new(&spec, Mode::Recurring, Aggregation::None, &cal());
+        let (t, day) = at(5, 9);
+        assert_eq!(d.route(t, day, 1).delivery, 1);
+        assert!(d.route(t + 3600, day, 2).created.is_some());
+        let mut m = Delivery::new(&spec, Mode::Recurring, Aggregation::Month, &cal());
+        assert!(m.route(t, day, 1).created.is_some());
+        let (t2, day2) = at(12, 9);
+        let r = m.route(t2, day2, 2);
+        assert_eq!((r.delivery, r.created), (1, None));
+    }
+
+    #[test]
+    fn continuous_appends_until_the_content_changes() {
+        let spec = DeliverySpec {
+            mode: Mode::Continuous,
+            label: "Welcome".into(),
+            content_changes: vec!["2026-01-10T00:00".into()],
+            ..DeliverySpec::default()
+        };
+        let mut d = Delivery::new(&spec, Mode::Continuous, Aggregation::Month, &cal());
+        assert_eq!(d.aggregation(), Aggregation::None);
+        let (t, day) = at(5, 9);
+        assert_eq!(d.route(t, day, 1).created.unwrap().label, "Welcome");
+        assert_eq!(d.route(t + 3600, day, 2).created, None);
+        let (t2, day2) = at(12, 9);
+        let r = d.route(t2, day2, 2);
+        assert_eq!(r.version_changed, Some((1, 2)));
+        let new = r.created.unwrap();
+        assert_eq!((r.delivery, new.content_version), (2, 2));
+        assert_eq!(new.label, "Welcome (v2)");
+    }
+
+    #[test]
+    fn labels_name_the_instance() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert_eq!(label("News", true, d, None, 1), "News – 2026-01-05");
+        let m = Period::of(Aggregation::Month, d);
+        assert_eq!(label("News", true, d, m, 1), "News – 2026-01");
+        assert_eq!(label("Welcome", false, d, None, 2), "Welcome (v2)");
+    }
+}

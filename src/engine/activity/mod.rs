@@ -1,0 +1,15 @@
+//! The workflow's activities, each a type that owns its state, built from its own
+//! part of the document, with the explanation of what it decided:
+//!
+//! - [`scheduler`]: planned slots, outages, missed runs → executions;
+//! - [`query`]: who is returned at an execution (and why someone is not);
+//! - [`delivery`]: which delivery an execution appends to (mode, aggregation, content
+//!   versions) and its label;
+//! - [`send`]: the send log (broadLog) and the contract's precedence of a row;
+//! - [`tracking`]: random bounces and the opens, clicks and opt-outs of a sent message.
+
+pub mod delivery;
+pub mod query;
+pub mod scheduler;
+pub mod send;
+pub mod tracking;

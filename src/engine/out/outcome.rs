@@ -1,0 +1,398 @@
+//! The result of a simulated year, stored compactly, with cheap "as of T" views.
+//!
+//! Executions, deliveries and broadLog rows are in time order, tracking rows are
+//! sorted by time, so the state as of an instant is a set of prefixes found by
+//! binary search.
+
+use super::journal::{JournalEntry, TransitionCounts, WorkflowState};
+use super::kpi::{Counters, Kpis};
+use super::logs::{
+    unpack_kind, BroadLog, Reason, Status, TrackingColumns, TrackingKind, TrackingLog, REASONS,
+};
+use crate::engine::activity::delivery::Period;
+use crate::engine::activity::query::Rule;
+use crate::engine::activity::tracking::CHECKPOINT;
+use crate::engine::base::population::Population;
+use crate::engine::calendar::{Calendar, Instant};
+use crate::engine::doc::{Aggregation, Mode, Typology};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// One execution of a workflow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ExecutionRecord {
+    /// The workflow that ran (its position in the document, from 0).
+    pub workflow: u16,
+    /// When it ran.
+    pub at: Instant,
+    /// The planned slot it stands for.
+    pub scheduled: Instant,
+    /// A late run at the end of an outage.
+    pub caught_up: bool,
+    /// Recipients the query returned.
+    pub targeted: u32,
+    /// The delivery it appended to (`None`: the query returned nobody).
+    pub delivery: Option<u32>,
+    /// Its broadLog rows are `rows_start..rows_end`.
+    pub rows_start: u32,
+    pub rows_end: u32,
+    /// Template content version in force at the execution.
+    pub content_version: u32,
+    pub sent: u32,
+    pub failed: u32,
+    pub ignored: u32,
+}
+
+impl ExecutionRecord {
+    /// Its broadLog row range.
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        self.rows_start as usize..self.rows_end as usize
+    }
+}
+
+/// broadLog counts of a delivery, as in the CLI contract.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BroadlogCounts {
+    pub total: u32,
+    pub sent: u32,
+    pub failed: u32,
+    pub ignored: u32,
+}
+
+impl BroadlogCounts {
+    /// Counts `n` rows of reason `r`.
+    pub(crate) fn add_n(&mut self, r: Reason, n: u32) {
+        self.total += n;
+        match r.status() {
+            Status::Sent => self.sent += n,
+            Status::Failed => self.failed += n,
+            Status::Ignored => self.ignored += n,
+        }
+    }
+}
+
+/// One delivery (a recurring instance, an aggregated period, or a continuous
+/// delivery object).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeliveryRecord {
+    /// 1, 2, 3… in creation order (across every workflow).
+    pub id: u32,
+    /// The workflow whose delivery activity created it.
+    pub workflow: u16,
+    /// Label as the platform shows it (recurring instances carry their date).
+    pub label: String,
+    /// `at` of the execution that created it.
+    pub created: Instant,
+    /// Content version in force at its creation.
+    pub content_version: u32,
+    /// Executions that appended to it.
+    pub runs: u32,
+    pub broadlog: BroadlogCounts,
+    /// Aggregation period (aggregated recurring deliveries only).
+    pub period: Option<Period>,
+    /// First and last execution index that appended to it.
+    pub first_execution: u32,
+    pub last_execution: u32,
+}
+
+/// The state as of an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Snapshot {
+    pub as_of: Instant,
+    /// Executions done (`at <= as_of`).
+    pub executions: usize,
+    /// Deliveries created so far.
+    pub deliveries: usize,
+    /// broadLog rows so far.
+    pub broadlog_rows: usize,
+    /// Tracking rows so far.
+    pub tracking_rows: usize,
+    /// Indicators of all deliveries so far.
+    pub kpis: Kpis,
+    pub state: WorkflowState,
+    /// Template content version in force.
+    pub content_version: u32,
+}
+
+/// The totals and per-delivery figures the CLI prints (see `report`).
+pub use super::report::Summary;
+
+/// What the outcome keeps of each workflow: how it was simulated and what explains
+/// its decisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkflowRecord {
+    /// Its name ("Workflow N" by default).
+    pub name: String,
+    /// At one instant, executions of a higher priority run first.
+    pub priority: i64,
+    /// Marketing (subject to the pressure rule) or transactional.
+    pub typology: Typology,
+    /// The delivery mode simulated (a compared variant's, for the compared workflow).
+    pub mode: Mode,
+    /// The aggregation simulated (recurring only).
+    pub aggregation: Aggregation,
+    /// The query's rule (the explanations of "why (not) targeted" call it).
+    pub query: Rule,
+    /// The instants of its template's content edits, sorted.
+    pub edits: Vec<Instant>,
+    /// When no execution of it can come any more.
+    pub finished_at: Instant,
+}
+
+/// The outcome of one scenario, with one of its workflows in one delivery mode (a
+/// compared variant).
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub(crate) calendar: Calendar,
+    pub(crate) workflows: Vec<WorkflowRecord>,
+    /// The workflow a compared variant applies to (its mode is [`Outcome::mode`]).
+    pub(crate) focus: usize,
+    pub(crate) population: Arc<Population>,
+    pub(crate) executions: Vec<ExecutionRecord>,
+    pub(crate) deliveries: Vec<DeliveryRecord>,
+    pub(crate) broadlog: BroadLog,
+    pub(crate) tracking: TrackingColumns,
+    /// Cumulative broadLog counts per reason after each execution.
+    pub(crate) exec_prefix: Vec<[u64; REASONS]>,
+    /// Counters of tracking rows `[0, k × CHECKPOINT)`.
+    pub(crate) checkpoints: Vec<Counters>,
+    /// Tracking row indexes grouped by delivery (time order in each group).
+    pub(crate) tracking_by_delivery: Vec<u32>,
+    pub(crate) delivery_tracking_start: Vec<u32>,
+    pub(crate) journal: Vec<JournalEntry>,
+    pub(crate) outages: Vec<(Instant, Instant)>,
+    /// The pressure rule: (messages, window in seconds).
+    pub(crate) pressure: Option<(usize, i64)>,
+    /// The document lists its workflows under `workflows` (v2).
+    pub(crate) workflow_list: bool,
+    /// Per recipient: quarantine and denylist (opt-out) instants, `i64::MAX` = never.
+    pub(crate) quarantined_at: Vec<Instant>,
+    pub(crate) denylisted_at: Vec<Instant>,
+}
+
+impl Outcome {
+    /// The scenario's calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Delivery mode of this outcome (of its compared workflow).
+    pub fn mode(&self) -> Mode {
+        self.focused().map_or(Mode::Recurring, |w| w.mode)
+    }
+
+    /// Aggregation of this outcome (recurring only).
+    pub fn aggregation(&self) -> Aggregation {
+        self.focused().map_or(Aggregation::None, |w| w.aggregation)
+    }
+
+    /// Every workflow, in document order.
+    pub fn workflows(&self) -> &[WorkflowRecord] {
+        &self.workflows
+    }
+
+    /// The document lists its workflows under `workflows` (contract v2), even one.
+    pub fn lists_workflows(&self) -> bool {
+        self.workflow_list
+    }
+
+    /// The pressure rule, if any: (at most this many marketing messages, per this
+    /// many seconds).
+    pub fn pressure(&self) -> Option<(usize, i64)> {
+        self.pressure
+    }
+
+    /// The workflow a compared variant applies to (0 for a single workflow).
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    fn focused(&self) -> Option<&WorkflowRecord> {
+        self.workflows.get(self.focus)
+    }
+
+    /// Every execution, in order.
+    pub fn executions(&self) -> &[ExecutionRecord] {
+        &self.executions
+    }
+
+    /// Every delivery, by id (index = id − 1).
+    pub fn deliveries(&self) -> &[DeliveryRecord] {
+        &self.deliveries
+    }
+
+    /// The send log.
+    pub fn broadlog(&self) -> &BroadLog {
+        &self.broadlog
+    }
+
+    /// The tracking log (rows sorted by time).
+    pub fn tracking(&self) -> TrackingLog<'_> {
+        TrackingLog {
+            cols: &self.tracking,
+            broadlog: &self.broadlog,
+        }
+    }
+
+    /// The workflow journal, in time order.
+    pub fn journal(&self) -> &[JournalEntry] {
+        &self.journal
+    }
+
+    /// Journal lines at or before `as_of` (a prefix).
+    pub fn journal_until(&self, as_of: Instant) -> &[JournalEntry] {
+        let n = self.journal.partition_point(|j| j.at <= as_of);
+        self.journal.get(..n).unwrap_or(&[])
+    }
+
+    /// The recipient base.
+    pub fn recipients(&self) -> &Population {
+        &self.population
+    }
+
+    /// Number of executions done at `as_of` (`at <= as_of`).
+    pub fn executions_until(&self, as_of: Instant) -> usize {
+        self.executions.partition_point(|e| e.at <= as_of)
+    }
+
+    /// The state as of `as_of`: O(log n).
+    pub fn snapshot(&self, as_of: Instant) -> Snapshot {
+        let executions = self.executions_until(as_of);
+        let broadlog_rows = executions
+            .checked_sub(1)
+            .and_then(|k| self.executions.get(k))
+            .map_or(0, |e| e.rows_end as usize);
+        Snapshot {
+            as_of,
+            executions,
+            deliveries: self.deliveries.partition_point(|d| d.created <= as_of),
+            broadlog_rows,
+            tracking_rows: self.tracking.count_until(as_of),
+            kpis: self.kpis(None, as_of),
+            state: self.workflow_state(as_of),
+            content_version: 1 + self
+                .focused()
+                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
+                as u32,
+        }
+    }
+
+    /// Indicators as of `as_of`, of one delivery or (None) of all deliveries.
+    /// All deliveries: O(log n + 256); one delivery: O(log n + its tracking rows).
+    pub fn kpis(&self, delivery: Option<u32>, as_of: Instant) -> Kpis {
+        let mut c = Counters::default();
+        let k = self.executions_until(as_of);
+        match delivery {
+            None => {
+                if let Some(p) = k.checked_sub(1).and_then(|i| self.exec_prefix.get(i)) {
+                    c.reasons = *p;
+                }
+                let n = self.tracking.count_until(as_of);
+                let cp = n / CHECKPOINT;
+                if let Some(base) = self.checkpoints.get(cp) {
+                    c.add(base);
+                }
+                for code in self.tracking.code.get(cp * CHECKPOINT..n).unwrap_or(&[]) {
+                    c.add_tracking(*code);
+                }
+            }
+            Some(id) => {
+                let Some(d) = id
+                    .checked_sub(1)
+                    .and_then(|i| self.deliveries.get(i as usize))
+                else {
+                    return c.kpis();
+                };
+                let first = d.first_execution as usize;
+                let last = (d.last_execution as usize + 1).min(k);
+                for e in self.executions.get(first..last.max(first)).unwrap_or(&[]) {
+                    if e.delivery == Some(id) {
+                        for r in e.rows() {
+                            if let Some(reason) = self.broadlog.reason_of(r) {
+                                if let Some(x) = c.reasons.get_mut(reason as usize) {
+                                    *x += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+                let (Some(a), Some(b)) = (
+                    self.delivery_tracking_start.get(id as usize - 1),
+                    self.delivery_tracking_start.get(id as usize),
+                ) else {
+                    return c.kpis();
+                };
+                let group = self
+                    .tracking_by_delivery
+                    .get(*a as usize..*b as usize)
+                    .unwrap_or(&[]);
+                let limit = self.tracking.count_until(as_of) as u32;
+                let n = group.partition_point(|t| *t < limit);
+                for t in group.get(..n).unwrap_or(&[]) {
+                    if let Some(code) = self.tracking.code.get(*t as usize) {
+                        c.add_tracking(*code);
+                    }
+                }
+            }
+        }
+        c.kpis()
+    }
+
+    /// The workflow's state at `as_of`.
+    pub fn workflow_state(&self, as_of: Instant) -> WorkflowState {
+        if as_of < self.calendar.horizon_start {
+            return WorkflowState::BeingEdited;
+        }
+        if as_of >= self.finished_at() {
+            return WorkflowState::Finished;
+        }
+        let i = self.outages.partition_point(|(from, _)| *from <= as_of);
+        match i.checked_sub(1).and_then(|i| self.outages.get(i)) {
+            Some((_, to)) if as_of < *to => WorkflowState::Paused,
+            _ => WorkflowState::Started,
+        }
+    }
+
+    /// When the last workflow finished (the horizon end when one ran all year).
+    pub fn finished_at(&self) -> Instant {
+        self.workflows
+            .iter()
+            .map(|w| w.finished_at)
+            .max()
+            .unwrap_or(self.calendar.horizon_start)
+    }
+
+    /// The merged outages `[from, to)`.
+    pub fn outages(&self) -> &[(Instant, Instant)] {
+        &self.outages
+    }
+
+    /// What the transitions carried at execution `execution`.
+    pub fn transitions(&self, execution: usize) -> TransitionCounts {
+        match self.executions.get(execution) {
+            None => TransitionCounts::default(),
+            Some(e) => TransitionCounts {
+                scheduler_to_query: 1,
+                query_to_delivery: e.targeted,
+                delivery_to_end: e.sent,
+                delivery_ran: e.delivery.is_some(),
+            },
+        }
+    }
+
+    /// The CLI's summary (contract shape).
+    pub fn summary(&self) -> Summary {
+        super::report::summary(self)
+    }
+
+    /// Approximate bytes held by the logs (broadLog + tracking columns).
+    pub fn log_bytes(&self) -> usize {
+        self.broadlog.len() * BroadLog::BYTES_PER_ROW
+            + self.tracking.len() * TrackingColumns::BYTES_PER_ROW
+    }
+
+    /// Kind of tracking row `i` (cheap, for charts).
+    pub fn tracking_kind(&self, i: usize) -> Option<TrackingKind> {
+        self.tracking.code.get(i).map(|c| unpack_kind(*c))
+    }
+}

@@ -1,0 +1,293 @@
+//! Explanations read from a finished year: every event of one recipient (its trace),
+//! why a recipient was (not) targeted by an execution, and why a broadLog row has its
+//! reason. Each answer comes from the activity that decided (the query's
+//! [`Rule`](crate::engine::activity::query::Rule), the send log's
+//! [`explain`](crate::engine::activity::send::explain)), never from a copy of its rule.
+
+use super::logs::{Device, Reason, Status, TrackingKind};
+use super::outcome::Outcome;
+use crate::engine::activity::query::Exclusion;
+use crate::engine::activity::send::{self, Counted, RowFacts, RowWhy};
+use crate::engine::base::population::NEVER;
+use crate::engine::calendar::Instant;
+use crate::engine::doc::Typology;
+use serde::Serialize;
+
+/// One event of a recipient's life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum TraceEvent {
+    /// Entered the base.
+    Created { at: Instant },
+    /// Opted out (document's `unsubscribed` or an opt-out click): denylisted.
+    Denylisted { at: Instant },
+    /// The address went into quarantine.
+    Quarantined { at: Instant },
+    /// Returned by the query at an execution: one broadLog row.
+    Targeted {
+        at: Instant,
+        execution: u32,
+        delivery: u32,
+        broadlog_row: u32,
+        status: Status,
+        reason: Option<Reason>,
+    },
+    /// A tracking event of one of its messages.
+    Tracked {
+        at: Instant,
+        delivery: u32,
+        broadlog_row: u32,
+        kind: TrackingKind,
+        url: Option<u8>,
+        device: Device,
+    },
+}
+
+impl TraceEvent {
+    /// The event's instant.
+    pub fn at(&self) -> Instant {
+        match self {
+            TraceEvent::Created { at }
+            | TraceEvent::Denylisted { at }
+            | TraceEvent::Quarantined { at }
+            | TraceEvent::Targeted { at, .. }
+            | TraceEvent::Tracked { at, .. } => *at,
+        }
+    }
+}
+
+/// Every event of one recipient, in time order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecipientTrace {
+    /// Recipient id; `found` is false when no recipient has it.
+    pub id: u64,
+    pub found: bool,
+    pub email: String,
+    pub events: Vec<TraceEvent>,
+}
+
+/// Why a recipient was or was not targeted by an execution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum TargetingReason {
+    /// Returned by the query (its broadLog row says what happened next).
+    Targeted {
+        broadlog_row: u32,
+        status: Status,
+        row_reason: Option<Reason>,
+    },
+    /// Created after the execution.
+    NotYetInBase { created: Instant },
+    /// In the incremental history: returned at `since`, free again from `until`
+    /// (`None`: the history never expires).
+    InHistory {
+        since: Instant,
+        until: Option<Instant>,
+    },
+    /// Its birthday is not the execution's local date (month, day of birthday).
+    BirthdayMismatch { month: u32, day: u32 },
+    /// A birthday query never returns a recipient without a birthday.
+    NoBirthday,
+    /// No recipient has this id.
+    UnknownRecipient,
+    /// No execution has this index.
+    UnknownExecution,
+}
+
+impl Outcome {
+    /// Every event of the recipient with id `recipient_id`, in time order. O(rows).
+    pub fn trace(&self, recipient_id: u64) -> RecipientTrace {
+        let Some(i) = self.population.index_of(recipient_id) else {
+            return RecipientTrace {
+                id: recipient_id,
+                found: false,
+                email: String::new(),
+                events: Vec::new(),
+            };
+        };
+        let mut events = Vec::new();
+        if let Some(c) = self.population.created(i) {
+            events.push(TraceEvent::Created { at: c });
+        }
+        let mut rows = Vec::new();
+        for (r, rec) in self.broadlog.recipient.iter().enumerate() {
+            if *rec == i {
+                rows.push(r as u32);
+                if let Some(b) = self.broadlog.row(r) {
+                    events.push(TraceEvent::Targeted {
+                        at: b.at,
+                        execution: b.execution,
+                        delivery: b.delivery,
+                        broadlog_row: r as u32,
+                        status: b.status,
+                        reason: b.reason,
+                    });
+                }
+            }
+        }
+        if !rows.is_empty() {
+            let log = self.tracking();
+            for (t, bl) in self.tracking.broadlog_row.iter().enumerate() {
+                if rows.binary_search(bl).is_ok() {
+                    if let Some(row) = log.row(t) {
+                        events.push(TraceEvent::Tracked {
+                            at: row.at,
+                            delivery: row.delivery,
+                            broadlog_row: row.broadlog_row,
+                            kind: row.kind,
+                            url: row.url,
+                            device: row.device,
+                        });
+                    }
+                }
+            }
+        }
+        let denylisted = self
+            .denylisted_at
+            .get(i as usize)
+            .copied()
+            .filter(|t| *t != NEVER);
+        if let Some(at) = denylisted.filter(|t| self.calendar.in_horizon(*t)) {
+            events.push(TraceEvent::Denylisted { at });
+        }
+        if let Some(at) = self
+            .quarantined_at
+            .get(i as usize)
+            .copied()
+            .filter(|t| *t != NEVER)
+        {
+            events.push(TraceEvent::Quarantined { at });
+        }
+        // Stable: at one instant, creation, then rows, then tracking, then states.
+        events.sort_by_key(TraceEvent::at);
+        RecipientTrace {
+            id: recipient_id,
+            found: true,
+            email: self.population.email(i),
+            events,
+        }
+    }
+
+    /// Why the recipient `recipient_id` was (not) targeted by execution `execution`:
+    /// its row if the query returned it, else what the query's rule excluded it for.
+    pub fn why_not_targeted(&self, recipient_id: u64, execution: usize) -> TargetingReason {
+        let Some(i) = self.population.index_of(recipient_id) else {
+            return TargetingReason::UnknownRecipient;
+        };
+        let Some(e) = self.executions.get(execution) else {
+            return TargetingReason::UnknownExecution;
+        };
+        let range = e.rows();
+        let own = self
+            .broadlog
+            .recipient
+            .get(range.clone())
+            .and_then(|rs| rs.iter().position(|r| *r == i));
+        if let Some(p) = own {
+            let row = range.start + p;
+            let reason = self.broadlog.reason_of(row).unwrap_or(Reason::Sent);
+            return TargetingReason::Targeted {
+                broadlog_row: row as u32,
+                status: reason.status(),
+                row_reason: (reason != Reason::Sent).then_some(reason),
+            };
+        }
+        let Some(w) = self.workflows.get(usize::from(e.workflow)) else {
+            return TargetingReason::UnknownExecution;
+        };
+        let rule = w.query;
+        // The last time this workflow's query returned it before this execution.
+        let last = if rule.incremental {
+            self.executions
+                .get(..execution)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .filter(|x| x.workflow == e.workflow)
+                .find(|x| {
+                    self.broadlog
+                        .recipient
+                        .get(x.rows())
+                        .is_some_and(|rs| rs.contains(&i))
+                })
+                .map(|x| x.at)
+        } else {
+            None
+        };
+        match rule.excludes(&self.population, &self.calendar, i, e.at, last) {
+            Some(Exclusion::NotYetInBase { created }) => TargetingReason::NotYetInBase { created },
+            Some(Exclusion::NoBirthday) => TargetingReason::NoBirthday,
+            Some(Exclusion::BirthdayMismatch { month, day }) => {
+                TargetingReason::BirthdayMismatch { month, day }
+            }
+            Some(Exclusion::InHistory { since, until }) => {
+                TargetingReason::InHistory { since, until }
+            }
+            // Not reachable with a consistent outcome: the query would have returned it.
+            None => TargetingReason::UnknownExecution,
+        }
+    }
+
+    /// Why broadLog row `row` has its reason (`None` past the end): the precedence
+    /// step that decided, with what it read; for a row excluded by arbitration, the
+    /// messages that filled the recipient's quota.
+    pub fn row_why(&self, row: usize) -> Option<RowWhy> {
+        let i = self.broadlog.recipient_of(row)?;
+        let reason = self.broadlog.reason_of(row)?;
+        let execution = self.broadlog.execution_of(row)? as usize;
+        let at = self.executions.get(execution)?.at;
+        let iu = i as usize;
+        // The recipient's earlier sent rows of counted workflows, latest first.
+        let mut counted = self
+            .executions
+            .get(..=execution)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, x)| self.counted(x.workflow))
+            .flat_map(move |(k, x)| {
+                let rows = x.rows_start as usize..(x.rows_end as usize).min(row);
+                rows.rev()
+                    .filter(move |r| {
+                        self.broadlog.recipient_of(*r) == Some(i)
+                            && self.broadlog.reason_of(*r) == Some(Reason::Sent)
+                    })
+                    .map(move |_| Counted {
+                        workflow: x.workflow,
+                        execution: k as u32,
+                        at: x.at,
+                    })
+            });
+        Some(send::explain(RowFacts {
+            reason,
+            at,
+            denylisted_at: self.denylisted_at.get(iu).copied().unwrap_or(NEVER),
+            quarantined_at: self.quarantined_at.get(iu).copied().unwrap_or(NEVER),
+            hard_in_base: self.population.hard_bounce(i),
+            pressure: self.pressure,
+            counted_before: &mut counted,
+        }))
+    }
+
+    /// Does the pressure rule count (and apply to) the messages of workflow `w`?
+    /// Marketing workflows' only, when the document has a pressure rule.
+    pub fn counted(&self, w: u16) -> bool {
+        self.pressure.is_some()
+            && self
+                .workflows
+                .get(usize::from(w))
+                .is_some_and(|r| r.typology == Typology::Marketing)
+    }
+
+    /// The messages that filled the recipient's quota when broadLog row `row` was
+    /// excluded by arbitration (oldest first; empty for any other row): the
+    /// workflow, execution and instant of each, for "2 marketing emails in the last
+    /// 7 days: Newsletter Mon 09:00, Birthday Tue 09:00".
+    pub fn arbitration(&self, row: usize) -> Vec<Counted> {
+        match self.row_why(row) {
+            Some(RowWhy::ExcludedByArbitration { messages, .. }) => messages,
+            _ => Vec::new(),
+        }
+    }
+}
