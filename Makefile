@@ -15,13 +15,14 @@ LOGS := target/test-logs
 # there); native builds (CLI, tests) carry every zone. `make zones` regenerates the
 # tables from the system tzdata, and the zoneinfo reference the tests compare them with.
 
-.PHONY: help tools serve build size test lint test-native test-wasm test-e2e bench zones
+.PHONY: help tools serve build size size-breakdown test lint test-native test-wasm test-e2e bench zones
 
 help:
 	@echo "make serve  - install what is missing, build, serve on http://127.0.0.1:8080"
 	@echo "make test   - install what is missing, run the whole test suite"
 	@echo "make build  - release build into dist/ (wasm-opt -Oz) and the size report"
 	@echo "make bench  - native and browser benchmarks"
+	@echo "make size-breakdown - where the wasm's bytes go (sections, crates, functions)"
 	@echo "make zones  - regenerate the time-zone tables and their test reference from the system tzdata"
 
 tools:
@@ -36,6 +37,11 @@ build: tools
 
 size:
 	@scripts/size-report.sh dist
+
+# Where the wasm's bytes go: sections (raw, gzip -9), code by crate, largest functions
+# (the release module optimised again with names kept; about a minute per bundle).
+size-breakdown:
+	@scripts/size-breakdown.sh
 
 lint: tools
 	cargo fmt --all --check
