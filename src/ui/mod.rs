@@ -6,6 +6,8 @@
 pub mod editor;
 pub mod format;
 pub mod i18n;
+pub mod lesson;
+pub mod merge_patch;
 pub mod model;
 pub mod nav;
 pub mod playback;
