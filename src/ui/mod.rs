@@ -3,6 +3,7 @@
 //! Pure state (playback, table windowing, strings, presets) lives in modules compiled
 //! on every target and tested natively; the components exist only on wasm32.
 
+pub mod assets;
 pub mod editor;
 pub mod format;
 pub mod i18n;
@@ -28,6 +29,8 @@ mod embed_glue;
 mod explorer;
 #[cfg(target_arch = "wasm32")]
 mod files;
+#[cfg(target_arch = "wasm32")]
+mod lessons;
 #[cfg(target_arch = "wasm32")]
 mod panel;
 #[cfg(target_arch = "wasm32")]
