@@ -45,6 +45,9 @@ pub struct AppConfig {
     /// The standalone page: state in the URL and the last scenario in localStorage
     /// (never for widgets, which must not share URL keys).
     pub persist: bool,
+    /// A lesson to open at once (an embed's `lesson`): its id and the option that
+    /// named it (`config.lesson`, `data-lesson`), for an unknown id's message.
+    pub lesson: Option<(String, String)>,
 }
 
 impl Default for AppConfig {
@@ -62,6 +65,7 @@ impl Default for AppConfig {
             mode: None,
             delivery: None,
             persist: false,
+            lesson: None,
         }
     }
 }
@@ -135,6 +139,8 @@ pub struct Ctx {
     /// The generation of the draft (from the queue) and whether it must be simulated at
     /// once (a preset, an import, the embed API) rather than after typing pauses.
     pub change: StoredValue<(u64, bool)>,
+    /// The lesson the configuration opens (see [`AppConfig::lesson`]).
+    pub initial_lesson: StoredValue<Option<(String, String)>>,
 }
 
 /// The log tables' filters, as the user chose them (texts of the controls).
@@ -371,6 +377,7 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         config_errors: StoredValue::new(config.config_errors.clone()),
         queue: StoredValue::new_local(queue),
         change: StoredValue::new((first, true)),
+        initial_lesson: StoredValue::new(config.lesson.clone()),
     }
 }
 

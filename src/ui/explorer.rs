@@ -694,6 +694,11 @@ fn virtual_table(
                     <div style=move || format!("position:absolute;left:0;right:0;top:{}px", window.get().start as f64 * ROW_H)>
                         {move || {
                             let w = window.get();
+                            // The same row numbers in another mode (or language) are
+                            // other rows: a mode with an identical row set still redraws.
+                            ctx.column.track();
+                            ctx.sim.track();
+                            ctx.lang.track();
                             let render = render.clone();
                             rows.with(|r| r.slice(w))
                                 .into_iter()

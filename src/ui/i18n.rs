@@ -326,6 +326,20 @@ impl_keys! {
     DayOne => ("{n} day", "{n} jour"),
     DayMany => ("{n} days", "{n} jours"),
     TargetedNobody => ("This execution targeted nobody: no delivery ran, so it wrote no row.", "Cette exécution n'a ciblé personne : aucune diffusion n'a tourné, elle n'a écrit aucune ligne."),
+    // Guided lessons.
+    Questions => ("Questions", "Questions"),
+    QuestionsHint => ("Guided lessons: each answers one question in a few steps.", "Leçons guidées : chacune répond à une question en quelques étapes."),
+    QuestionsLoading => ("Loading the questions…", "Chargement des questions…"),
+    Lesson => ("Lesson", "Leçon"),
+    LessonQuestion => ("Question {n}", "Question n°{n}"),
+    LessonLoading => ("Loading the lesson…", "Chargement de la leçon…"),
+    LessonStep => ("Step {k} of {n}", "Étape {k} sur {n}"),
+    LessonNotice => ("What to notice:", "À remarquer :"),
+    LessonBack => ("◀ Back", "◀ Retour"),
+    LessonNext => ("Next ▶", "Suivant ▶"),
+    LessonFinish => ("Finish ✓", "Terminer ✓"),
+    LessonClose => ("Leave the lesson", "Quitter la leçon"),
+    LessonInvalid => ("This step's scenario is invalid:", "Le scénario de cette étape est invalide :"),
 }
 
 /// A template with `{name}` placeholders filled in.

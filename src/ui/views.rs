@@ -26,6 +26,7 @@ pub fn app(ctx: Ctx) -> impl IntoView {
     if ctx.persist {
         super::persist::sync(ctx);
     }
+    super::lessons::provide(ctx);
     let class = if ctx.compact { "cs cs-compact" } else { "cs" };
     // Which panels the embed's `view` asks for (the full page shows them all).
     let shows = |panels: &[View]| ctx.view == View::Full || panels.contains(&ctx.view);
@@ -46,6 +47,8 @@ pub fn app(ctx: Ctx) -> impl IntoView {
                 </div>
             })}
             {header(ctx)}
+            // The open lesson, above the view (sticky, so Next stays at hand).
+            {super::lessons::panel(ctx)}
             {controls(ctx)}
             {shows(&[View::Compare]).then(|| compare(ctx))}
             {shows(&[View::Workflow]).then(|| super::canvas::workflow(ctx))}
@@ -261,6 +264,8 @@ fn header(ctx: Ctx) -> impl IntoView {
                 <h1>{move || ctx.t(K::Title)}</h1>
                 <p class="cs-tagline">{move || ctx.t(K::Tagline)}</p>
             </div>
+            // The guided lessons, one per question a learner brings.
+            {(ctx.view == View::Full).then(|| super::lessons::menu(ctx))}
             {ctx.persist.then(|| copy_link(ctx))}
             <div class="cs-lang" role="group" aria-label=move || ctx.t(K::Language)>
                 <button
@@ -801,7 +806,7 @@ fn compare(ctx: Ctx) -> impl IntoView {
                 }}
             </div>
             <div class="cs-scroll" tabindex="0">
-                <table class="cs-table cs-kpis">
+                <table class="cs-table cs-kpis" data-testid="kpi-table">
                     <thead>
                         <tr>
                             <th scope="col"><span class="cs-sr">{move || ctx.t(K::Indicator)}</span></th>
