@@ -31,6 +31,9 @@ tools:
 serve: tools
 	trunk serve --release
 
+# `trunk build --release` compiles the web page with Cargo's `wasm` profile (opt-level
+# "z", for size: index.html's data-cargo-profile-release); the CLI's `release` profile
+# is built for speed (opt-level 3).
 build: tools
 	trunk build --release
 	@scripts/size-report.sh dist

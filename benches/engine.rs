@@ -326,6 +326,29 @@ pub mod native {
         Ok((secs, agree))
     }
 
+    /// Contract v2 over `n` generated recipients: a weekly newsletter, a daily
+    /// birthday mail (priority 10), a transactional welcome fed by an incremental
+    /// query and a monthly promotion (priority -1), at most 2 marketing emails a week.
+    /// (Native only: not part of `bench_api`, which the web page carries.)
+    pub fn workflows_scenario(n: u64) -> String {
+        format!(
+            r#"{{"name":"bench workflows {n}","year":2026,"timezone":"Europe/Paris","seed":1,
+            "tracking":{{"enabled":false}},
+            "population":{{"size":{n},"signups_per_day":0}},
+            "pressure":{{"max_messages":2,"period_days":7}},
+            "workflows":[
+              {{"name":"Newsletter","scheduler":{{"frequency":"weekly","days":["mon"],"times":["09:00"]}},
+                "delivery":{{"label":"Newsletter"}}}},
+              {{"name":"Birthday","priority":10,"scheduler":{{"frequency":"daily","times":["09:00"]}},
+                "query":{{"filter":"birthday"}},"delivery":{{"label":"Happy birthday"}}}},
+              {{"name":"Welcome","typology":"transactional","scheduler":{{"frequency":"daily","times":["08:00"]}},
+                "query":{{"incremental":true}},"delivery":{{"mode":"continuous","label":"Welcome"}}}},
+              {{"name":"Promotion","priority":-1,
+                "scheduler":{{"frequency":"monthly","nth_weekday":{{"nth":1,"day":"mon"}},"times":["09:00"]}},
+                "delivery":{{"label":"Promotion"}}}}]}}"#
+        )
+    }
+
     /// Heap kept by one simulated year over a prepared population, in bytes, and
     /// the peak above the starting point while it ran.
     fn retained(s: &Scenario) -> (usize, usize, Outcome) {
@@ -408,11 +431,18 @@ pub mod native {
             r.explicit.push(row);
         }
 
-        // Generated populations, tracking on: the browser's headline work.
-        for (kind, n) in [("weekly", n100), ("weekly-tracking", n100)] {
-            let text = year_scenario(kind, n).expect("kind");
-            r.generated
-                .push(measure_doc(&format!("{kind} {n}"), &text, o.runs));
+        // Generated populations, tracking on: the browser's headline work; and four
+        // workflows on one base with the pressure rule (contract v2).
+        for (kind, n) in [
+            ("weekly", n100),
+            ("weekly-tracking", n100),
+            ("workflows", n100),
+        ] {
+            let (name, text) = match kind {
+                "workflows" => (format!("4 workflows + pressure {n}"), workflows_scenario(n)),
+                _ => (format!("{kind} {n}"), year_scenario(kind, n).expect("kind")),
+            };
+            r.generated.push(measure_doc(&name, &text, o.runs));
         }
 
         // Memory per row, measured: broadLog alone (tracking off), then tracking

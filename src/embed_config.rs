@@ -9,6 +9,7 @@
 use crate::engine::doc::{self, Scenario, ScenarioError};
 use serde_json::Value;
 
+use crate::ui::lesson::valid_id;
 use crate::ui::presets::{preset, PRESETS};
 
 /// Which panels a widget shows.
@@ -65,6 +66,11 @@ pub struct EmbedConfig {
     pub instant: Option<String>,
     /// Hide the scenario editors.
     pub read_only: bool,
+    /// A lesson to open in the widget (its id; the widget checks it against the
+    /// lessons' index when it fetches them).
+    pub lesson: Option<String>,
+    /// How the configuration was written (for the paths of later messages).
+    pub source: Source,
 }
 
 impl Default for EmbedConfig {
@@ -78,13 +84,16 @@ impl Default for EmbedConfig {
             autoplay: false,
             instant: None,
             read_only: false,
+            lesson: None,
+            source: Source::Object,
         }
     }
 }
 
 /// How the configuration was written, for error paths.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Source {
+    #[default]
     /// A JS object passed to `mount`: paths read `config.lang`.
     Object,
     /// `data-*` attributes: paths read `data-lang`.
@@ -92,7 +101,8 @@ pub enum Source {
 }
 
 impl Source {
-    fn path(self, key: &str) -> String {
+    /// The path of option `key` as the author wrote it (`config.lesson`, `data-lesson`).
+    pub fn path(self, key: &str) -> String {
         if key.is_empty() {
             return match self {
                 Source::Object => "config".to_string(),
@@ -119,10 +129,13 @@ impl Source {
 }
 
 /// Reads a configuration object (`{preset, scenario, lang, view, compact, autoplay,
-/// instant, readOnly}`). Returns the configuration to mount (defaults where a value
+/// instant, readOnly, lesson}`). Returns the configuration to mount (defaults where a value
 /// was wrong, so the widget still works) and every problem found.
 pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) {
-    let mut cfg = EmbedConfig::default();
+    let mut cfg = EmbedConfig {
+        source,
+        ..EmbedConfig::default()
+    };
     let errors = std::cell::RefCell::new(Vec::new());
     let err_at =
         |path: String, reason: String| errors.borrow_mut().push(ScenarioError { path, reason });
@@ -213,9 +226,21 @@ pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) 
                     ),
                 ),
             },
+            // Its form here; whether such a lesson exists is known once the widget has
+            // fetched the lessons' index (an unknown id is then shown in the widget).
+            "lesson" => match v.as_str() {
+                Some(id) if valid_id(id) => cfg.lesson = Some(id.to_string()),
+                _ => err(
+                    key,
+                    format!(
+                        "{} is not a lesson id (lowercase letters, digits and -, as in lessons/index.en.json)",
+                        short_json(v)
+                    ),
+                ),
+            },
             other => err(
                 other,
-                "unknown option (preset, scenario, lang, view, compact, autoplay, instant, readOnly)"
+                "unknown option (preset, scenario, lang, view, compact, autoplay, instant, readOnly, lesson)"
                     .to_string(),
             ),
         }
@@ -284,6 +309,7 @@ mod tests {
         let (cfg, errors) = read(&json!({}), Source::Object);
         assert!(errors.is_empty());
         assert_eq!(cfg, EmbedConfig::default());
+        assert_eq!(cfg.lesson, None);
         let (cfg, errors) = read(&Value::Null, Source::Object);
         assert!(errors.is_empty());
         assert_eq!(cfg.view, View::Full);
@@ -369,6 +395,31 @@ mod tests {
         assert!(errors[0].to_string().starts_with("data-view: "));
         let (_, errors) = from_attributes([("read-only", "maybe")]);
         assert!(errors[0].to_string().starts_with("data-read-only: "));
+    }
+
+    #[test]
+    fn a_lesson_is_read_with_the_path_its_messages_will_name() {
+        let (cfg, errors) = read(
+            &json!({"lesson": "q1-deliveries", "view": "compare"}),
+            Source::Object,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.lesson.as_deref(), Some("q1-deliveries"));
+        assert_eq!(cfg.source.path("lesson"), "config.lesson");
+        let (cfg, errors) = from_attributes([("lesson", "q5-content-change")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.lesson.as_deref(), Some("q5-content-change"));
+        assert_eq!(cfg.source.path("lesson"), "data-lesson");
+        // A value that cannot be a lesson file's name is refused at once.
+        let (cfg, errors) = from_attributes([("lesson", "../secret")]);
+        assert_eq!(cfg.lesson, None);
+        assert!(errors[0]
+            .to_string()
+            .starts_with("data-lesson: \"../secret\" is not a lesson id"));
+        let (_, errors) = read(&json!({"lesson": 3}), Source::Object);
+        assert!(errors[0]
+            .to_string()
+            .starts_with("config.lesson: 3 is not a lesson id"));
     }
 
     #[test]

@@ -21,6 +21,14 @@ fn smoke_bench_measures_every_scenario_and_prints_the_table() {
         .all(|x| x.broadlog > 0 && x.deliveries > 0));
     let tracked = &r.generated[1];
     assert!(tracked.tracking > 0, "tracking on gives tracking rows");
+    // Contract v2: four workflows on one base, the pressure rule excluding some rows.
+    let workflows = &r.generated[2];
+    assert!(
+        workflows.name.starts_with("4 workflows"),
+        "{}",
+        workflows.name
+    );
+    assert!(workflows.broadlog > 0 && workflows.deliveries > 0);
     assert_eq!(r.scaling.len(), 2);
     assert_eq!(r.scaling[1].rows, 2 * r.scaling[0].rows);
     // Memory is deterministic, unlike time: the columns must stay compact.

@@ -45,6 +45,9 @@ pub struct AppConfig {
     /// The standalone page: state in the URL and the last scenario in localStorage
     /// (never for widgets, which must not share URL keys).
     pub persist: bool,
+    /// A lesson to open at once (an embed's `lesson`): its id and the option that
+    /// named it (`config.lesson`, `data-lesson`), for an unknown id's message.
+    pub lesson: Option<(String, String)>,
 }
 
 impl Default for AppConfig {
@@ -62,6 +65,7 @@ impl Default for AppConfig {
             mode: None,
             delivery: None,
             persist: false,
+            lesson: None,
         }
     }
 }
@@ -111,6 +115,11 @@ pub struct Ctx {
     /// The execution the trace explains (set with `execution` by a jump, alone by a
     /// click on a log row); `None` follows the clock.
     pub trace_execution: RwSignal<Option<usize>>,
+    /// The workflow whose delivery modes the columns compare (several workflows on one
+    /// base; its position). Changing it simulates the year again.
+    pub compared: RwSignal<usize>,
+    /// The workflow the explorer, the journal and the trace show (`None`: all).
+    pub workflow: RwSignal<Option<usize>>,
     /// The send log's filters as typed (status, reason, date range, sort).
     pub filters: RwSignal<LogFilters>,
     /// The explorer's column (index into the simulation's modes).
@@ -130,6 +139,8 @@ pub struct Ctx {
     /// The generation of the draft (from the queue) and whether it must be simulated at
     /// once (a preset, an import, the embed API) rather than after typing pauses.
     pub change: StoredValue<(u64, bool)>,
+    /// The lesson the configuration opens (see [`AppConfig::lesson`]).
+    pub initial_lesson: StoredValue<Option<(String, String)>>,
 }
 
 /// The log tables' filters, as the user chose them (texts of the controls).
@@ -253,6 +264,14 @@ pub fn jump_now(ctx: Ctx, e: usize) {
     ctx.selected.set(delivery.map(|d| (column, u64::from(d))));
 }
 
+/// Compares the delivery modes of workflow `w` instead: a new year is simulated, and
+/// actions made meanwhile apply to it.
+pub fn set_compared(ctx: Ctx, w: usize) {
+    let generation = ctx.queue.try_update_value(|q| q.request()).unwrap_or(0);
+    ctx.change.set_value((generation, true));
+    ctx.compared.set(w);
+}
+
 /// Makes `s` the scenario being edited and requests its outcome. `immediate`: simulate
 /// without waiting for typing to pause (a preset, an import, the embed API: a whole
 /// document at once).
@@ -344,6 +363,8 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         recipient: RwSignal::new(None),
         execution: RwSignal::new(None),
         trace_execution: RwSignal::new(None),
+        compared: RwSignal::new(0),
+        workflow: RwSignal::new(None),
         filters: RwSignal::new(LogFilters::default()),
         column: RwSignal::new(0),
         initial: StoredValue::new((config.mode.clone(), config.delivery)),
@@ -356,6 +377,7 @@ fn new_ctx(config: &AppConfig) -> Ctx {
         config_errors: StoredValue::new(config.config_errors.clone()),
         queue: StoredValue::new_local(queue),
         change: StoredValue::new((first, true)),
+        initial_lesson: StoredValue::new(config.lesson.clone()),
     }
 }
 

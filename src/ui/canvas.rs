@@ -26,82 +26,141 @@ fn node_x(i: usize) -> f64 {
 /// The canvas and the journal of the scenario's own delivery mode.
 pub fn workflow(ctx: Ctx) -> impl IntoView {
     let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
-    // (activities, edge labels, ran flags, state, current execution text)
+    // One diagram per workflow (several workflows on one base), each at its own
+    // latest execution; the workflow filter keeps one.
     let model = Memo::new(move |_| {
         let t = now.get();
         let lang = ctx.lang.get();
+        let shown = ctx.workflow.get();
         ctx.sim.with(|sim| {
             let sim = sim.as_ref()?;
             let o = sim.outcome(sim.own())?;
-            let incremental = sim
+            let several = sim.several();
+            let done = o.executions_until(t);
+            let models = sim
                 .scenario
                 .workflows()
-                .first()
-                .is_some_and(|w| w.query.incremental);
-            let query = if incremental {
-                Activity::IncrementalQuery
-            } else {
-                Activity::Query
-            };
-            let current = sim.current_execution(t);
-            let (labels, ran, info) =
-                match current.and_then(|i| o.executions().get(i).map(|e| (i, e))) {
-                    Some((i, e)) => {
-                        let tr_ = o.transitions(i);
-                        let ok = |n: u32| format!("{} – Ok", format::int(lang, u64::from(n)));
-                        let labels = [
-                            String::new(),
-                            ok(tr_.scheduler_to_query),
-                            ok(tr_.query_to_delivery),
-                            if tr_.delivery_ran {
-                                ok(tr_.delivery_to_end)
-                            } else {
-                                String::new()
-                            },
-                        ];
-                        let mut info = format!(
-                            "{} {} / {} — {}",
-                            tr(lang, K::CurrentExecution),
-                            i + 1,
-                            o.executions().len(),
-                            format::date_time(lang, sim.cal.local(e.at))
-                        );
-                        if e.caught_up {
-                            info.push(' ');
-                            info.push_str(&fill(
-                                tr(lang, K::CaughtUpFor),
-                                &[("slot", &format::date_time(lang, sim.cal.local(e.scheduled)))],
-                            ));
+                .iter()
+                .filter(|w| shown.is_none_or(|s| s == w.index))
+                .map(|w| {
+                    let k = w.index;
+                    let query = if w.query.incremental {
+                        Activity::IncrementalQuery
+                    } else {
+                        Activity::Query
+                    };
+                    // This workflow's latest execution at or before the clock.
+                    let current = o
+                        .executions()
+                        .get(..done)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rposition(|e| usize::from(e.workflow) == k);
+                    let runs = o
+                        .executions()
+                        .iter()
+                        .filter(|e| usize::from(e.workflow) == k)
+                        .count();
+                    let (labels, ran, info) = match current
+                        .and_then(|i| o.executions().get(i).map(|e| (i, e)))
+                    {
+                        Some((i, e)) => {
+                            let tr_ = o.transitions(i);
+                            let ok = |n: u32| format!("{} – Ok", format::int(lang, u64::from(n)));
+                            let labels = [
+                                String::new(),
+                                ok(tr_.scheduler_to_query),
+                                ok(tr_.query_to_delivery),
+                                if tr_.delivery_ran {
+                                    ok(tr_.delivery_to_end)
+                                } else {
+                                    String::new()
+                                },
+                            ];
+                            let mut info = format!(
+                                "{} {} / {} — {}",
+                                tr(lang, K::CurrentExecution),
+                                i + 1,
+                                o.executions().len(),
+                                format::date_time(lang, sim.cal.local(e.at))
+                            );
+                            if e.caught_up {
+                                info.push(' ');
+                                info.push_str(&fill(
+                                    tr(lang, K::CaughtUpFor),
+                                    &[(
+                                        "slot",
+                                        &format::date_time(lang, sim.cal.local(e.scheduled)),
+                                    )],
+                                ));
+                            }
+                            (
+                                labels,
+                                [true, true, true, tr_.delivery_ran, tr_.delivery_ran],
+                                info,
+                            )
                         }
-                        (
-                            labels,
-                            [true, true, true, tr_.delivery_ran, tr_.delivery_ran],
-                            info,
+                        None => (
+                            Default::default(),
+                            [false; 5],
+                            tr(lang, K::NoExecutionYet).to_string(),
+                        ),
+                    };
+                    let record = o.workflows().get(k);
+                    let mode = match record.map_or(Mode::Recurring, |r| r.mode) {
+                        Mode::Recurring => tr(lang, K::Recurring),
+                        Mode::Continuous => tr(lang, K::Continuous),
+                    };
+                    let names = [
+                        activity(lang, Activity::Start).to_string(),
+                        activity(lang, Activity::Scheduler).to_string(),
+                        activity(lang, query).to_string(),
+                        format!(
+                            "{} ({})",
+                            activity(lang, Activity::Delivery),
+                            mode.to_ascii_lowercase()
+                        ),
+                        activity(lang, Activity::End).to_string(),
+                    ];
+                    // Name, priority and typology, only when there are several.
+                    let title = several.then(|| {
+                        let typology = match w.typology {
+                            crate::engine::doc::Typology::Marketing => tr(lang, K::Marketing),
+                            crate::engine::doc::Typology::Transactional => {
+                                tr(lang, K::Transactional)
+                            }
+                        };
+                        fill(
+                            tr(lang, K::WorkflowTitle),
+                            &[
+                                ("name", &w.name),
+                                ("priority", &w.priority.to_string()),
+                                ("typology", typology),
+                                (
+                                    "runs",
+                                    &super::i18n::count(
+                                        lang,
+                                        runs as u64,
+                                        K::ExecutionOne,
+                                        K::ExecutionMany,
+                                    ),
+                                ),
+                            ],
                         )
+                    });
+                    WfModel {
+                        index: k,
+                        title,
+                        names,
+                        labels,
+                        ran,
+                        info,
+                        incremental: w.query.incremental,
                     }
-                    None => (
-                        Default::default(),
-                        [false; 5],
-                        tr(lang, K::NoExecutionYet).to_string(),
-                    ),
-                };
-            let mode = match o.mode() {
-                Mode::Recurring => tr(lang, K::Recurring),
-                Mode::Continuous => tr(lang, K::Continuous),
-            };
-            let names = [
-                activity(lang, Activity::Start).to_string(),
-                activity(lang, Activity::Scheduler).to_string(),
-                activity(lang, query).to_string(),
-                format!(
-                    "{} ({})",
-                    activity(lang, Activity::Delivery),
-                    mode.to_ascii_lowercase()
-                ),
-                activity(lang, Activity::End).to_string(),
-            ];
+                })
+                .collect::<Vec<_>>();
             let st = state(lang, o.workflow_state(t));
-            Some((names, labels, ran, st, info, incremental))
+            Some((st, models))
         })
     });
     // The journal up to the clock, oldest first: the last JOURNAL_LINES lines, so the
@@ -118,13 +177,23 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             };
             let cal = sim.cal;
             let when = |at: i64| format::date_time(lang, cal.local(at));
-            let lines = o.journal_until(t);
-            let from = lines.len().saturating_sub(JOURNAL_LINES);
-            lines
-                .get(from..)
-                .unwrap_or(&[])
+            // The workflow shown (or all), its name on each line when there are several.
+            let shown = ctx.workflow.get();
+            let names = sim.several().then(|| sim.workflow_names());
+            let lines: Vec<_> = o
+                .journal_until(t)
                 .iter()
+                .rev()
+                .filter(|j| shown.is_none_or(|w| usize::from(j.workflow) == w))
+                .take(JOURNAL_LINES)
+                .collect();
+            lines
+                .into_iter()
+                .rev()
                 .map(|j| JournalLine {
+                    workflow: names
+                        .as_ref()
+                        .and_then(|n| n.get(usize::from(j.workflow)).cloned()),
                     instant: j.at,
                     at: format::short(lang, cal.local(j.at)),
                     offset: format::utc_offset(cal.offset_seconds(j.at)),
@@ -141,22 +210,30 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
             <p class="cs-hint">{move || ctx.t(K::WorkflowHint)}</p>
             {move || {
                 let lang = ctx.lang.get();
-                model
-                    .get()
-                    .map(|(names, labels, ran, st, info, incremental)| {
-                        let summary = format!("{}: {}. {}", tr(lang, K::State), st, info);
-                        view! {
-                            <p class="cs-wf-state">
-                                <strong>{tr(lang, K::State)} ": "</strong>
-                                <span data-testid="workflow-state">{st}</span>
-                                " · "
-                                <span data-testid="current-execution">{info}</span>
-                            </p>
-                            {diagram(&names, &labels, &ran, &summary, false)}
-                            {diagram(&names, &labels, &ran, &summary, true)}
-                            {incremental.then(|| view! { <p class="cs-hint">{tr(lang, K::IncrementalHint)}</p> })}
-                        }
-                    })
+                let (st, models) = model.get()?;
+                Some(view! {
+                    <p class="cs-wf-state">
+                        <strong>{tr(lang, K::State)} ": "</strong>
+                        <span data-testid="workflow-state">{st}</span>
+                    </p>
+                    {models
+                        .into_iter()
+                        .map(|m| {
+                            let summary = format!("{}: {}. {}", tr(lang, K::State), st, m.info);
+                            view! {
+                                <div class="cs-wf" data-testid="workflow-diagram" data-workflow=m.index.to_string()>
+                                    {m.title.map(|t| view! { <h3 class="cs-wf-title">{t}</h3> })}
+                                    <p class="cs-wf-state">
+                                        <span data-testid="current-execution">{m.info.clone()}</span>
+                                    </p>
+                                    {diagram(&m.names, &m.labels, &m.ran, &summary, false)}
+                                    {diagram(&m.names, &m.labels, &m.ran, &summary, true)}
+                                    {m.incremental.then(|| view! { <p class="cs-hint">{tr(lang, K::IncrementalHint)}</p> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                })
             }}
             <h3>{move || ctx.t(K::Journal)}</h3>
             <p class="cs-hint">{move || ctx.t(K::JournalHint)}</p>
@@ -172,6 +249,7 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                         .map(|l| {
                             let body = view! {
                                 <time>{l.at} " " <span class="cs-offset">{l.offset}</span></time>
+                                {l.workflow.map(|w| view! { <span class="cs-wfname">{w}</span> })}
                                 <span class="cs-act">{l.activity}</span>
                                 <span>{l.text}</span>
                             };
@@ -201,9 +279,24 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// One workflow's diagram as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct WfModel {
+    index: usize,
+    /// "Newsletter · priority 0 · marketing · 52 executions" (several workflows only).
+    title: Option<String>,
+    names: [String; 5],
+    labels: [String; 4],
+    ran: [bool; 5],
+    info: String,
+    incremental: bool,
+}
+
 /// One journal line as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 struct JournalLine {
+    /// The workflow's name, when there are several.
+    workflow: Option<String>,
     instant: i64,
     at: String,
     /// The UTC offset then ("UTC+02:00"): around a DST change it tells which 02:30 ran.

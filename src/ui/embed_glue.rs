@@ -104,6 +104,7 @@ impl AppConfig {
             read_only: cfg.read_only,
             instant: cfg.instant.clone(),
             config_errors: errors.to_vec(),
+            lesson: cfg.lesson.clone().map(|id| (id, cfg.source.path("lesson"))),
             ..AppConfig::default()
         }
     }

@@ -84,14 +84,24 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                 return (Vec::new(), 0..0, 0);
             };
             let cal = *o.calendar();
-            let total = o.deliveries().partition_point(|d| d.created <= t);
-            let anchor = sel.map_or(total.saturating_sub(1), |id| {
-                (id as usize).saturating_sub(1)
-            });
+            // The deliveries created so far, of the workflow shown (or all).
+            let wf = ctx.workflow.get();
+            let created = &o.deliveries()[..o.deliveries().partition_point(|d| d.created <= t)];
+            let shown: Vec<&crate::engine::out::outcome::DeliveryRecord> = created
+                .iter()
+                .filter(|d| wf.is_none_or(|w| usize::from(d.workflow) == w))
+                .collect();
+            let total = shown.len();
+            let anchor = sel
+                .and_then(|id| shown.iter().position(|d| d.id == id))
+                .unwrap_or(total.saturating_sub(1));
             let page = page_around(total, anchor, DELIVERY_PAGE, k);
-            let continuous = o.mode() == crate::engine::doc::Mode::Continuous;
-            let items = o
-                .deliveries()
+            let continuous = |d: &crate::engine::out::outcome::DeliveryRecord| {
+                o.workflows()
+                    .get(usize::from(d.workflow))
+                    .is_some_and(|w| w.mode == crate::engine::doc::Mode::Continuous)
+            };
+            let items = shown
                 .get(page.clone())
                 .unwrap_or(&[])
                 .iter()
@@ -105,7 +115,11 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                         version: d.content_version,
                         runs: adds.len(),
                         rows,
-                        fork: continuous && d.id > 1,
+                        // A continuous delivery after its workflow's first one: a fork.
+                        fork: continuous(d)
+                            && o.deliveries()
+                                .iter()
+                                .any(|x| x.workflow == d.workflow && x.id < d.id),
                     }
                 })
                 .collect::<Vec<_>>();
@@ -365,6 +379,7 @@ fn logs(
             from: day(&from, false),
             to: day(&to, true),
             execution: ctx.execution.get(),
+            workflow: ctx.workflow.get().and_then(|w| u16::try_from(w).ok()),
         }
     });
     let sort = Memo::new(move |_| f.with(|f| f.sort));
@@ -502,7 +517,13 @@ fn logs(
                 .unwrap_or(&[])
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| d.is_none() || e.delivery == d)
+                .filter(|(_, e)| {
+                    (d.is_none() || e.delivery == d)
+                        && ctx
+                            .workflow
+                            .get()
+                            .is_none_or(|w| usize::from(e.workflow) == w)
+                })
                 .rev()
                 .take(MAX_LISTED)
                 .map(|(i, e)| {
@@ -673,6 +694,11 @@ fn virtual_table(
                     <div style=move || format!("position:absolute;left:0;right:0;top:{}px", window.get().start as f64 * ROW_H)>
                         {move || {
                             let w = window.get();
+                            // The same row numbers in another mode (or language) are
+                            // other rows: a mode with an identical row set still redraws.
+                            ctx.column.track();
+                            ctx.sim.track();
+                            ctx.lang.track();
                             let render = render.clone();
                             rows.with(|r| r.slice(w))
                                 .into_iter()

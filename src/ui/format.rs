@@ -28,6 +28,15 @@ pub fn day_month(lang: Lang, m: u32, d: u32) -> String {
     format!("{d} {}", month(lang, m))
 }
 
+/// A short weekday name: "Mon" / "lun.".
+pub fn weekday(lang: Lang, d: NaiveDate) -> &'static str {
+    let wd = d.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::En => DAYS_EN.get(wd).copied().unwrap_or(""),
+        Lang::Fr => DAYS_FR.get(wd).copied().unwrap_or(""),
+    }
+}
+
 /// "Mon 5 Jan 2026" / "lun. 5 janv. 2026".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     let wd = d.weekday().num_days_from_monday() as usize;

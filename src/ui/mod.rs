@@ -3,10 +3,13 @@
 //! Pure state (playback, table windowing, strings, presets) lives in modules compiled
 //! on every target and tested natively; the components exist only on wasm32.
 
+pub mod assets;
 pub mod editor;
 pub mod folder;
 pub mod format;
 pub mod i18n;
+pub mod lesson;
+pub mod merge_patch;
 pub mod model;
 pub mod nav;
 pub mod playback;
@@ -27,6 +30,8 @@ mod embed_glue;
 mod explorer;
 #[cfg(target_arch = "wasm32")]
 mod files;
+#[cfg(target_arch = "wasm32")]
+mod lessons;
 #[cfg(target_arch = "wasm32")]
 mod panel;
 #[cfg(target_arch = "wasm32")]

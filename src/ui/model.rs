@@ -6,7 +6,7 @@
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Aggregation, Mode, Scenario, ScenarioError, Validated};
 use crate::engine::out::logs::{Reason, Status};
-use crate::engine::out::outcome::{Outcome, Snapshot};
+use crate::engine::out::outcome::{ExecutionRecord, Outcome, Snapshot};
 use crate::engine::sim::{Comparison, Side};
 
 /// Which column of the side-by-side view.
@@ -49,13 +49,47 @@ pub struct Sim {
     pub scenario: Scenario,
     pub cal: Calendar,
     pub columns: Vec<Column>,
+    /// The workflow whose delivery modes are compared (its position; the others run
+    /// unchanged in every column).
+    pub compared: usize,
 }
 
 impl Sim {
     /// Runs the scenario as recurring and as continuous (and as aggregated recurring
     /// when the scenario asks for an aggregation): same population, schedule and seed.
     pub fn new(scenario: Scenario) -> Result<Sim, Vec<ScenarioError>> {
-        Ok(Pending::new(scenario)?.finish())
+        Ok(Pending::new(scenario, 0)?.finish())
+    }
+
+    /// The names of the document's workflows, in document order.
+    pub fn workflow_names(&self) -> Vec<String> {
+        self.scenario
+            .workflows()
+            .iter()
+            .map(|w| w.name.to_string())
+            .collect()
+    }
+
+    /// Whether the document has several workflows (contract v2).
+    pub fn several(&self) -> bool {
+        self.scenario.workflows().len() > 1
+    }
+
+    /// Every column's state as of `as_of`, of one workflow's part of the year (or of
+    /// the whole year when `workflow` is `None` or the document has one workflow).
+    pub fn snapshots_of(
+        &self,
+        workflow: Option<usize>,
+        as_of: Instant,
+    ) -> Vec<(ModeKey, Snapshot)> {
+        match workflow.filter(|_| self.several()) {
+            None => self.snapshots(as_of),
+            Some(w) => self
+                .columns
+                .iter()
+                .map(|c| (c.mode, c.outcome.snapshot_of(w, as_of)))
+                .collect(),
+        }
     }
 
     /// The execution instants (the same in every mode), for stepping.
@@ -73,11 +107,11 @@ impl Sim {
             .map_or(0, |c| c.outcome.executions().len())
     }
 
-    /// The column of the scenario's own delivery mode (the workflow the canvas draws:
-    /// the compared one, the first).
+    /// The column of the compared workflow's own delivery mode (the year as the
+    /// document describes it: the canvas, the journal and the trace show it).
     pub fn own(&self) -> usize {
         let workflows = self.scenario.workflows();
-        let Some(d) = workflows.first().map(|w| w.delivery) else {
+        let Some(d) = workflows.get(self.compared).map(|w| w.delivery) else {
             return 0;
         };
         let want = match (d.mode, d.aggregation) {
@@ -117,19 +151,24 @@ pub struct Pending {
     scenario: Scenario,
     cal: Calendar,
     comparison: Comparison,
+    compared: usize,
 }
 
 impl Pending {
     /// Validates (including the engine's size limits, once for every mode) and
     /// prepares the population and the executions, shared by every mode.
-    pub fn new(scenario: Scenario) -> Result<Pending, Vec<ScenarioError>> {
+    /// `compared`: the workflow whose delivery modes are compared (clamped to the
+    /// document's workflows).
+    pub fn new(scenario: Scenario, compared: usize) -> Result<Pending, Vec<ScenarioError>> {
         let valid = Validated::new(scenario)?;
         let cal = valid.calendar().map_err(|e| vec![e])?;
-        let comparison = Comparison::new(&valid, 0)?;
+        let compared = compared.min(valid.workflows().len().saturating_sub(1));
+        let comparison = Comparison::new(&valid, compared)?;
         Ok(Pending {
             scenario: valid.into_inner(),
             cal,
             comparison,
+            compared,
         })
     }
 
@@ -151,6 +190,7 @@ impl Pending {
         Sim {
             scenario: self.scenario,
             cal: self.cal,
+            compared: self.compared,
             columns: self
                 .comparison
                 .finish()
@@ -174,6 +214,8 @@ pub struct RowFilter {
     pub to: Option<Instant>,
     /// One execution's rows (index in the year's executions).
     pub execution: Option<usize>,
+    /// One workflow's rows (several workflows on one base).
+    pub workflow: Option<u16>,
 }
 
 /// Order of a log table.
@@ -186,10 +228,11 @@ pub enum Sort {
 }
 
 impl RowFilter {
-    fn keeps(&self, execution: usize, at: Instant) -> bool {
+    fn keeps(&self, execution: usize, e: &ExecutionRecord) -> bool {
         self.execution.is_none_or(|x| x == execution)
-            && self.from.is_none_or(|f| at >= f)
-            && self.to.is_none_or(|t| at < t)
+            && self.workflow.is_none_or(|w| w == e.workflow)
+            && self.from.is_none_or(|f| e.at >= f)
+            && self.to.is_none_or(|t| e.at < t)
     }
 }
 
@@ -328,7 +371,7 @@ pub fn broadlog_rows(
         .unwrap_or(&[])
         .iter()
         .enumerate()
-        .filter(|(i, e)| (delivery.is_none() || e.delivery == delivery) && filter.keeps(*i, e.at))
+        .filter(|(i, e)| (delivery.is_none() || e.delivery == delivery) && filter.keeps(*i, e))
         .map(|(_, e)| e);
     let rows = if filter.status.is_none() && filter.reason.is_none() {
         RowSet::from_runs(executions.map(|e| e.rows()))
@@ -367,13 +410,19 @@ pub fn tracking_rows(
         .execution
         .and_then(|x| o.executions().get(x))
         .map(|e| e.rows_start..e.rows_end);
-    let rows = match (delivery, sends) {
-        (None, None) => RowSet::from_runs(std::iter::once(first..last.max(first))),
-        (d, sends) => RowSet::List(
+    let workflow_of = |d: u32| {
+        d.checked_sub(1)
+            .and_then(|i| o.deliveries().get(i as usize))
+            .map(|x| x.workflow)
+    };
+    let rows = match (delivery, sends, filter.workflow) {
+        (None, None, None) => RowSet::from_runs(std::iter::once(first..last.max(first))),
+        (d, sends, w) => RowSet::List(
             (first..last)
                 .filter(|&i| {
                     log.row(i).is_some_and(|r| {
                         d.is_none_or(|d| r.delivery == d)
+                            && w.is_none_or(|w| workflow_of(r.delivery) == Some(w))
                             && sends.as_ref().is_none_or(|s| s.contains(&r.broadlog_row))
                     })
                 })
@@ -426,7 +475,7 @@ mod tests {
     fn stepping_a_pending_simulation_gives_the_engines_outcomes() {
         let p = preset("welcome-continuous-incremental").unwrap();
         let scenario = crate::engine::doc::parse(p.json).unwrap();
-        let mut pending = Pending::new(scenario.clone()).unwrap();
+        let mut pending = Pending::new(scenario.clone(), 0).unwrap();
         // 365 daily executions in each of the two modes.
         assert_eq!(pending.progress(), (0, 730));
         assert!(pending.step(400));

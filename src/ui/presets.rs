@@ -1,4 +1,4 @@
-//! The three worked scenarios, embedded at compile time so the page is self-contained.
+//! The four worked scenarios, embedded at compile time so the page is self-contained.
 //! Option values of the preset picker are the file names without `.json`.
 
 use super::i18n::K;
@@ -14,7 +14,7 @@ pub struct Preset {
     pub json: &'static str,
 }
 
-pub const PRESETS: [Preset; 3] = [
+pub const PRESETS: [Preset; 4] = [
     Preset {
         name: "weekly-newsletter-recurring",
         label: K::PresetWeekly,
@@ -29,6 +29,11 @@ pub const PRESETS: [Preset; 3] = [
         name: "welcome-continuous-incremental",
         label: K::PresetWelcome,
         json: include_str!("../../presets/welcome-continuous-incremental.json"),
+    },
+    Preset {
+        name: "several-workflows-one-base",
+        label: K::PresetSeveral,
+        json: include_str!("../../presets/several-workflows-one-base.json"),
     },
 ];
 

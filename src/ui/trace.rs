@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::app::{dispatch, Ctx};
 use super::format;
 use super::i18n::{fill, targeting, trace_event, K};
+use crate::engine::out::trace::{TargetingReason, TraceEvent};
 
 /// Events listed at most (a daily recipient of a year of tracked mail has many).
 const MAX_EVENTS: usize = 400;
@@ -40,10 +41,24 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
             let o = s.outcome(s.own())?;
             let tr = o.trace(id);
             let cal = s.cal;
+            // The workflow shown (several workflows on one base): its events only.
+            let shown = ctx.workflow.get();
+            let workflow_of = |e: &TraceEvent| match *e {
+                TraceEvent::Targeted { execution, .. } => o
+                    .executions()
+                    .get(execution as usize)
+                    .map(|x| usize::from(x.workflow)),
+                TraceEvent::Tracked { delivery, .. } => delivery
+                    .checked_sub(1)
+                    .and_then(|d| o.deliveries().get(d as usize))
+                    .map(|d| usize::from(d.workflow)),
+                _ => None,
+            };
             let lines = tr
                 .events
                 .iter()
                 .filter(|e| e.at() <= t)
+                .filter(|e| shown.is_none_or(|w| workflow_of(e).is_none_or(|x| x == w)))
                 .take(MAX_EVENTS)
                 .map(|e| {
                     (
@@ -65,11 +80,57 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
             let cal = s.cal;
             let at = o.executions().get(e)?.at;
             let r = o.why_not_targeted(id, e);
-            Some((
-                e + 1,
-                format::date_time(lang, cal.local(at)),
-                targeting(lang, &r, |t| format::date_time(lang, cal.local(t))),
-            ))
+            let mut text = targeting(lang, &r, |t| format::date_time(lang, cal.local(t)));
+            // Excluded by arbitration: the messages that filled the quota, from the
+            // send log's own explanation.
+            if let TargetingReason::Targeted { broadlog_row, .. } = r {
+                let quota = o.arbitration(broadlog_row as usize);
+                if let (false, Some((max, window))) = (quota.is_empty(), o.pressure()) {
+                    let names = s.workflow_names();
+                    let list = quota
+                        .iter()
+                        .map(|c| {
+                            let local = cal.local(c.at);
+                            format!(
+                                "{} {} {:02}:{:02}",
+                                names
+                                    .get(usize::from(c.workflow))
+                                    .map_or("", |n| n.as_str()),
+                                format::weekday(lang, local.date()),
+                                chrono::Timelike::hour(&local),
+                                chrono::Timelike::minute(&local)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    text.push_str(". ");
+                    text.push_str(&fill(
+                        ctx.t(K::ArbitrationWhy),
+                        &[
+                            (
+                                "emails",
+                                &super::i18n::count(
+                                    lang,
+                                    max as u64,
+                                    K::MarketingEmailOne,
+                                    K::MarketingEmailMany,
+                                ),
+                            ),
+                            (
+                                "days",
+                                &super::i18n::count(
+                                    lang,
+                                    (window / 86_400) as u64,
+                                    K::DayOne,
+                                    K::DayMany,
+                                ),
+                            ),
+                            ("list", &list),
+                        ],
+                    ));
+                }
+            }
+            Some((e + 1, format::date_time(lang, cal.local(at)), text))
         })
     });
     view! {

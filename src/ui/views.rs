@@ -26,6 +26,7 @@ pub fn app(ctx: Ctx) -> impl IntoView {
     if ctx.persist {
         super::persist::sync(ctx);
     }
+    super::lessons::provide(ctx);
     let class = if ctx.compact { "cs cs-compact" } else { "cs" };
     // Which panels the embed's `view` asks for (the full page shows them all).
     let shows = |panels: &[View]| ctx.view == View::Full || panels.contains(&ctx.view);
@@ -46,6 +47,8 @@ pub fn app(ctx: Ctx) -> impl IntoView {
                 </div>
             })}
             {header(ctx)}
+            // The open lesson, above the view (sticky, so Next stays at hand).
+            {super::lessons::panel(ctx)}
             {controls(ctx)}
             {shows(&[View::Compare]).then(|| compare(ctx))}
             {shows(&[View::Workflow]).then(|| super::canvas::workflow(ctx))}
@@ -76,6 +79,7 @@ fn simulate_on_change(ctx: Ctx) {
     provide_context(status);
     Effect::new(move |prev: Option<()>| {
         let draft = ctx.draft.get();
+        let compared = ctx.compared.get();
         let (generation, immediate) = ctx.change.get_value();
         if !ctx.errors.with(|e| e.is_empty()) || ctx.raw_error.with(|e| e.is_some()) {
             // Drop a simulation of an older draft that is still running: no outcome
@@ -93,7 +97,7 @@ fn simulate_on_change(ctx: Ctx) {
         let delay = if first || immediate { 0 } else { 250 };
         let start = move || {
             let t0 = js_sys::Date::now();
-            match Pending::new(draft) {
+            match Pending::new(draft, compared) {
                 Ok(p) => {
                     status.errors.set(Vec::new());
                     status.progress.set(Some(p.progress()));
@@ -177,6 +181,13 @@ fn show(ctx: Ctx, sim: Sim, first: bool) {
     ctx.execution.set(None);
     ctx.trace_execution.set(None);
     ctx.filters.set(super::app::LogFilters::default());
+    if ctx
+        .workflow
+        .get_untracked()
+        .is_some_and(|w| w >= sim.scenario.workflows().len())
+    {
+        ctx.workflow.set(None);
+    }
     let deliveries = |c: usize| sim.outcome(c).map_or(0, |o| o.deliveries().len() as u64);
     if ctx
         .selected
@@ -253,6 +264,8 @@ fn header(ctx: Ctx) -> impl IntoView {
                 <h1>{move || ctx.t(K::Title)}</h1>
                 <p class="cs-tagline">{move || ctx.t(K::Tagline)}</p>
             </div>
+            // The guided lessons, one per question a learner brings.
+            {(ctx.view == View::Full).then(|| super::lessons::menu(ctx))}
             {ctx.persist.then(|| copy_link(ctx))}
             <div class="cs-lang" role="group" aria-label=move || ctx.t(K::Language)>
                 <button
@@ -330,6 +343,8 @@ fn load_preset(ctx: Ctx, name: &str) {
         ctx.sim.set(None);
         ctx.selected.set(None);
         ctx.recipient.set(None);
+        ctx.compared.set(0);
+        ctx.workflow.set(None);
         ctx.raw.set(p.json.to_string());
         ctx.raw_error.set(None);
         // A preset is a whole valid document: no typing debounce.
@@ -378,6 +393,7 @@ fn controls(ctx: Ctx) -> impl IntoView {
                     <option value="">{move || ctx.t(K::Custom)}</option>
                 </select>
             </label>
+            {workflows_bar(ctx)}
             <div class="cs-clock">
                 <span class="cs-clock-label">{move || ctx.t(K::Clock)}</span>
                 <output data-testid="sim-clock" data-instant=instant aria-live="off">
@@ -468,6 +484,72 @@ fn controls(ctx: Ctx) -> impl IntoView {
             </label>
             {go_to_date(ctx)}
         </div>
+    }
+}
+
+/// Several workflows on one base: which workflow's delivery modes the columns compare,
+/// and which workflow the explorer, the journal and the trace show.
+fn workflows_bar(ctx: Ctx) -> impl IntoView {
+    let names = Memo::new(move |_| {
+        ctx.sim.with(|s| {
+            s.as_ref()
+                .filter(|s| s.several())
+                .map(|s| s.workflow_names())
+        })
+    });
+    move || {
+        let names = names.get()?;
+        let options = move |all: bool| {
+            let lang = ctx.lang.get();
+            let mut v: Vec<(String, String)> = Vec::new();
+            if all {
+                v.push((String::new(), tr(lang, K::AllWorkflows).to_string()));
+            }
+            v.extend(
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (i.to_string(), n.clone())),
+            );
+            v.into_iter()
+                .map(|(value, label)| view! { <option value=value>{label}</option> })
+                .collect_view()
+        };
+        Some(view! {
+            <div class="cs-workflows" role="group" aria-label=move || ctx.t(K::Workflows)>
+                <label class="cs-field">
+                    <span>{move || ctx.t(K::CompareWorkflow)}</span>
+                    <select
+                        data-testid="compare-workflow"
+                        prop:value=move || ctx.compared.get().to_string()
+                        on:change:target=move |ev| {
+                            if let Ok(w) = ev.target().value().parse::<usize>() {
+                                super::app::set_compared(ctx, w);
+                            }
+                        }
+                    >
+                        {options.clone()(false)}
+                    </select>
+                </label>
+                <label class="cs-field">
+                    <span>{move || ctx.t(K::ShowWorkflow)}</span>
+                    <select
+                        data-testid="workflow-filter"
+                        prop:value=move || ctx.workflow.get().map(|w| w.to_string()).unwrap_or_default()
+                        on:change:target=move |ev| {
+                            let w = ev.target().value().parse::<usize>().ok();
+                            super::app::dispatch(ctx, move |ctx| {
+                                ctx.workflow.set(w);
+                                ctx.selected.set(None);
+                                ctx.execution.set(None);
+                            });
+                        }
+                    >
+                        {options(true)}
+                    </select>
+                </label>
+            </div>
+        })
     }
 }
 
@@ -566,10 +648,28 @@ fn mode_label(m: ModeKey) -> K {
 
 fn compare(ctx: Ctx) -> impl IntoView {
     let now = Memo::new(move |_| ctx.playback.with(|p| p.now()));
+    // With several workflows on one base, the columns count the compared workflow.
     let stats = Memo::new(move |_| {
         let t = now.get();
-        ctx.sim
-            .with(|s| s.as_ref().map(|s| s.snapshots(t)).unwrap_or_default())
+        ctx.sim.with(|s| {
+            s.as_ref()
+                .map(|s| s.snapshots_of(Some(s.compared), t))
+                .unwrap_or_default()
+        })
+    });
+    let comparing = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.sim.with(|s| {
+            let s = s.as_ref().filter(|s| s.several())?;
+            let names = s.workflow_names();
+            Some(super::i18n::fill(
+                tr(lang, K::ComparingOne),
+                &[
+                    ("name", names.get(s.compared).map_or("", |n| n.as_str())),
+                    ("others", &(names.len() - 1).to_string()),
+                ],
+            ))
+        })
     });
     let row = move |label: K, get: fn(&Snapshot, Lang) -> (u64, String)| {
         view! {
@@ -628,12 +728,20 @@ fn compare(ctx: Ctx) -> impl IntoView {
             let s = s.as_ref()?;
             let o = s.outcome(s.own())?;
             let done = o.executions_until(t);
+            let mine = |w: u16| usize::from(w) == s.compared;
+            let done_here = o
+                .executions()
+                .get(..done)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|e| mine(e.workflow))
+                .count();
             let reached = o
                 .executions()
                 .get(..done)
                 .unwrap_or(&[])
                 .iter()
-                .filter(|e| e.delivery.is_some())
+                .filter(|e| mine(e.workflow) && e.delivery.is_some())
                 .count();
             let count_of = |m: ModeKey| {
                 stats.with(|st| st.iter().find(|(k, _)| *k == m).map(|(_, x)| x.deliveries))
@@ -647,7 +755,12 @@ fn compare(ctx: Ctx) -> impl IntoView {
                 &[
                     (
                         "done",
-                        &super::i18n::count(lang, done as u64, K::ExecutionOne, K::ExecutionMany),
+                        &super::i18n::count(
+                            lang,
+                            done_here as u64,
+                            K::ExecutionOne,
+                            K::ExecutionMany,
+                        ),
                     ),
                     ("reached", &format::int(lang, reached as u64)),
                     (
@@ -667,6 +780,7 @@ fn compare(ctx: Ctx) -> impl IntoView {
         <section class="cs-compare">
             <h2>{move || ctx.t(K::Compare)}</h2>
             <p class="cs-hint">{move || ctx.t(K::CompareHint)}</p>
+            {move || comparing.get().map(|c| view! { <p class="cs-caption" data-testid="comparing">{c}</p> })}
             <div class="cs-columns">
                 {move || {
                     let lang = ctx.lang.get();
@@ -692,7 +806,7 @@ fn compare(ctx: Ctx) -> impl IntoView {
                 }}
             </div>
             <div class="cs-scroll" tabindex="0">
-                <table class="cs-table cs-kpis">
+                <table class="cs-table cs-kpis" data-testid="kpi-table">
                     <thead>
                         <tr>
                             <th scope="col"><span class="cs-sr">{move || ctx.t(K::Indicator)}</span></th>

@@ -61,7 +61,24 @@ test("the page at 400 px has no axe violation", async () => {
   await page.context().close();
 });
 
-test("embed.html with both widgets has no axe violation", async () => {
+test("the Questions menu open, then a lesson open, have no axe violation", async () => {
+  for (const lang of ["en", "fr"]) {
+    const page = await openPage(env.browser, env.server.url);
+    await ready(page);
+    if (lang === "fr") await page.getByTestId("lang-fr").click();
+    await page.getByTestId("questions-menu").click();
+    await page.getByTestId("lesson").first().waitFor({ timeout: 10000 });
+    await assertClean(page, `Questions menu open (${lang})`);
+    await page.locator('[data-testid="lesson"][data-lesson="q2-broadlog-of-a-run"]').click();
+    await page.getByTestId("lesson-panel").waitFor({ timeout: 10000 });
+    await page.getByTestId("lesson-next").click();
+    await page.waitForFunction(() => document.querySelector(".cs-lesson-target"), null, { timeout: 10000 });
+    await assertClean(page, `a lesson open, step 2 (${lang})`);
+    await page.context().close();
+  }
+});
+
+test("embed.html with its widgets (one with a lesson) has no axe violation", async () => {
   const page = await openPage(env.browser, env.server.url + "embed.html");
   const clocks = page.locator("[data-campaign-sim] [data-testid=sim-clock]");
   await clocks.nth(1).waitFor({ timeout: 20000 });
@@ -70,6 +87,7 @@ test("embed.html with both widgets has no axe violation", async () => {
     null,
     { timeout: 20000 },
   );
+  await page.locator("[data-lesson] [data-testid=lesson-panel]").waitFor({ timeout: 20000 });
   await assertClean(page, "embed.html");
   await page.context().close();
 });

@@ -12,10 +12,11 @@ async function clockOf(widget) {
   return clock.getAttribute("data-instant");
 }
 
-test("embed.html: two widgets, stepping one does not move the other", async () => {
+test("embed.html: independent widgets, stepping one does not move the other", async () => {
   const page = await openPage(env.browser, env.server.url + "embed.html");
   const widgets = page.locator("[data-campaign-sim]");
-  assert.equal(await widgets.count(), 2);
+  // Two widgets and a third that opens a lesson (tests/e2e/lessons.spec.mjs).
+  assert.equal(await widgets.count(), 3);
   const [a, b] = [widgets.nth(0), widgets.nth(1)];
   const a0 = await clockOf(a);
   const b0 = await clockOf(b);

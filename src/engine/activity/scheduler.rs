@@ -16,8 +16,8 @@
 
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
-    self, parse_date, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns,
-    Outage, SchedulerSpec,
+    self, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Outage,
+    SchedulerSpec,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -76,9 +76,15 @@ impl Downtime {
 /// planned slots (computed once).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scheduler {
-    spec: SchedulerSpec,
     cal: Calendar,
     slots: Vec<Instant>,
+    /// The validity period, local dates, both inclusive.
+    validity: (NaiveDate, NaiveDate),
+    /// `once`: its single slot (`None` for the other frequencies).
+    once: Option<Instant>,
+    max_runs: Option<usize>,
+    /// The server's tick, seconds (1: exact instants).
+    tick: i64,
 }
 
 impl Scheduler {
@@ -93,22 +99,26 @@ impl Scheduler {
     /// assert_eq!(s.schedule().len(), 3);
     /// ```
     pub fn new(spec: &SchedulerSpec, cal: &Calendar) -> Scheduler {
+        let once = (spec.frequency == Frequency::Once).then(|| {
+            spec.at
+                .as_deref()
+                .and_then(parse_local_datetime)
+                .map_or(cal.horizon_start, |l| cal.instant(l))
+        });
         Scheduler {
             slots: planned_slots(spec, cal),
-            spec: spec.clone(),
             cal: *cal,
+            validity: spec.validity(cal.year),
+            once,
+            max_runs: spec.max_runs(),
+            tick: tick_seconds(spec),
         }
-    }
-
-    /// Its spec.
-    pub fn spec(&self) -> &SchedulerSpec {
-        &self.spec
     }
 
     /// The validity period as local dates, both inclusive (default: the simulated
     /// year).
     pub fn validity(&self) -> (NaiveDate, NaiveDate) {
-        self.spec.validity(self.cal.year)
+        self.validity
     }
 
     /// All planned slots: every slot of the validity period inside the horizon, as
@@ -120,7 +130,7 @@ impl Scheduler {
     /// What `campaign-sim schedule` prints: the planned slots, truncated to
     /// `max_runs`.
     pub fn schedule(&self) -> &[Instant] {
-        let n = self.spec.max_runs().unwrap_or(usize::MAX);
+        let n = self.max_runs.unwrap_or(usize::MAX);
         self.slots.get(..n).unwrap_or(&self.slots)
     }
 
@@ -129,7 +139,7 @@ impl Scheduler {
     /// outage's end (dropped when that is outside the horizon, first when they share
     /// an instant with a planned slot); then `max_runs` keeps the first executions.
     pub fn executions(&self, downtime: &Downtime) -> Vec<Execution> {
-        executions(&self.spec, &self.slots, downtime, &self.cal)
+        executions(self, downtime)
     }
 
     /// The next `n` planned executions strictly after `after`, as the Scheduler's
@@ -138,7 +148,7 @@ impl Scheduler {
     /// counted.
     pub fn preview(&self, downtime: &Downtime, after: Instant, n: usize) -> Vec<Instant> {
         let mut n = n;
-        if let Some(max) = self.spec.max_runs() {
+        if let Some(max) = self.max_runs {
             let done = self
                 .executions(downtime)
                 .iter()
@@ -158,26 +168,19 @@ impl Scheduler {
     /// `max_runs` reached (the last execution), a single `once` slot done, or the
     /// validity period over (at the latest, the horizon end).
     pub fn finished_at(&self, runs: &[Instant]) -> Instant {
-        let (sc, cal) = (&self.spec, &self.cal);
+        let cal = &self.cal;
         let last = runs.last().copied();
-        if let Some(max) = sc.max_runs {
-            if max >= 0 && runs.len() as i64 >= max {
-                return last.unwrap_or(cal.horizon_start);
-            }
+        if self.max_runs.is_some_and(|max| runs.len() >= max) {
+            return last.unwrap_or(cal.horizon_start);
         }
-        let end = if sc.frequency == Frequency::Once {
-            sc.at
-                .as_deref()
-                .and_then(parse_local_datetime)
-                .map_or(cal.horizon_start, |l| cal.instant(l))
-        } else {
-            sc.end
-                .as_deref()
-                .and_then(parse_date)
-                .and_then(|d| d.succ_opt())
+        // The day after the validity ends (the horizon end for the default validity).
+        let end = self.once.unwrap_or_else(|| {
+            self.validity
+                .1
+                .succ_opt()
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .map_or(cal.horizon_end, |l| cal.instant(l))
-        };
+        });
         let end = end.max(cal.horizon_start);
         // A catch-up may run after the validity end.
         last.map_or(end, |l| l.max(end)).min(cal.horizon_end)
@@ -331,14 +334,9 @@ fn last_day_of_month(day: NaiveDate) -> u32 {
 }
 
 /// See [`Scheduler::executions`].
-fn executions(
-    sc: &SchedulerSpec,
-    slots: &[Instant],
-    downtime: &Downtime,
-    cal: &Calendar,
-) -> Vec<Execution> {
+fn executions(sc: &Scheduler, downtime: &Downtime) -> Vec<Execution> {
+    let (slots, cal, tick) = (&sc.slots, &sc.cal, sc.tick);
     let outages = &downtime.outages;
-    let tick = tick_seconds(sc);
     // (at, 0 = catch-up / 1 = on time, scheduled): sorting gives the contract's order.
     let mut runs: Vec<(Instant, u8, Instant)> = Vec::with_capacity(slots.len());
     let mut missed: Vec<Vec<Instant>> = vec![Vec::new(); outages.len()];
@@ -387,7 +385,7 @@ fn executions(
             caught_up: kind == 0,
         })
         .collect();
-    if let Some(n) = sc.max_runs() {
+    if let Some(n) = sc.max_runs {
         out.truncate(n);
     }
     out

@@ -104,12 +104,10 @@ impl SendLog {
         let counts = match (tracking, arbitrated) {
             // No tracking, no pressure: three look-ups a row and only a hard bounce
             // changes state; monomorphised apart so its counters stay in registers.
-            (None, false) => write_rows::<false, false>(code, targeted, send, pop, state, None),
-            (None, true) => write_rows::<true, false>(code, targeted, send, pop, state, None),
-            (Some(t), false) => {
-                write_rows::<false, true>(code, targeted, send, pop, state, Some(t))
-            }
-            (Some(t), true) => write_rows::<true, true>(code, targeted, send, pop, state, Some(t)),
+            (None, false) => write_rows::<false>(code, targeted, send, pop, state, None),
+            // Otherwise one general loop asks at run time whether the pressure rule
+            // applies and whether tracking is on (one copy less in the web page).
+            (tracking, _) => write_rows::<true>(code, targeted, send, pop, state, tracking),
         };
         for (r, n) in self.running.iter_mut().zip(counts) {
             *r += u64::from(n);
@@ -130,11 +128,12 @@ impl SendLog {
     }
 }
 
-/// The rows of one execution, one loop for every case: `ARBITRATED` (the pressure
-/// rule applies) and `TRACKED` (random bounces and tracking events) are constants, so
-/// each case compiles to its own loop without the steps it does not need.
+/// The rows of one execution, one loop for every case: without `GENERAL` (no pressure
+/// rule for these rows, no tracking) the steps it cannot meet compile away; with it,
+/// `send.arbitrated` (and the document's rule) and `tracking` say at run time which
+/// steps apply.
 #[inline(always)]
-fn write_rows<const ARBITRATED: bool, const TRACKED: bool>(
+fn write_rows<const GENERAL: bool>(
     code: &mut Vec<u8>,
     targeted: &[u32],
     send: Send,
@@ -142,7 +141,12 @@ fn write_rows<const ARBITRATED: bool, const TRACKED: bool>(
     state: &mut RecipientState,
     mut tracking: Option<&mut Tracking>,
 ) -> [u32; REASONS] {
-    let Send { at, execution, .. } = send;
+    let Send {
+        at,
+        execution,
+        arbitrated,
+        ..
+    } = send;
     let hard = pop.hard_bounces();
     let mut row = code.len() as u32;
     let (mut denied, mut quarantined, mut excluded, mut bounced, mut soft) =
@@ -152,10 +156,10 @@ fn write_rows<const ARBITRATED: bool, const TRACKED: bool>(
             state,
             i,
             at,
-            || ARBITRATED && state.pressure().is_some_and(|p| !p.admits(i, at)),
+            || GENERAL && arbitrated && state.pressure().is_some_and(|p| !p.admits(i, at)),
             || hard.get(i as usize).copied().unwrap_or(false),
             || match tracking.as_deref() {
-                Some(t) if TRACKED => t.send_outcome(i, execution),
+                Some(t) if GENERAL => t.send_outcome(i, execution),
                 _ => Reason::Sent,
             },
         );
@@ -174,15 +178,15 @@ fn write_rows<const ARBITRATED: bool, const TRACKED: bool>(
                 }
             }
             Reason::Sent => {
-                if TRACKED {
+                if GENERAL {
                     state.delivered(i);
                 }
-                if ARBITRATED {
+                if GENERAL && arbitrated {
                     if let Some(p) = state.pressure_mut() {
                         p.record(i, at);
                     }
                 }
-                if let Some(t) = tracking.as_deref_mut().filter(|_| TRACKED) {
+                if let Some(t) = tracking.as_deref_mut().filter(|_| GENERAL) {
                     t.sent(pop, state, i, row, &send);
                 }
             }

@@ -195,14 +195,9 @@ pub struct TrackingResult {
 }
 
 impl Tracking {
-    /// The activity for a document's `tracking` (`None` when disabled) over `pop`.
-    pub fn new(
-        spec: &TrackingSpec,
-        seed: u64,
-        pop: &Population,
-        cal: &Calendar,
-    ) -> Option<Tracking> {
-        let model = TrackingModel::of(spec)?;
+    /// The activity of a tracking model ([`TrackingModel::of`] the document's
+    /// `tracking`) over `pop`.
+    pub fn new(model: TrackingModel, seed: u64, pop: &Population, cal: &Calendar) -> Tracking {
         let (send_key, track_key) = (0..pop.len() as u32)
             .map(|i| {
                 let id = pop.id(i);
@@ -212,7 +207,7 @@ impl Tracking {
                 )
             })
             .unzip();
-        Some(Tracking {
+        Tracking {
             model,
             send_key,
             track_key,
@@ -220,7 +215,7 @@ impl Tracking {
             scratch: Vec::new(),
             origin: cal.horizon_start,
             horizon_end: cal.horizon_end,
-        })
+        }
     }
 
     /// The resolved model.

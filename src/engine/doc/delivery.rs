@@ -1,11 +1,12 @@
 //! The Delivery's part of the document (`delivery`), the pressure rule, and their
 //! checks.
 
+use super::names::by_name;
 use super::Errors;
 use serde::{Deserialize, Serialize};
 
 /// Delivery mode.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     #[default]
@@ -13,8 +14,10 @@ pub enum Mode {
     Continuous,
 }
 
+by_name!(Mode, [Recurring = "recurring", Continuous = "continuous"]);
+
 /// Aggregation period of a recurring delivery.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregation {
     #[default]
@@ -23,6 +26,11 @@ pub enum Aggregation {
     Week,
     Month,
 }
+
+by_name!(
+    Aggregation,
+    [None = "none", Day = "day", Week = "week", Month = "month"]
+);
 
 /// The Delivery activity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -13,17 +13,21 @@ pub const MAX_LIST_ITEMS: usize = 10_000;
 
 /// Checks the text-length and list-length caps.
 pub fn validate_text(s: &Scenario, e: &mut Errors) {
-    let chars = |e: &mut Errors, path: &str, v: &str, max: usize| {
+    // Paths are formatted only for an error.
+    let chars = |e: &mut Errors, path: &dyn std::fmt::Display, v: &str, max: usize| {
         let n = v.chars().count();
         if n > max {
-            e.push(path, format!("is {n} characters long; the limit is {max}"));
+            e.push(
+                path.to_string(),
+                format!("is {n} characters long; the limit is {max}"),
+            );
         }
     };
-    chars(e, "name", &s.name, MAX_NAME_CHARS);
-    chars(e, "timezone", &s.timezone, 64);
+    chars(e, &"name", &s.name, MAX_NAME_CHARS);
+    chars(e, &"timezone", &s.timezone, 64);
     let workflows = s.workflows();
     for w in &workflows {
-        let label = format!("{}.delivery.label", w.path);
+        let label = format_args!("{}.delivery.label", w.path);
         chars(e, &label, &w.delivery.label, MAX_NAME_CHARS);
     }
     for i in 0..s.recipients.len() {
@@ -51,27 +55,25 @@ pub fn validate_text(s: &Scenario, e: &mut Errors) {
             );
         }
     }
-    let mut lists: Vec<(String, usize)> = Vec::new();
-    for w in &workflows {
-        let (p, sc) = (&w.path, w.scheduler);
-        lists.extend([
-            (format!("{p}.scheduler.times"), sc.times.len()),
-            (format!("{p}.scheduler.days"), sc.days.len()),
-            (format!("{p}.scheduler.month_days"), sc.month_days.len()),
-            (format!("{p}.scheduler.dates"), sc.dates.len()),
-            (
-                format!("{p}.delivery.content_changes"),
-                w.delivery.content_changes.len(),
-            ),
-        ]);
-    }
-    lists.push(("outages".to_string(), s.outages.len()));
-    for (path, n) in lists {
+    let too_long = |e: &mut Errors, path: &dyn std::fmt::Display, n: usize| {
         if n > MAX_LIST_ITEMS {
             e.push(
-                &path,
+                path.to_string(),
                 format!("has {n} entries; the limit is {MAX_LIST_ITEMS}"),
             );
         }
+    };
+    for w in &workflows {
+        let sc = w.scheduler;
+        for (list, n) in [
+            ("scheduler.times", sc.times.len()),
+            ("scheduler.days", sc.days.len()),
+            ("scheduler.month_days", sc.month_days.len()),
+            ("scheduler.dates", sc.dates.len()),
+            ("delivery.content_changes", w.delivery.content_changes.len()),
+        ] {
+            too_long(e, &format_args!("{}.{list}", w.path), n);
+        }
     }
+    too_long(e, &"outages", s.outages.len());
 }

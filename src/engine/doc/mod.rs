@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod describe;
 pub mod jsonpath;
 pub mod limits;
+pub mod names;
 pub mod population;
 pub mod query;
 pub mod recipients;

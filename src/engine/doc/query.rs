@@ -1,5 +1,6 @@
 //! The Query's part of the document (`query`) and its checks.
 
+use super::names::by_name;
 use super::Errors;
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const HISTORY_DAYS_MAX: i64 = 1_000_000;
 
 /// Query filter.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Filter {
     #[default]
@@ -16,8 +17,10 @@ pub enum Filter {
     Birthday,
 }
 
+by_name!(Filter, [All = "all", Birthday = "birthday"]);
+
 /// What a 29 February birthday does in a non-leap year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LeapDay {
     #[default]
@@ -25,6 +28,8 @@ pub enum LeapDay {
     Feb28,
     Skip,
 }
+
+by_name!(LeapDay, [Mar1 = "mar1", Feb28 = "feb28", Skip = "skip"]);
 
 /// The Query (or Incremental query) activity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

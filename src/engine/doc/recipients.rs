@@ -8,6 +8,7 @@
 //! every email, the dates already parsed. A date that is not one is kept as written,
 //! so validation words its error exactly as before.
 
+use super::names::by_name;
 use super::time::{parse_date, parse_local_datetime};
 use super::Errors;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -36,13 +37,15 @@ pub struct Recipient {
 }
 
 /// How the recipient's address answers a send.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bounce {
     #[default]
     None,
     Hard,
 }
+
+by_name!(Bounce, [None = "none", Hard = "hard"]);
 
 /// One element of the list as serde reads it: the same fields, names, order and
 /// errors as [`Recipient`] (serde words a type error with the struct's Rust name, so

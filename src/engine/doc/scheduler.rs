@@ -1,13 +1,14 @@
 //! The Scheduler's part of the document (`scheduler`), the outages and the missed-runs
 //! policy, and their checks.
 
+use super::names::by_name;
 use super::time::{parse_date, parse_month_day};
 use super::Errors;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Scheduler frequency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Frequency {
     Once,
@@ -18,8 +19,20 @@ pub enum Frequency {
     Periodic,
 }
 
+by_name!(
+    Frequency,
+    [
+        Once = "once",
+        Daily = "daily",
+        Weekly = "weekly",
+        Monthly = "monthly",
+        Yearly = "yearly",
+        Periodic = "periodic"
+    ]
+);
+
 /// Weekday names as the contract writes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Mon,
@@ -30,6 +43,19 @@ pub enum Weekday {
     Sat,
     Sun,
 }
+
+by_name!(
+    Weekday,
+    [
+        Mon = "mon",
+        Tue = "tue",
+        Wed = "wed",
+        Thu = "thu",
+        Fri = "fri",
+        Sat = "sat",
+        Sun = "sun"
+    ]
+);
 
 impl Weekday {
     /// chrono's weekday for this name.
@@ -137,7 +163,7 @@ pub struct Outage {
 }
 
 /// What happens to slots that fall in an outage.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MissedRuns {
     #[default]
@@ -145,6 +171,8 @@ pub enum MissedRuns {
     All,
     Skip,
 }
+
+by_name!(MissedRuns, [Once = "once", All = "all", Skip = "skip"]);
 
 /// The contract's name of a frequency.
 pub fn freq_name(f: Frequency) -> &'static str {

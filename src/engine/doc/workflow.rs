@@ -3,12 +3,17 @@
 //! checks. Either way the engine reads them through [`Scenario::workflows`].
 
 use super::delivery::{validate_delivery, DeliverySpec};
+use super::names::by_name;
 use super::query::{validate_query, QuerySpec};
 use super::scheduler::{validate_scheduler, SchedulerSpec};
 use super::{limits::MAX_NAME_CHARS, Errors, Scenario};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
+    Visitor,
+};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Most workflows in one document.
 pub const MAX_WORKFLOWS: usize = 16;
@@ -17,18 +22,33 @@ pub const MAX_WORKFLOWS: usize = 16;
 pub const PRIORITY_RANGE: std::ops::RangeInclusive<i64> = -100..=100;
 
 /// The targeting workflow of a v1 document: Scheduler → Query → Delivery.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Workflow {
     pub scheduler: SchedulerSpec,
-    #[serde(default)]
     pub query: QuerySpec,
-    #[serde(default)]
     pub delivery: DeliverySpec,
 }
 
+/// The reader of the three activities, shared by both forms (see [`Shape`]).
+mod activities {
+    use super::{DeliverySpec, QuerySpec, SchedulerSpec};
+    use serde::Deserialize;
+
+    /// Named `Workflow`: serde words its errors with the Rust name ("expected struct
+    /// Workflow with 3 elements"), as a v1 document always read them.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Workflow {
+        pub scheduler: SchedulerSpec,
+        #[serde(default)]
+        pub query: QuerySpec,
+        #[serde(default)]
+        pub delivery: DeliverySpec,
+    }
+}
+
 /// What the pressure rule does with a workflow's messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Typology {
     /// Subject to the pressure rule and counted by it.
@@ -38,23 +58,168 @@ pub enum Typology {
     Transactional,
 }
 
+by_name!(
+    Typology,
+    [Marketing = "marketing", Transactional = "transactional"]
+);
+
 /// One item of `workflows` (v2): a workflow with its name, priority and typology.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WorkflowItem {
     /// Default "Workflow N" (N = position, from 1); unique in the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// −100 … 100, default 0.
-    #[serde(default)]
     pub priority: i64,
-    #[serde(default)]
     pub typology: Typology,
     pub scheduler: SchedulerSpec,
-    #[serde(default)]
     pub query: QuerySpec,
-    #[serde(default)]
     pub delivery: DeliverySpec,
+}
+
+/// The fields of a v1 workflow and of an item, as their errors list them.
+const V1_FIELDS: &[&str] = &["scheduler", "query", "delivery"];
+const ITEM_FIELDS: &[&str] = &[
+    "name",
+    "priority",
+    "typology",
+    "scheduler",
+    "query",
+    "delivery",
+];
+
+/// Both forms are read by one reader (a second derived one was 4 KB of the web
+/// page's code): what an item adds (`name`, `priority`, `typology`) is taken out of
+/// its map on the way, the three activities go to one derived reader. Errors read as
+/// a derive's would: an unknown field lists the form's fields, a repeated one is
+/// "duplicate field", a missing scheduler "missing field `scheduler`"; a v1 workflow
+/// written as a list (the derive's positional form) still reads.
+impl<'de> Deserialize<'de> for Workflow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (w, _) = d.deserialize_struct("Workflow", V1_FIELDS, Shape { item: false })?;
+        Ok(w)
+    }
+}
+
+impl<'de> Deserialize<'de> for WorkflowItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (w, extra) = d.deserialize_struct("WorkflowItem", ITEM_FIELDS, Shape { item: true })?;
+        Ok(WorkflowItem {
+            name: extra.name.flatten(),
+            priority: extra.priority.unwrap_or(0),
+            typology: extra.typology.unwrap_or_default(),
+            scheduler: w.scheduler,
+            query: w.query,
+            delivery: w.delivery,
+        })
+    }
+}
+
+/// Reads a v1 workflow (`item: false`) or an item of `workflows`.
+struct Shape {
+    item: bool,
+}
+
+/// What an item adds, as read (`None`: absent).
+#[derive(Default)]
+struct Extra {
+    name: Option<Option<String>>,
+    priority: Option<i64>,
+    typology: Option<Typology>,
+}
+
+impl<'de> Visitor<'de> for Shape {
+    type Value = (Workflow, Extra);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.item {
+            "struct WorkflowItem"
+        } else {
+            "struct Workflow"
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(Workflow, Extra), A::Error> {
+        let mut keys = Keys {
+            map,
+            item: self.item,
+            extra: Extra::default(),
+        };
+        let w = activities::Workflow::deserialize(MapAccessDeserializer::new(&mut keys))?;
+        Ok((w.into(), keys.extra))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(Workflow, Extra), A::Error> {
+        if self.item {
+            return Err(A::Error::invalid_type(Unexpected::Seq, &self));
+        }
+        let w = activities::Workflow::deserialize(SeqAccessDeserializer::new(seq))?;
+        Ok((w.into(), Extra::default()))
+    }
+}
+
+impl From<activities::Workflow> for Workflow {
+    fn from(w: activities::Workflow) -> Workflow {
+        Workflow {
+            scheduler: w.scheduler,
+            query: w.query,
+            delivery: w.delivery,
+        }
+    }
+}
+
+/// A workflow's map as the activities' reader sees it: an item's `name`, `priority`
+/// and `typology` taken out on the way (read here), the activities passed on,
+/// anything else refused.
+struct Keys<A> {
+    map: A,
+    item: bool,
+    extra: Extra,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for &mut Keys<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        fn once<T, E: Error>(slot: &Option<T>, field: &'static str) -> Result<(), E> {
+            match slot {
+                Some(_) => Err(E::duplicate_field(field)),
+                None => Ok(()),
+            }
+        }
+        while let Some(key) = self.map.next_key::<Cow<'de, str>>()? {
+            let x = &mut self.extra;
+            match &*key {
+                "scheduler" | "query" | "delivery" => {
+                    return seed.deserialize(key.into_deserializer()).map(Some);
+                }
+                "name" if self.item => {
+                    once(&x.name, "name")?;
+                    x.name = Some(self.map.next_value()?);
+                }
+                "priority" if self.item => {
+                    once(&x.priority, "priority")?;
+                    x.priority = Some(self.map.next_value()?);
+                }
+                "typology" if self.item => {
+                    once(&x.typology, "typology")?;
+                    x.typology = Some(self.map.next_value()?);
+                }
+                other => {
+                    let fields = if self.item { ITEM_FIELDS } else { V1_FIELDS };
+                    return Err(A::Error::unknown_field(other, fields));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
 }
 
 /// One workflow of the document as the engine reads it, v1 or v2: where it sits (for
@@ -138,7 +303,8 @@ pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
         ),
         _ => {}
     }
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    // At most 16 names: a list, not a hash map.
+    let mut names: Vec<&str> = Vec::new();
     let explicit = |k: usize| {
         s.workflows
             .as_ref()
@@ -157,13 +323,13 @@ pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
                 );
             }
         }
-        if let Some(first) = names.insert(&w.name, w.index) {
-            names.insert(&w.name, first);
+        if let Some(first) = names.iter().position(|n| *n == w.name) {
             e.push(
                 format!("{p}.name"),
                 format!("\"{}\" is already the name of workflows[{first}]", w.name),
             );
         }
+        names.push(&w.name);
         if !PRIORITY_RANGE.contains(&w.priority) {
             e.push(
                 format!("{p}.priority"),
@@ -178,5 +344,89 @@ pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
         validate_scheduler(w.scheduler, &format!("{p}.scheduler"), e);
         validate_query(w.query, &format!("{p}.query"), e);
         validate_delivery(w.delivery, &format!("{p}.delivery"), e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(json: &str) -> Result<WorkflowItem, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn an_item_reads_like_a_derived_struct() {
+        let w = item(
+            r#"{"typology": "transactional", "scheduler": {"frequency": "daily", "times": ["09:00"]},
+                "name": null, "priority": 3}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (w.name, w.priority, w.typology),
+            (None, 3, Typology::Transactional)
+        );
+        assert_eq!(
+            item(r#"{"priority": 1, "priority": 2}"#).unwrap_err(),
+            "duplicate field `priority` at line 1 column 26"
+        );
+        assert!(item(r#"{"query": {}}"#)
+            .unwrap_err()
+            .starts_with("missing field `scheduler`"));
+        assert!(item(r#"{"nam": 1}"#).unwrap_err().starts_with(
+            "unknown field `nam`, expected one of `name`, `priority`, `typology`, `scheduler`, `query`, `delivery`"
+        ));
+        assert!(item("5")
+            .unwrap_err()
+            .starts_with("invalid type: integer `5`, expected struct WorkflowItem"));
+    }
+
+    /// The v1 workflow as it was read before (a plain derive), to compare with.
+    mod before {
+        use crate::engine::doc::{DeliverySpec, QuerySpec, SchedulerSpec};
+        use serde::Deserialize;
+
+        #[derive(Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        pub struct Workflow {
+            #[allow(dead_code)]
+            pub scheduler: SchedulerSpec,
+            #[serde(default)]
+            pub query: QuerySpec,
+            #[serde(default)]
+            #[allow(dead_code)]
+            pub delivery: DeliverySpec,
+        }
+    }
+
+    #[test]
+    fn a_v1_workflow_reads_exactly_as_the_derive_did() {
+        let s = r#"{"frequency": "daily", "times": ["09:00"]}"#;
+        for json in [
+            format!(r#"{{"scheduler": {s}}}"#),
+            format!(r#"{{"scheduler": {s}, "query": {{"filter": "birthday"}}, "delivery": {{}}}}"#),
+            format!(r#"{{"name": "x", "scheduler": {s}}}"#),
+            format!(r#"{{"scheduler": {s}, "priority": 1}}"#),
+            format!(r#"{{"scheduler": {s}, "schedulr": 1}}"#),
+            format!(r#"{{"scheduler": {s}, "scheduler": {s}}}"#),
+            r#"{"query": {}}"#.to_string(),
+            r#"{"scheduler": {"frequency": "weekly", "days": ["mun"]}}"#.to_string(),
+            format!("[{s}]"),
+            format!("[{s}, {{}}, {{}}]"),
+            format!("[{s}, {{}}, {{}}, 1]"),
+            "[]".to_string(),
+            "5".to_string(),
+            "null".to_string(),
+            r#""x""#.to_string(),
+            "{}".to_string(),
+        ] {
+            let new = serde_json::from_str::<Workflow>(&json).map(|w| w.query.filter);
+            let old = serde_json::from_str::<before::Workflow>(&json).map(|w| w.query.filter);
+            assert_eq!(
+                new.map_err(|e| e.to_string()),
+                old.map_err(|e| e.to_string()),
+                "{json}"
+            );
+        }
     }
 }

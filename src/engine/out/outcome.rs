@@ -296,46 +296,94 @@ impl Outcome {
                     c.add_tracking(*code);
                 }
             }
-            Some(id) => {
-                let Some(d) = id
-                    .checked_sub(1)
-                    .and_then(|i| self.deliveries.get(i as usize))
-                else {
-                    return c.kpis();
-                };
-                let first = d.first_execution as usize;
-                let last = (d.last_execution as usize + 1).min(k);
-                for e in self.executions.get(first..last.max(first)).unwrap_or(&[]) {
-                    if e.delivery == Some(id) {
-                        for r in e.rows() {
-                            if let Some(reason) = self.broadlog.reason_of(r) {
-                                if let Some(x) = c.reasons.get_mut(reason as usize) {
-                                    *x += 1;
-                                }
-                            }
+            Some(id) => c = self.delivery_counters(id, k, as_of),
+        }
+        c.kpis()
+    }
+
+    /// broadLog and tracking counters of delivery `id` as of `as_of` (`done`:
+    /// executions done by then). O(its rows + its tracking rows).
+    fn delivery_counters(&self, id: u32, done: usize, as_of: Instant) -> Counters {
+        let mut c = Counters::default();
+        let Some(d) = id
+            .checked_sub(1)
+            .and_then(|i| self.deliveries.get(i as usize))
+        else {
+            return c;
+        };
+        let first = d.first_execution as usize;
+        let last = (d.last_execution as usize + 1).min(done);
+        for e in self.executions.get(first..last.max(first)).unwrap_or(&[]) {
+            if e.delivery == Some(id) {
+                for r in e.rows() {
+                    if let Some(reason) = self.broadlog.reason_of(r) {
+                        if let Some(x) = c.reasons.get_mut(reason as usize) {
+                            *x += 1;
                         }
-                    }
-                }
-                let (Some(a), Some(b)) = (
-                    self.delivery_tracking_start.get(id as usize - 1),
-                    self.delivery_tracking_start.get(id as usize),
-                ) else {
-                    return c.kpis();
-                };
-                let group = self
-                    .tracking_by_delivery
-                    .get(*a as usize..*b as usize)
-                    .unwrap_or(&[]);
-                let limit = self.tracking.count_until(as_of) as u32;
-                let n = group.partition_point(|t| *t < limit);
-                for t in group.get(..n).unwrap_or(&[]) {
-                    if let Some(code) = self.tracking.code.get(*t as usize) {
-                        c.add_tracking(*code);
                     }
                 }
             }
         }
-        c.kpis()
+        let (Some(a), Some(b)) = (
+            self.delivery_tracking_start.get(id as usize - 1),
+            self.delivery_tracking_start.get(id as usize),
+        ) else {
+            return c;
+        };
+        let group = self
+            .tracking_by_delivery
+            .get(*a as usize..*b as usize)
+            .unwrap_or(&[]);
+        let limit = self.tracking.count_until(as_of) as u32;
+        let n = group.partition_point(|t| *t < limit);
+        for t in group.get(..n).unwrap_or(&[]) {
+            if let Some(code) = self.tracking.code.get(*t as usize) {
+                c.add_tracking(*code);
+            }
+        }
+        c
+    }
+
+    /// The state as of `as_of` of one workflow's part of the year (several workflows
+    /// on one base): its executions, deliveries, rows and indicators only. O(its
+    /// executions and rows up to `as_of`).
+    pub fn snapshot_of(&self, workflow: usize, as_of: Instant) -> Snapshot {
+        let done = self.executions_until(as_of);
+        let mine = |w: u16| usize::from(w) == workflow;
+        let runs = self
+            .executions
+            .get(..done)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| mine(e.workflow));
+        let (executions, broadlog_rows) =
+            runs.fold((0, 0), |(n, rows), e| (n + 1, rows + e.rows().len()));
+        let mut c = Counters::default();
+        let mut deliveries = 0;
+        for d in self
+            .deliveries
+            .iter()
+            .take_while(|d| d.created <= as_of)
+            .filter(|d| mine(d.workflow))
+        {
+            deliveries += 1;
+            c.add(&self.delivery_counters(d.id, done, as_of));
+        }
+        let tracking_rows = (c.opens + c.clicks + c.optouts + c.mirror) as usize;
+        Snapshot {
+            as_of,
+            executions,
+            deliveries,
+            broadlog_rows,
+            tracking_rows,
+            kpis: c.kpis(),
+            state: self.workflow_state(as_of),
+            content_version: 1 + self
+                .workflows
+                .get(workflow)
+                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
+                as u32,
+        }
     }
 
     /// The workflow's state at `as_of`.
@@ -394,5 +442,35 @@ impl Outcome {
     /// Kind of tracking row `i` (cheap, for charts).
     pub fn tracking_kind(&self, i: usize) -> Option<TrackingKind> {
         self.tracking.code.get(i).map(|c| unpack_kind(*c))
+    }
+}
+
+#[cfg(test)]
+mod workflow_snapshot_tests {
+    use crate::engine::{doc, sim};
+
+    #[test]
+    fn the_workflows_snapshots_add_up_to_the_whole_year() {
+        let text =
+            include_str!("../../../tests/contract/scenarios/several-workflows-one-base.json");
+        let o = sim::simulate(&doc::parse(text).unwrap()).unwrap();
+        for t in [
+            o.calendar().horizon_start + 40 * 86_400,
+            o.calendar().horizon_end,
+        ] {
+            let all = o.snapshot(t);
+            let parts: Vec<_> = (0..o.workflows().len())
+                .map(|w| o.snapshot_of(w, t))
+                .collect();
+            let sum = |f: fn(&super::Snapshot) -> u64| parts.iter().map(f).sum::<u64>();
+            assert_eq!(sum(|s| s.executions as u64), all.executions as u64);
+            assert_eq!(sum(|s| s.deliveries as u64), all.deliveries as u64);
+            assert_eq!(sum(|s| s.broadlog_rows as u64), all.broadlog_rows as u64);
+            assert_eq!(sum(|s| s.kpis.sent), all.kpis.sent);
+            assert_eq!(sum(|s| s.kpis.ignored), all.kpis.ignored);
+        }
+        // The newsletter (workflow 0): one recurring delivery per Monday.
+        let end = o.calendar().horizon_end;
+        assert_eq!(o.snapshot_of(0, end).deliveries, 52);
     }
 }

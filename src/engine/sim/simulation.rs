@@ -13,13 +13,13 @@ use super::limits;
 use super::workflow::{Run, Workflow};
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
-use crate::engine::activity::tracking::{self, Tracking};
+use crate::engine::activity::tracking::{self, Tracking, TrackingModel};
 use crate::engine::base::population::{explicit_created, BaseSpec, Population};
 use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
-    Aggregation, DeliverySpec, Mode, PressureSpec, QuerySpec, Scenario, ScenarioError,
-    Tracking as TrackingSpec, Typology, Validated,
+    Aggregation, DeliverySpec, Mode, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology,
+    Validated,
 };
 use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
 use crate::engine::out::logs::BroadLog;
@@ -60,7 +60,8 @@ pub struct Prepared {
     /// Every execution of the year in the contract's order: (workflow, index in
     /// its executions).
     order: Vec<(u16, u32)>,
-    tracking: TrackingSpec,
+    /// The resolved tracking model (`None`: tracking off).
+    tracking: Option<TrackingModel>,
     pressure: Option<PressureSpec>,
     /// Rows the plain "everyone" workflows will write (known in advance).
     known_rows: usize,
@@ -135,7 +136,7 @@ impl Prepared {
             downtime,
             plans,
             order,
-            tracking: s.tracking.clone(),
+            tracking: TrackingModel::of(&s.tracking),
             pressure: s.pressure.clone(),
             known_rows,
             workflow_list: s.lists_workflows(),
@@ -164,22 +165,31 @@ impl Prepared {
     }
 }
 
-/// The contract's order of every workflow's executions (see the module doc).
+/// The contract's order of every workflow's executions (see the module doc): a
+/// merge of the workflows' own lists, each already in its order.
 fn merged_order(plans: &[Plan]) -> Vec<(u16, u32)> {
-    let mut order: Vec<(Instant, Reverse<i64>, u16, u32)> = plans
-        .iter()
-        .enumerate()
-        .flat_map(|(w, p)| {
-            p.executions
-                .iter()
-                .enumerate()
-                .map(move |(j, e)| (e.at, Reverse(p.priority), w as u16, j as u32))
-        })
-        .collect();
-    // Unique keys (a workflow's own order is its index), so the unstable sort gives
-    // the stable order.
-    order.sort_unstable();
-    order.into_iter().map(|(_, _, w, j)| (w, j)).collect()
+    let total = plans.iter().map(|p| p.executions.len()).sum();
+    let mut order = Vec::with_capacity(total);
+    let mut next = vec![0usize; plans.len()];
+    // At most 16 workflows: look at each one's next execution.
+    while order.len() < total {
+        let mut best: Option<(Instant, Reverse<i64>, usize)> = None;
+        for (w, p) in plans.iter().enumerate() {
+            let Some(e) = next.get(w).and_then(|&j| p.executions.get(j)) else {
+                continue;
+            };
+            let key = (e.at, Reverse(p.priority), w);
+            if best.is_none_or(|b| key < b) {
+                best = Some(key);
+            }
+        }
+        let Some((_, _, w)) = best else { break };
+        if let Some(j) = next.get_mut(w) {
+            order.push((w as u16, *j as u32));
+            *j += 1;
+        }
+    }
+    order
 }
 
 /// How far a simulation is.
@@ -259,7 +269,10 @@ impl Simulation {
                 Workflow::new(w as u16, specs, arbitrated, v, pop.len(), &p.cal)
             })
             .collect();
-        let tracking = Tracking::new(&p.tracking, p.seed, pop, &p.cal);
+        let tracking = p
+            .tracking
+            .clone()
+            .map(|m| Tracking::new(m, p.seed, pop, &p.cal));
         let mut run = Run {
             state: RecipientState::new(pop, tracking.is_some(), p.pressure.as_ref()),
             tracking,

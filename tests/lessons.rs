@@ -1,0 +1,223 @@
+//! The lesson files (`lessons/`) are consistent: every id of each language's index has
+//! both language files, both languages have the same steps (only the texts differ),
+//! every step's scenario is valid and every execution it names exists in that year,
+//! and each lesson reaches its answer (an `expect` for the end-to-end test) by its
+//! second step.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use campaign_sim::engine::doc as scenario;
+use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, IndexEntry, Lesson, Op};
+use campaign_sim::ui::model::Sim;
+use campaign_sim::ui::nav;
+use serde_json::Value;
+
+const LANGS: [&str; 2] = ["en", "fr"];
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons")
+}
+
+fn read(name: &str) -> String {
+    fs::read_to_string(dir().join(name)).unwrap_or_else(|e| panic!("lessons/{name}: {e}"))
+}
+
+fn index(lang: &str) -> Vec<IndexEntry> {
+    let name = format!("index.{lang}.json");
+    parse_index(&read(&name)).unwrap_or_else(|e| panic!("lessons/{name}: {e}"))
+}
+
+fn lesson(id: &str, lang: &str) -> (Lesson, Value) {
+    let name = format!("{id}.{lang}.json");
+    let text = read(&name);
+    let lesson = parse_lesson(&text, Some(id)).unwrap_or_else(|e| panic!("lessons/{name}: {e}"));
+    (lesson, serde_json::from_str(&text).unwrap())
+}
+
+/// The lesson without its texts: what it does to the page.
+fn actions(l: &Lesson) -> Lesson {
+    let mut l = l.clone();
+    l.title.clear();
+    for s in &mut l.steps {
+        s.narration.clear();
+        s.notice.clear();
+    }
+    l
+}
+
+#[test]
+fn both_indexes_list_the_same_lessons_and_every_file_is_listed() {
+    let (en, fr) = (index("en"), index("fr"));
+    let ids = |i: &[IndexEntry]| {
+        i.iter()
+            .map(|e| (e.id.clone(), e.question))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&en),
+        ids(&fr),
+        "the two menus list the same lessons, in the same order"
+    );
+    let listed: BTreeSet<String> = en.iter().map(|e| e.id.clone()).collect();
+    for entry in fs::read_dir(dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.starts_with("index.") {
+            continue;
+        }
+        let id = name
+            .strip_suffix(".en.json")
+            .or_else(|| name.strip_suffix(".fr.json"))
+            .unwrap_or_else(|| panic!("lessons/{name}: not <id>.en.json or <id>.fr.json"));
+        assert!(listed.contains(id), "lessons/{name} is not in the index");
+    }
+}
+
+#[test]
+fn every_lesson_has_both_languages_with_the_same_steps() {
+    for entry in index("en") {
+        let (en, _) = lesson(&entry.id, "en");
+        let (fr, _) = lesson(&entry.id, "fr");
+        assert_eq!(en.steps.len(), fr.steps.len(), "{}: step counts", entry.id);
+        assert_eq!(
+            actions(&en),
+            actions(&fr),
+            "{}: the languages do different things",
+            entry.id
+        );
+        for (lang, l) in [("en", &en), ("fr", &fr)] {
+            let item = index(lang).into_iter().find(|e| e.id == entry.id).unwrap();
+            assert_eq!(
+                (l.question, &l.title),
+                (item.question, &item.title),
+                "{}.{lang}: title and question as in the index",
+                entry.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_ten_questions_each_have_a_lesson() {
+    let questions: BTreeSet<u32> = index("en").iter().map(|e| e.question).collect();
+    assert_eq!(
+        questions,
+        (1..=10).collect(),
+        "one lesson per question of domain.md"
+    );
+}
+
+#[test]
+fn each_lesson_states_its_answer_by_its_second_step() {
+    for entry in index("en") {
+        for lang in LANGS {
+            let (_, raw) = lesson(&entry.id, lang);
+            let steps = raw["steps"].as_array().unwrap();
+            let expects = |s: &Value| {
+                s.get("expect")
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len)
+            };
+            // Open the menu (1), pick the lesson (2: its first step), Next (3: its second).
+            assert!(
+                steps.iter().take(2).any(|s| expects(s) > 0),
+                "{}.{lang}: no expected answer in its first two steps",
+                entry.id
+            );
+            for (i, s) in steps.iter().enumerate() {
+                for e in s
+                    .get("expect")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let at = format!("{}.{lang} steps[{i}].expect", entry.id);
+                    assert!(
+                        e["testid"].as_str().is_some_and(|t| !t.is_empty()),
+                        "{at}: testid"
+                    );
+                    assert!(
+                        e["text"].as_str().is_some_and(|t| !t.is_empty()),
+                        "{at}: text"
+                    );
+                    let keys: Vec<&str> =
+                        e.as_object().unwrap().keys().map(String::as_str).collect();
+                    assert!(
+                        keys.iter().all(|k| ["testid", "attr", "text"].contains(k)),
+                        "{at}: fields {keys:?}"
+                    );
+                    if let Some(attr) = e.get("attr") {
+                        assert!(
+                            attr.as_object().unwrap().values().all(Value::is_string),
+                            "{at}: attr values are strings"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
+    for entry in index("en") {
+        let (l, _) = lesson(&entry.id, "en");
+        for k in 0..l.steps.len() {
+            let at = format!("{} step {}", entry.id, k + 1);
+            let p = plan(&l, k, &Value::Null);
+            let s = scenario::parse(&p.doc.to_string()).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+            let sim = Sim::new(s).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+            let mut column = 0;
+            for op in &p.ops {
+                match op {
+                    Op::Mode(m) => {
+                        column = sim
+                            .columns
+                            .iter()
+                            .position(|c| c.mode == *m)
+                            .unwrap_or_else(|| panic!("{at}: no {m:?} column"));
+                    }
+                    Op::Jump(text) => {
+                        assert!(
+                            nav::resolve(sim.outcome(column).unwrap(), text).is_some(),
+                            "{at}: jump {text:?} names no execution"
+                        );
+                    }
+                    Op::Execution(n) => assert!(
+                        *n <= sim.executions(),
+                        "{at}: execution {n} of {}",
+                        sim.executions()
+                    ),
+                    Op::Delivery(d) => {
+                        let n = sim.outcome(column).unwrap().deliveries().len() as u64;
+                        assert!(*d <= n, "{at}: delivery {d} of {n}");
+                    }
+                    Op::Recipient(r) => assert!(
+                        sim.outcome(0).unwrap().recipients().index_of(*r).is_some(),
+                        "{at}: recipient {r}"
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn french_texts_follow_french_typography() {
+    for entry in index("fr") {
+        let (l, _) = lesson(&entry.id, "fr");
+        let texts =
+            std::iter::once(&l.title).chain(l.steps.iter().flat_map(|s| [&s.narration, &s.notice]));
+        for t in texts {
+            assert!(!t.contains("(s)"), "{}: \"(s)\" in {t:?}", entry.id);
+            assert!(
+                !t.contains(" No. ") && !t.contains(" #"),
+                "{}: use n° in {t:?}",
+                entry.id
+            );
+            assert!(!t.contains("KB"), "{}: Ko, not KB, in {t:?}", entry.id);
+        }
+    }
+}
