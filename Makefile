@@ -34,6 +34,8 @@ serve: tools
 # `trunk build --release` compiles the web page with Cargo's `wasm` profile (opt-level
 # "z", for size: index.html's data-cargo-profile-release); the CLI's `release` profile
 # is built for speed (opt-level 3).
+# Trunk builds the full bundle (index.html) and then, through its post_build hook
+# (Trunk.toml), scripts/build-widget.sh builds the widget bundle into the same dist/.
 build: tools
 	trunk build --release
 	@scripts/size-report.sh dist
@@ -50,6 +52,7 @@ lint: tools
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native:
 	@mkdir -p $(LOGS)

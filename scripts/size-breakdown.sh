@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make size-breakdown`: where the bytes of the shipped wasm go. For the module of
-# dist/ (after `make build`), the cargo output it came from is run through the same
+# `make size-breakdown`: where the bytes of the shipped wasm go. For each module of
+# dist/ (after `make build`: the full page's and the widget's; scripts/build-widget.sh
+# keeps both cargo outputs in target/bundles/), the cargo output it came from is run through the same
 # wasm-bindgen and `wasm-opt -Oz`, with `-g` so the function names stay, and
 # scripts/wasm-breakdown.py prints its sections (raw, gzip -9), its code by crate and
 # its largest functions. Slow (wasm-opt -g takes about a minute); not part of make test.
@@ -21,5 +22,6 @@ while read -r name shipped cargo_wasm; do
     --blob "preset birthday-daily-recurring=presets/birthday-daily-recurring.json" \
     --blob "preset welcome-continuous-incremental=presets/welcome-continuous-incremental.json"
 done <<LIST
-campaign-sim-web dist/campaign-sim-web_bg.wasm target/wasm32-unknown-unknown/release/campaign-sim-web.wasm
+campaign-sim-web dist/campaign-sim-web_bg.wasm target/bundles/campaign-sim-web.wasm
+campaign-sim-widget dist/campaign-sim-widget_bg.wasm target/bundles/campaign-sim-widget.wasm
 LIST

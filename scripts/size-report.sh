@@ -1,23 +1,43 @@
 #!/usr/bin/env bash
-# Size report of a built dist/: raw and gzip -9 bytes of every wasm, js and css file,
-# and the total download. Fails when the total (gzip) exceeds the budget.
+# Size report of a built dist/: what each page downloads, raw and gzip -9 bytes of
+# every wasm, js and css file it loads, and its total. Two pages:
+#   widget: a documentation page with widgets (embed.html): the widget bundle
+#           (campaign-sim-widget.js + _bg.wasm, built --no-default-features) + main.css
+#   full:   the standalone page (index.html): campaign-sim-web.js + _bg.wasm + main.css
+# Fails when a page's total (gzip -9) exceeds its budget. `make build` prints it and
+# `make test` runs `make build`, so both fail above either budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
-# The one place the download budget is set (gzip -9 bytes of wasm + js + css).
-# The issue's goal is 200 KiB; the build measures about 392 KiB (README "Size" has the
-# last table). Most of the wasm is code (Leptos, serde/serde_json, chrono formatting and
-# the UI); its data is mostly texts and presets (the time zones are ~24 KB). The
-# budget guards against regressions from there; README "Size" says what stands in the
-# way of 200 KiB.
-BUDGET_BYTES=${SIZE_BUDGET_BYTES:-$((440 * 1024))}
-total_raw=0; total_gz=0
-printf '%-44s %12s %12s\n' "file" "raw bytes" "gzip -9"
-while IFS= read -r f; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '%-44s %12d %12d\n' "${f#"$dist"/}" "$raw" "$gz"
-done < <(find "$dist" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
-printf '%-44s %12d %12d\n' "total" "$total_raw" "$total_gz"
-printf 'budget: %d bytes gzip (%s)\n' "$BUDGET_BYTES" "$([ "$total_gz" -le "$BUDGET_BYTES" ] && echo "within" || echo "OVER")"
-[ "$total_gz" -le "$BUDGET_BYTES" ]
+# The one place the download budgets are set (gzip -9 bytes of wasm + js + css).
+# Issue 14's targets: widget 200,000 B, full page 300,000 B. Where a target is not
+# reached yet, the budget is the last measured total plus about 1% (README "Size" says
+# what stands in the way, in numbers); lower them as the bundles shrink.
+WIDGET_TARGET=200000
+FULL_TARGET=300000
+WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-400700}
+FULL_BUDGET=${SIZE_BUDGET_FULL:-512600}
+status=0
+gz() { gzip -9 -c "$1" | wc -c; }
+page() { # name budget target files...
+  local name=$1 budget=$2 target=$3; shift 3
+  local total_raw=0 total_gz=0 f raw g
+  echo "== $name page"
+  printf '%-36s %12s %12s\n' "file" "raw bytes" "gzip -9"
+  for f in "$@"; do
+    if [ ! -f "$dist/$f" ]; then
+      echo "size-report: $dist/$f is missing (run make build)" >&2; status=1; return
+    fi
+    raw=$(wc -c < "$dist/$f"); g=$(gz "$dist/$f")
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + g))
+    printf '%-36s %12d %12d\n' "$f" "$raw" "$g"
+  done
+  printf '%-36s %12d %12d\n' "total" "$total_raw" "$total_gz"
+  local verdict=within
+  [ "$total_gz" -le "$budget" ] || { verdict=OVER; status=1; }
+  printf '%s page: %d B gzip, budget %d B (%s); target %d B (%s)\n' "$name" "$total_gz" "$budget" "$verdict" \
+    "$target" "$([ "$total_gz" -le "$target" ] && echo reached || echo "not reached: $((total_gz - target)) B over")"
+}
+page widget "$WIDGET_BUDGET" "$WIDGET_TARGET" campaign-sim-widget_bg.wasm campaign-sim-widget.js main.css
+page full "$FULL_BUDGET" "$FULL_TARGET" campaign-sim-web_bg.wasm campaign-sim-web.js main.css
+exit "$status"

@@ -48,7 +48,7 @@ pub fn year_scenario(kind: &str, n: u64) -> Option<String> {
 /// Exported to JavaScript: simulates a year of [`year_scenario`]`(kind, n)` and
 /// returns the wall time in milliseconds (parse + validation + population + year),
 /// or a negative number when the kind is unknown or the scenario is refused.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_year(kind: &str, n: u32) -> f64 {
     bench_year_report(kind, n).map(|r| r.ms).unwrap_or(-1.0)
@@ -57,7 +57,7 @@ pub fn bench_year(kind: &str, n: u32) -> f64 {
 /// Exported to JavaScript: like [`bench_year`], as JSON with what was produced
 /// (`{"ms":…,"broadlog":…,"tracking":…,"log_bytes":…,"fingerprint":"…"}`), so the
 /// browser benchmark can check that wasm did the same work as native.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_year_json(kind: &str, n: u32) -> String {
     match bench_year_report(kind, n) {
@@ -69,7 +69,7 @@ pub fn bench_year_json(kind: &str, n: u32) -> String {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 struct Report {
     ms: f64,
     broadlog: usize,
@@ -78,7 +78,7 @@ struct Report {
     fingerprint: u64,
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 fn bench_year_report(kind: &str, n: u32) -> Result<Report, String> {
     use crate::engine::{doc, sim};
     let doc = year_scenario(kind, u64::from(n)).ok_or_else(|| format!("unknown kind {kind}"))?;

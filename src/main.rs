@@ -1,14 +1,16 @@
-//! Web entry point: Trunk builds this binary for wasm32. On the standalone page
-//! (`index.html`, which has `#app`) it mounts the full simulator; on any page it then
-//! mounts every `[data-campaign-sim]` widget (see `embed.html` and the README).
+//! Web entry point (wasm32). The full bundle (`full` feature, built by Trunk for
+//! `index.html`) mounts the whole simulator on the standalone page's `#app`; both
+//! bundles then mount every `[data-campaign-sim]` widget of the page (see
+//! `embed.html` and the README).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    let has_app = web_sys::window()
+    #[cfg(feature = "full")]
+    if web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
-        .is_some();
-    if has_app {
+        .is_some()
+    {
         campaign_sim::ui::start();
     }
     campaign_sim::embed::mount_all();

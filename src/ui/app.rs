@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::i18n::{tr, Lang, K};
 use super::model::Sim;
@@ -282,7 +281,9 @@ pub fn set_draft(ctx: Ctx, s: Scenario, immediate: bool) {
 }
 
 /// Mounts the full-page simulator on `#app` (or `<body>`).
+#[cfg(feature = "full")]
 pub fn start() {
+    use wasm_bindgen::JsCast;
     super::panic::install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;

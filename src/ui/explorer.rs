@@ -249,10 +249,19 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                 </div>
                 <div>{logs(ctx, column, selected, now)}</div>
             </div>
-            {super::files::export_bar(ctx)}
+            {export_bar(ctx)}
         </section>
     }
 }
+
+/// The exports under the explorer (the full bundle only).
+#[cfg(feature = "full")]
+fn export_bar(ctx: Ctx) -> impl IntoView {
+    super::files::export_bar(ctx)
+}
+
+#[cfg(not(feature = "full"))]
+fn export_bar(_: Ctx) -> impl IntoView {}
 
 /// Opens a delivery: the clock, journal and trace go to its latest execution so far;
 /// the send log shows its rows (one execution's when it has only one, else all of

@@ -325,6 +325,10 @@ impl_keys! {
     MarketingEmailMany => ("{n} marketing emails", "{n} e-mails marketing"),
     DayOne => ("{n} day", "{n} jour"),
     DayMany => ("{n} days", "{n} jours"),
+    FullPageOnly => (
+        "The scenario editor, charts, exports and links are in the full simulator (campaign-sim-web.js).",
+        "L'éditeur de scénario, les graphiques, les exports et les liens sont dans le simulateur complet (campaign-sim-web.js)."
+    ),
     TargetedNobody => ("This execution targeted nobody: no delivery ran, so it wrote no row.", "Cette exécution n'a ciblé personne : aucune diffusion n'a tourné, elle n'a écrit aucune ligne."),
     // Guided lessons.
     Questions => ("Questions", "Questions"),

@@ -1,7 +1,10 @@
 //! The Leptos user interface. Components render engine output only.
 //!
 //! Pure state (playback, table windowing, strings, presets) lives in modules compiled
-//! on every target and tested natively; the components exist only on wasm32.
+//! on every target and tested natively; the components exist only on wasm32. The
+//! full page's own parts (scenario editors, files, link and storage, charts, the
+//! resources folder) are compiled with the `full` feature only: the widget bundle
+//! leaves them out.
 
 pub mod assets;
 pub mod editor;
@@ -22,30 +25,32 @@ pub mod window;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod canvas;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 mod charts;
 #[cfg(target_arch = "wasm32")]
 mod embed_glue;
 #[cfg(target_arch = "wasm32")]
 mod explorer;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 mod files;
 #[cfg(target_arch = "wasm32")]
 mod lessons;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 mod panel;
 #[cfg(target_arch = "wasm32")]
 mod panic;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 mod persist;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
 mod resources;
 #[cfg(target_arch = "wasm32")]
 mod trace;
 #[cfg(target_arch = "wasm32")]
 mod views;
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
+pub use app::start;
 #[cfg(target_arch = "wasm32")]
-pub use app::{mount_app, start, AppConfig, Ctx, Handle};
+pub use app::{mount_app, AppConfig, Ctx, Handle};
 #[cfg(target_arch = "wasm32")]
 pub use embed_glue::{control, run_to, set_scenario_text, Command};
 #[cfg(target_arch = "wasm32")]

@@ -23,6 +23,7 @@ const TICK_MS: u32 = 100;
 pub fn app(ctx: Ctx) -> impl IntoView {
     simulate_on_change(ctx);
     drive_playback(ctx);
+    #[cfg(feature = "full")]
     if ctx.persist {
         super::persist::sync(ctx);
     }
@@ -53,11 +54,11 @@ pub fn app(ctx: Ctx) -> impl IntoView {
             {shows(&[View::Compare]).then(|| compare(ctx))}
             {shows(&[View::Workflow]).then(|| super::canvas::workflow(ctx))}
             {shows(&[View::Logs]).then(|| super::explorer::explorer(ctx))}
-            {shows(&[]).then(|| super::resources::resources(ctx))}
+            {shows(&[]).then(|| full_page::resources(ctx))}
             {shows(&[View::Logs]).then(|| super::trace::trace(ctx))}
-            {shows(&[]).then(|| super::charts::charts(ctx))}
+            {shows(&[]).then(|| full_page::charts(ctx))}
             <Show when=move || !ctx.read_only && ctx.view == View::Full>
-                {super::panel::scenario_panel(ctx)}
+                {full_page::scenario_panel(ctx)}
             </Show>
         </div>
     }
@@ -266,7 +267,7 @@ fn header(ctx: Ctx) -> impl IntoView {
             </div>
             // The guided lessons, one per question a learner brings.
             {(ctx.view == View::Full).then(|| super::lessons::menu(ctx))}
-            {ctx.persist.then(|| copy_link(ctx))}
+            {full_page::copy_link(ctx)}
             <div class="cs-lang" role="group" aria-label=move || ctx.t(K::Language)>
                 <button
                     data-testid="lang-en"
@@ -291,9 +292,41 @@ fn header(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// The panels only the full bundle has (`full` feature); the widget bundle shows, in
+/// a `full` view, what it has and says where the rest is.
+#[cfg(feature = "full")]
+mod full_page {
+    use super::Ctx;
+    use leptos::prelude::*;
+
+    pub use super::super::charts::charts;
+    pub use super::super::panel::scenario_panel;
+    pub use super::super::resources::resources;
+
+    pub fn copy_link(ctx: Ctx) -> impl IntoView {
+        ctx.persist.then(|| super::copy_link(ctx))
+    }
+}
+
+#[cfg(not(feature = "full"))]
+mod full_page {
+    use super::{Ctx, K};
+    use leptos::prelude::*;
+
+    pub fn resources(_: Ctx) -> impl IntoView {}
+    pub fn copy_link(_: Ctx) -> impl IntoView {}
+    pub fn scenario_panel(_: Ctx) -> impl IntoView {}
+
+    /// Where the charts, editors, exports and links are.
+    pub fn charts(ctx: Ctx) -> impl IntoView {
+        view! { <p class="cs-hint" data-testid="full-page-only">{move || ctx.t(K::FullPageOnly)}</p> }
+    }
+}
+
 /// The standalone page's "copy link" button: the URL already holds the state; the
 /// click writes it at once and puts it on the clipboard (or shows it to copy by hand
 /// where the browser refuses clipboard access).
+#[cfg(feature = "full")]
 fn copy_link(ctx: Ctx) -> impl IntoView {
     let shown = RwSignal::new(None::<(bool, String)>);
     // Through the action queue: a link describes the outcome on screen, so while a

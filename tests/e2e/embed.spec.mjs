@@ -59,7 +59,7 @@ test("a bad data- attribute is shown inside that widget only, which still works"
     div.setAttribute("data-lang", "de");
     div.setAttribute("data-preset", "<img src=x onerror=window.__pwned=1>");
     document.body.appendChild(div);
-    const m = await import(base + "campaign-sim-web.js");
+    const m = await import(base + "campaign-sim-widget.js");
     m.mountAll();
   }, env.server.url);
   const bad = page.locator("#bad");
@@ -79,7 +79,7 @@ test("mount() from script throws with the option's path and still mounts", async
     const div = document.createElement("div");
     div.id = "scripted";
     document.body.appendChild(div);
-    const m = await import(base + "campaign-sim-web.js");
+    const m = await import(base + "campaign-sim-widget.js");
     try {
       m.mount(div, { preset: "birthday-daily-recurring", view: "logs", scenario: { workflow: { scheduler: { frequency: "daily", every: 0, times: ["06:00"] } } } });
       return "no error";
@@ -94,7 +94,7 @@ test("mount() from script throws with the option's path and still mounts", async
     const div = document.createElement("div");
     div.id = "handle";
     document.body.appendChild(div);
-    const m = await import(base + "campaign-sim-web.js");
+    const m = await import(base + "campaign-sim-widget.js");
     const w = m.mount(div, { preset: "weekly-newsletter-recurring", view: "compare" });
     await new Promise((r) => setTimeout(r, 500));
     w.runTo("2026-06-30T12:00");
@@ -102,4 +102,49 @@ test("mount() from script throws with the option's path and still mounts", async
     return div.querySelector('[data-testid="sim-clock"]').getAttribute("data-instant");
   }, env.server.url);
   assert.equal(at, "2026-06-30T12:00:00+02:00");
+});
+
+test("embed.html downloads the widget bundle only, never the full page's", async () => {
+  const page = await openPage(env.browser, env.server.url + "embed.html");
+  const widgets = page.locator("[data-campaign-sim]");
+  for (let i = 0; i < 3; i++) await clockOf(widgets.nth(i));
+  // The compare view works in the widget bundle: run the newsletter to the end.
+  const a = widgets.nth(0);
+  await a.getByTestId("run-to-end").click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-campaign-sim] [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
+    null,
+    { timeout: 10000 },
+  );
+  const files = page.requests.map((u) => new URL(u).pathname.split("/").pop());
+  assert.ok(files.includes("campaign-sim-widget_bg.wasm"), files.join(" "));
+  assert.ok(files.includes("campaign-sim-widget.js"), files.join(" "));
+  assert.deepEqual(files.filter((f) => f.startsWith("campaign-sim-web")), [], "no request for the full bundle");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a widget asking for the full view gets what the widget bundle has, and is told where the rest is", async () => {
+  const page = await openPage(env.browser, env.server.url + "embed.html");
+  await clockOf(page.locator("[data-campaign-sim]").nth(0));
+  await page.evaluate(async () => {
+    for (const [id, lang] of [["full-en", "en"], ["full-fr", "fr"]]) {
+      const div = document.createElement("div");
+      div.id = id;
+      div.setAttribute("data-campaign-sim", "");
+      div.setAttribute("data-lang", lang);
+      document.querySelector("main").appendChild(div);
+    }
+    (await import("./campaign-sim-widget.js")).mountAll();
+  });
+  const en = page.locator("#full-en");
+  await clockOf(en);
+  // Playback, the comparison, the canvas, the explorer and the trace are there…
+  assert.ok((await en.locator('[data-testid="delivery-count"]').count()) > 0, "the comparison");
+  // …the editors and charts are not, and the widget says so, in its language.
+  assert.equal(await en.locator("textarea").count(), 0, "no scenario editor");
+  assert.match(await en.getByTestId("full-page-only").textContent(), /full simulator/);
+  const fr = page.locator("#full-fr");
+  await clockOf(fr);
+  await page.waitForFunction(() => /simulateur complet/.test(document.querySelector('#full-fr [data-testid="full-page-only"]')?.textContent ?? ""), null, { timeout: 10000 });
+  assert.deepEqual(page.problems, []);
 });

@@ -75,6 +75,9 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 9
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.problems = [];
+  // Every URL the page requested, in order (the widget page's bundle test reads it).
+  page.requests = [];
+  page.on("request", (req) => page.requests.push(req.url()));
   page.on("console", (msg) => {
     if (msg.type() === "error") page.problems.push(`console: ${msg.text()}`);
   });

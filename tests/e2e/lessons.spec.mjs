@@ -229,7 +229,7 @@ test("mount({lesson}) opens a lesson; an unknown lesson is said in the widget, n
   const page = await openPage(env.browser, env.server.url + "embed.html");
   await page.locator("[data-campaign-sim] [data-testid=sim-clock]").first().waitFor({ timeout: 20000 });
   const thrown = await page.evaluate(async (base) => {
-    const m = await import(base + "campaign-sim-web.js");
+    const m = await import(base + "campaign-sim-widget.js");
     for (const id of ["good", "unknown", "bad"]) {
       const div = document.createElement("div");
       div.id = id;
@@ -265,7 +265,7 @@ test("mount({lesson}) opens a lesson; an unknown lesson is said in the widget, n
     div.setAttribute("data-campaign-sim", "");
     div.setAttribute("data-lesson", "q99-nope");
     document.body.appendChild(div);
-    (await import(base + "campaign-sim-web.js")).mountAll();
+    (await import(base + "campaign-sim-widget.js")).mountAll();
   }, env.server.url);
   const attrError = page.locator("#attr").getByTestId("lesson-error");
   await attrError.waitFor({ timeout: 20000 });

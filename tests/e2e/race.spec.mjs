@@ -85,7 +85,7 @@ test("embed API: mount then runTo, and setScenario then runTo in the same tick, 
   await page.locator("[data-campaign-sim] [data-testid=sim-clock]").first().waitFor({ timeout: 20000 });
   const birthday = fs.readFileSync(new URL("../contract/scenarios/birthday-daily-recurring.json", import.meta.url), "utf8");
   await page.evaluate(async (doc) => {
-    const { mount } = await import("./campaign-sim-web.js");
+    const { mount } = await import("./campaign-sim-widget.js");
     const host = document.createElement("div");
     host.id = "race";
     document.querySelector("main, body").appendChild(host);
