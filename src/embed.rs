@@ -97,7 +97,12 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<Widget, JsError> {
     let value: serde_json::Value = if config.is_undefined() || config.is_null() {
         serde_json::Value::Null
     } else {
-        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("config: {e}")))?
+        // Through JSON (serde_json is there anyway; no second reader of JS values).
+        let text = js_sys::JSON::stringify(&config)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("config: expected an object"))?;
+        serde_json::from_str(&text).map_err(|e| JsError::new(&format!("config: {e}")))?
     };
     let (cfg, errors) = embed_config::read(&value, Source::Object);
     let widget = mount_checked(element, cfg, &errors);
@@ -285,7 +290,10 @@ fn js_error(errors: &[ScenarioError], prefix: &str) -> JsError {
 }
 
 fn errors_js(errors: &[ScenarioError]) -> JsValue {
-    serde_wasm_bindgen::to_value(errors).unwrap_or(JsValue::NULL)
+    serde_json::to_string(errors)
+        .ok()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Sends a `CustomEvent` named `name` with `detail` from `element` (it bubbles).

@@ -280,6 +280,37 @@ pub fn set_draft(ctx: Ctx, s: Scenario, immediate: bool) {
     ctx.draft.set(s);
 }
 
+/// Switches the instance to `lang`. A language whose texts are not here yet (French,
+/// fetched from `i18n/fr.json` the first time) is switched to once the file is read:
+/// the switch is an action ([`dispatch`]) behind a request of its own, so actions made
+/// meanwhile apply after it, and the page is never half-translated (it stays in English
+/// if the file cannot be read, with a console warning).
+pub fn set_lang(ctx: Ctx, lang: Lang) {
+    if super::i18n::ready(lang) {
+        dispatch(ctx, move |ctx| ctx.lang.set(lang));
+        return;
+    }
+    let generation = ctx.queue.try_update_value(|q| q.request()).unwrap_or(0);
+    dispatch(ctx, move |ctx| {
+        // Released by a newer outcome before the file came: still wait for it.
+        if super::i18n::ready(lang) {
+            ctx.lang.set(lang);
+        } else {
+            leptos::task::spawn_local(async move {
+                if super::i18n::load(lang).await.is_ok() {
+                    ctx.lang.try_set(lang);
+                }
+            });
+        }
+    });
+    leptos::task::spawn_local(async move {
+        if let Err(e) = super::i18n::load(lang).await {
+            web_sys::console::warn_1(&format!("campaign-sim: {e}").into());
+        }
+        settle(ctx, Some(generation));
+    });
+}
+
 /// Mounts the full-page simulator on `#app` (or `<body>`).
 #[cfg(feature = "full")]
 pub fn start() {
@@ -301,6 +332,7 @@ pub fn start() {
 pub fn mount_app(parent: web_sys::HtmlElement, config: AppConfig) -> Handle {
     super::panic::install_panic_hook();
     let (tx, rx) = std::sync::mpsc::channel();
+    let lang = config.lang;
     let handle = leptos::mount::mount_to(parent, move || {
         let ctx = new_ctx(&config);
         let _ = tx.send(ctx);
@@ -311,6 +343,11 @@ pub fn mount_app(parent: web_sys::HtmlElement, config: AppConfig) -> Handle {
     let ctx = rx
         .try_recv()
         .unwrap_or_else(|_| new_ctx(&AppConfig::default()));
+    // A language whose texts are fetched: the instance starts in English and switches
+    // once they are here.
+    if lang != ctx.lang.get_untracked() {
+        set_lang(ctx, lang);
+    }
     Handle {
         inner: Some(Box::new(handle)),
         ctx,
@@ -352,7 +389,11 @@ fn new_ctx(config: &AppConfig) -> Ctx {
     let mut queue = ActionQueue::default();
     let first = queue.request();
     Ctx {
-        lang: RwSignal::new(config.lang),
+        lang: RwSignal::new(if super::i18n::ready(config.lang) {
+            config.lang
+        } else {
+            Lang::En
+        }),
         preset: RwSignal::new(preset_name),
         draft,
         raw: RwSignal::new(text),

@@ -7,23 +7,105 @@
 pub use crate::engine::doc::describe::Lang;
 
 /// Declares the key enum and its table (English, French) in one go, so a missing
-/// translation is a compile error.
+/// translation is a compile error. The French column is compiled into native builds
+/// only (tests, and the generation of `i18n/fr.json`); the browser fetches that file
+/// when French is chosen ([`load`]).
 macro_rules! impl_keys {
     ($($k:ident => ($en:expr, $fr:expr)),* $(,)?) => {
         /// A UI string.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum K { $($k),* }
 
-        /// The text of `k` in `lang`.
-        pub fn tr(lang: Lang, k: K) -> &'static str {
-            match (k, lang) {
-                $((K::$k, Lang::En) => $en, (K::$k, Lang::Fr) => $fr,)*
-            }
+        /// The English text of `k`.
+        fn en(k: K) -> &'static str {
+            match k { $(K::$k => $en,)* }
+        }
+
+        /// The French text of `k`, as written in this table (native builds).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn fr_table(k: K) -> &'static str {
+            match k { $(K::$k => $fr,)* }
         }
 
         /// Every key (tests check that no text is missing).
         pub const ALL_KEYS: &[K] = &[$(K::$k),*];
+
+        /// The keys' names, in the order of [`ALL_KEYS`] (the keys of `i18n/fr.json`).
+        pub const KEY_NAMES: &[&str] = &[$(stringify!($k)),*];
     };
+}
+
+/// The text of `k` in `lang`. In the browser, French comes from `i18n/fr.json` once
+/// [`load`] has read it; the page switches to French only then ([`ready`]), so a key
+/// is never shown half-translated (before the file, every key is English).
+pub fn tr(lang: Lang, k: K) -> &'static str {
+    match lang {
+        Lang::En => en(k),
+        Lang::Fr => fr(k),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fr(k: K) -> &'static str {
+    fr_table(k)
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The French texts of `i18n/fr.json`, in [`ALL_KEYS`] order (read once per page,
+    /// shared by every instance).
+    static FRENCH: std::cell::OnceCell<Vec<&'static str>> = const { std::cell::OnceCell::new() };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fr(k: K) -> &'static str {
+    FRENCH
+        .with(|t| t.get().and_then(|v| v.get(k as usize).copied()))
+        .unwrap_or_else(|| en(k))
+}
+
+/// Whether `lang`'s texts are here (English always; French once [`load`]ed).
+pub fn ready(lang: Lang) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    if lang == Lang::Fr {
+        return FRENCH.with(|t| t.get().is_some());
+    }
+    let _ = lang;
+    true
+}
+
+/// Reads `i18n/fr.json` (an object: key name → French text): every key of [`KEY_NAMES`]
+/// must be there, as text.
+pub fn parse_french(json: &str) -> Result<Vec<String>, String> {
+    let v: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("i18n/fr.json: {e}"))?;
+    KEY_NAMES
+        .iter()
+        .map(|name| {
+            v.get(name)
+                .and_then(|t| t.as_str())
+                .map(str::to_string)
+                .ok_or_else(|| format!("i18n/fr.json: no text for {name}"))
+        })
+        .collect()
+}
+
+/// Fetches and installs `lang`'s texts if they are not here yet (French:
+/// `i18n/fr.json`, next to the widget's files; once per page).
+#[cfg(target_arch = "wasm32")]
+pub async fn load(lang: Lang) -> Result<(), String> {
+    if ready(lang) {
+        return Ok(());
+    }
+    let texts = parse_french(&super::assets::fetch_text("i18n/fr.json").await?)?;
+    let texts: Vec<&'static str> = texts
+        .into_iter()
+        .map(|t| &*Box::leak(t.into_boxed_str()))
+        .collect();
+    FRENCH.with(|t| {
+        let _ = t.set(texts);
+    });
+    Ok(())
 }
 
 impl_keys! {
@@ -755,5 +837,38 @@ mod tests {
         }
         // A few words are the same in both ("Pause"); a table of copies is a bug.
         assert!(same * 10 < ALL_KEYS.len(), "{same} untranslated keys");
+    }
+
+    /// `i18n/fr.json` is generated from the key table above (the one source): this test
+    /// fails when the committed file differs from the table, and rewrites it when run
+    /// with `CAMPAIGN_SIM_WRITE_I18N=1`
+    /// (`CAMPAIGN_SIM_WRITE_I18N=1 cargo test --lib i18n`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_committed_french_file_is_the_key_table() {
+        let mut map = serde_json::Map::new();
+        for (k, name) in ALL_KEYS.iter().zip(KEY_NAMES) {
+            map.insert(name.to_string(), fr_table(*k).into());
+        }
+        let expected = serde_json::to_string_pretty(&map).unwrap() + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/fr.json");
+        if std::env::var_os("CAMPAIGN_SIM_WRITE_I18N").is_some() {
+            std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n")).unwrap();
+            std::fs::write(path, &expected).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "i18n/fr.json differs from the key table in src/ui/i18n.rs; regenerate it with \
+             CAMPAIGN_SIM_WRITE_I18N=1 cargo test --lib i18n"
+        );
+        // And the page reads it back, key for key.
+        let read = parse_french(&committed).unwrap();
+        for (k, text) in ALL_KEYS.iter().zip(&read) {
+            assert_eq!(fr_table(*k), text);
+        }
+        assert!(parse_french("{}")
+            .unwrap_err()
+            .contains("no text for Title"));
     }
 }

@@ -258,7 +258,7 @@ fn drive_playback(ctx: Ctx) {
 }
 
 fn header(ctx: Ctx) -> impl IntoView {
-    let set_lang = move |l: Lang| ctx.lang.set(l);
+    let set_lang = move |l: Lang| super::app::set_lang(ctx, l);
     view! {
         <div class="cs-header">
             <div class="cs-title">
