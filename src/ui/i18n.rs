@@ -236,6 +236,9 @@ impl_keys! {
     MissedSlotOne => ("{n} slot missed", "{n} créneau manqué"),
     MissedSlotMany => ("{n} slots missed", "{n} créneaux manqués"),
     JCaughtUp => ("Caught-up run for the slot of {slot}", "Exécution de rattrapage pour le créneau du {slot}"),
+    JDstGap => ("{time} does not exist on {day} (clocks go forward): ran at {at}", "{time} n'existe pas le {day} (passage à l'heure d'été) : exécutée à {at}"),
+    JDstTwice => ("{time} occurs twice on {day} (clocks go back): ran at the first, {at}", "{time} existe deux fois le {day} (retour à l'heure d'hiver) : exécutée à la première, {at}"),
+    BirthdaysOf => ("birthdays of {day}", "anniversaires du {day}"),
     JFired => ("The scheduler fired", "Le planificateur s'est déclenché"),
     JQueryDone => ("{recipients} targeted – Ok", "Ciblage : {recipients} – Ok"),
     JQueryEmpty => ("The query returned nobody: the delivery does not run", "La requête n'a renvoyé personne : la diffusion n'est pas exécutée"),
@@ -257,7 +260,7 @@ impl_keys! {
     WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé : pas encore dans la base (créé le {created})"),
     WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
     WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
-    WBirthday => ("Not targeted: their birthday ({birthday}) is not that day", "Pas ciblé : son anniversaire ({birthday}) n'est pas ce jour-là"),
+    WBirthday => ("Not targeted: the query took the birthdays of {on}, theirs is {birthday}", "Pas ciblé : la requête a pris les anniversaires du {on}, le sien est le {birthday}"),
     WNoBirthday => ("Not targeted: no birthday on file", "Pas ciblé : pas de date d'anniversaire"),
     WUnknownRecipient => ("No recipient has this id", "Aucun destinataire n'a cet id"),
     WUnknownExecution => ("No execution has this number", "Aucune exécution n'a ce numéro"),
@@ -507,6 +510,17 @@ pub fn state(lang: Lang, s: WorkflowState) -> &'static str {
     )
 }
 
+/// "birthdays of 2 Mar": the day a birthday query evaluated.
+pub fn birthdays_of(lang: Lang, d: chrono::NaiveDate) -> String {
+    fill(
+        tr(lang, K::BirthdaysOf),
+        &[("day", &{
+            use chrono::Datelike;
+            super::format::day_month(lang, d.month(), d.day())
+        })],
+    )
+}
+
 /// A journal line's message; `when` formats an instant (the scenario's local time).
 pub fn journal(
     lang: Lang,
@@ -529,11 +543,39 @@ pub fn journal(
         ),
         JournalMessage::SchedulerFired {
             scheduled,
-            caught_up: true,
-        } => fill(t(K::JCaughtUp), &[("slot", &when(scheduled))]),
-        JournalMessage::SchedulerFired { .. } => t(K::JFired).into(),
-        JournalMessage::QueryDone => fill(t(K::JQueryDone), &[("recipients", &recipients())]),
-        JournalMessage::QueryEmpty => t(K::JQueryEmpty).into(),
+            caught_up,
+            dst,
+        } => {
+            let fired = if caught_up {
+                fill(t(K::JCaughtUp), &[("slot", &when(scheduled))])
+            } else {
+                t(K::JFired).into()
+            };
+            use chrono::{Datelike, Timelike};
+            match dst {
+                None => fired,
+                Some(d) => {
+                    let planned = format!("{:02}:{:02}", d.planned.hour(), d.planned.minute());
+                    let day = super::format::day_month(lang, d.planned.month(), d.planned.day());
+                    let note = fill(
+                        t(if d.gap { K::JDstGap } else { K::JDstTwice }),
+                        &[("time", &planned), ("day", &day), ("at", &when(scheduled))],
+                    );
+                    format!("{fired} · {note}")
+                }
+            }
+        }
+        JournalMessage::QueryDone { day } => {
+            let done = fill(t(K::JQueryDone), &[("recipients", &recipients())]);
+            match day {
+                Some(d) => format!("{done} · {}", birthdays_of(lang, d)),
+                None => done,
+            }
+        }
+        JournalMessage::QueryEmpty { day } => match day {
+            Some(d) => format!("{} · {}", t(K::JQueryEmpty), birthdays_of(lang, d)),
+            None => t(K::JQueryEmpty).into(),
+        },
         JournalMessage::DeliveryCreated {
             delivery,
             content_version,
@@ -654,9 +696,17 @@ pub fn targeting(lang: Lang, r: &TargetingReason, when: impl Fn(i64) -> String) 
             ),
             None => fill(t(K::WHistoryForever), &[("since", &when(since))]),
         },
-        TargetingReason::BirthdayMismatch { month, day } => fill(
+        TargetingReason::BirthdayMismatch {
+            month,
+            day,
+            on_month,
+            on_day,
+        } => fill(
             t(K::WBirthday),
-            &[("birthday", &super::format::day_month(lang, month, day))],
+            &[
+                ("birthday", &super::format::day_month(lang, month, day)),
+                ("on", &super::format::day_month(lang, on_month, on_day)),
+            ],
         ),
         TargetingReason::NoBirthday => t(K::WNoBirthday).into(),
         TargetingReason::UnknownRecipient => t(K::WUnknownRecipient).into(),

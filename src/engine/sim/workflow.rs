@@ -98,10 +98,12 @@ impl Workflow {
             JournalMessage::SchedulerFired {
                 scheduled: ex.scheduled,
                 caught_up: ex.caught_up,
+                dst: ex.dst,
             },
             1,
         ));
         let query_activity = self.query.rule().activity();
+        let day = self.query.rule().evaluated_day(cal, at);
         let targeted = self.query.run(pop, cal, at);
         let count = targeted.len() as u32;
         let rows_start = run.send.len() as u32;
@@ -122,13 +124,16 @@ impl Workflow {
         if targeted.is_empty() {
             // Nobody returned: the delivery activity does not run.
             run.journal
-                .push(line(query_activity, JournalMessage::QueryEmpty, 0));
+                .push(line(query_activity, JournalMessage::QueryEmpty { day }, 0));
             run.send.close_execution();
             run.executions.push(rec);
             return;
         }
-        run.journal
-            .push(line(query_activity, JournalMessage::QueryDone, count));
+        run.journal.push(line(
+            query_activity,
+            JournalMessage::QueryDone { day },
+            count,
+        ));
 
         let next_id = run.deliveries.len() as u32 + 1;
         let routing = self.delivery.route(at, cal.local_date(at), next_id);
