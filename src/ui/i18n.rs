@@ -559,7 +559,19 @@ pub fn journal(
                     let day = super::format::day_month(lang, d.planned.month(), d.planned.day());
                     let note = fill(
                         t(if d.gap { K::JDstGap } else { K::JDstTwice }),
-                        &[("time", &planned), ("day", &day), ("at", &when(scheduled))],
+                        &[
+                            ("time", &planned),
+                            ("day", &day),
+                            (
+                                "at",
+                                &format!(
+                                    "{:02}:{:02} {}",
+                                    d.ran.hour(),
+                                    d.ran.minute(),
+                                    super::format::utc_offset(d.offset)
+                                ),
+                            ),
+                        ],
                     );
                     format!("{fired} · {note}")
                 }

@@ -40,6 +40,10 @@ pub struct Execution {
 pub struct DstShift {
     /// The local time the schedule asked for (e.g. 02:30).
     pub planned: NaiveDateTime,
+    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
+    pub ran: NaiveDateTime,
+    /// The UTC offset in force when it ran, seconds east of UTC.
+    pub offset: i32,
     /// `true`: the time fell in the spring-forward gap and was read with the offset in
     /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
     /// (fall-back) and ran at its first occurrence.
@@ -275,7 +279,15 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Inst
                 return None;
             }
             if let Some(gap) = dst_rule(cal, l, at) {
-                shifts.push((at, DstShift { planned: l, gap }));
+                shifts.push((
+                    at,
+                    DstShift {
+                        planned: l,
+                        ran: cal.local(at),
+                        offset: cal.offset_seconds(at),
+                        gap,
+                    },
+                ));
             }
             Some(at)
         })
@@ -583,6 +595,8 @@ mod tests {
             shifted[0].dst,
             Some(DstShift {
                 planned: local("2026-03-29T02:30"),
+                ran: local("2026-03-29T03:30"),
+                offset: 7200,
                 gap: true
             })
         );
@@ -596,6 +610,8 @@ mod tests {
             shifted[1].dst,
             Some(DstShift {
                 planned: local("2026-10-25T02:30"),
+                ran: local("2026-10-25T02:30"),
+                offset: 7200,
                 gap: false
             })
         );
