@@ -180,7 +180,7 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                     .map(|(n, at, text)| {
                         view! {
                             <p class="cs-why" data-testid="why-not-targeted">
-                                <strong>{format!("{} #{n} ({at}) : ", ctx.t(K::WhyTitle))}</strong>
+                                <strong>{fill(ctx.t(K::WhyTitle), &[("n", &n.to_string()), ("at", &at)])}</strong>
                                 {text}
                             </p>
                         }
