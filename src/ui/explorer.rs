@@ -315,11 +315,13 @@ fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Opt
                         .skip(from)
                         .map(|(e, n)| {
                             let at = o.executions().get(e).map(|x| x.at).unwrap_or(0);
-                            let text = format!(
-                                "#{} {} : +{}",
-                                e + 1,
-                                format::short(lang, cal.local(at)),
-                                i18n::count(lang, n as u64, K::RowOne, K::RowMany)
+                            let text = fill(
+                                tr(lang, K::AdditionLine),
+                                &[
+                                    ("n", &(e + 1).to_string()),
+                                    ("at", &format::short(lang, cal.local(at))),
+                                    ("rows", &i18n::count(lang, n as u64, K::RowOne, K::RowMany)),
+                                ],
                             );
                             view! {
                                 <li>

@@ -170,6 +170,7 @@ impl_keys! {
         "Choisissez un destinataire (ou cliquez une ligne du broadLog) pour voir son année, et pourquoi une exécution l'a ciblé ou non."
     ),
     RecipientId => ("Recipient id", "Id du destinataire"),
+    AdditionLine => ("#{n} {at}: +{rows}", "#{n} {at} : +{rows}"),
     WhyTitle => ("At execution #{n} ({at}): ", "À l'exécution n°{n} ({at}) : "),
     UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
     NoEventYet => ("Nothing yet at this date.", "Rien encore à cette date."),
