@@ -686,14 +686,16 @@ fn virtual_table(
             </div>
             <div
                 class="cs-vt-body"
-                style=move || {
+                style:height=move || {
                     let h = (rows.with(|r| r.len()) as f64 * ROW_H).clamp(ROW_H, VIEW_H);
-                    format!("height:{h}px")
+                    format!("{h}px")
                 }
                 on:scroll:target=move |ev| scroll.set(f64::from(ev.target().scroll_top()))
             >
-                <div style=move || format!("height:{}px;position:relative", rows.with(|r| r.len()) as f64 * ROW_H)>
-                    <div style=move || format!("position:absolute;left:0;right:0;top:{}px", window.get().start as f64 * ROW_H)>
+                // style:… sets each property through the CSSOM, which a strict CSP
+                // (style-src 'self') allows; a style="…" attribute it blocks.
+                <div style:position="relative" style:height=move || format!("{}px", rows.with(|r| r.len()) as f64 * ROW_H)>
+                    <div style:position="absolute" style:left="0" style:right="0" style:top=move || format!("{}px", window.get().start as f64 * ROW_H)>
                         {move || {
                             let w = window.get();
                             // The same row numbers in another mode (or language) are
