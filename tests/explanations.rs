@@ -39,11 +39,19 @@ fn a_caught_up_birthday_run_takes_the_birthdays_of_the_day_it_ran() {
         .iter()
         .filter(|l| cal.local_date(l.at) == date("2026-03-02"))
         .filter_map(|l| match l.message {
-            JournalMessage::QueryDone { day } | JournalMessage::QueryEmpty { day } => Some(day),
+            JournalMessage::QueryDone { day, slot_day }
+            | JournalMessage::QueryEmpty { day, slot_day } => Some((day, slot_day)),
             _ => None,
         })
         .collect();
-    assert_eq!(on_2_march, vec![Some(date("2026-03-02")); 2]);
+    // The late one also says that 1 March's birthdays were not taken.
+    assert_eq!(
+        on_2_march,
+        vec![
+            (Some(date("2026-03-02")), Some(date("2026-03-01"))),
+            (Some(date("2026-03-02")), None)
+        ]
+    );
     // The late run's execution targeted recipient 2 (born 2 March), not 1 (1 March),
     // and the trace says which day the query took.
     let late = o.executions().iter().position(|e| e.caught_up).unwrap();
@@ -73,10 +81,11 @@ fn a_query_without_a_date_filter_names_no_day() {
         "workflow": {"scheduler": {"frequency": "weekly", "days": ["mon"], "times": ["09:00"]}}
     });
     let o = simulate(&parse(&doc.to_string()).unwrap()).unwrap();
-    assert!(o
-        .journal()
-        .iter()
-        .any(|l| l.message == JournalMessage::QueryDone { day: None }));
+    assert!(o.journal().iter().any(|l| l.message
+        == JournalMessage::QueryDone {
+            day: None,
+            slot_day: None
+        }));
 }
 
 #[test]

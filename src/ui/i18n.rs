@@ -77,6 +77,8 @@ impl_keys! {
     Continuous => ("Continuous", "Continue"),
     Aggregated => ("Recurring, aggregated", "Récurrente, agrégée"),
     Deliveries => ("Deliveries", "Diffusions"),
+    DeliveryUnit => ("Delivery", "Diffusion"),
+    Colon => (": ", " : "),
     BroadlogRows => ("broadLog rows", "lignes broadLog"),
     Indicator => ("Indicator", "Indicateur"),
     TrackingRows => ("Tracking rows", "lignes de tracking"),
@@ -170,6 +172,9 @@ impl_keys! {
         "Choisissez un destinataire (ou cliquez une ligne du broadLog) pour voir son année, et pourquoi une exécution l'a ciblé ou non."
     ),
     RecipientId => ("Recipient id", "Id du destinataire"),
+    AdditionsLatest => ("The latest {shown} of {total}.", "Les {shown} dernières sur {total}."),
+    ShowAll => ("Show all", "Tout afficher"),
+    TraceUnknown => ("No execution of this year by that name: type its number (5, #5) or a date (2 Feb, 2026-02-02).", "Aucune exécution de l'année sous ce nom : tapez son numéro (5, n°5) ou une date (2 févr., 2026-02-02)."),
     AdditionLine => ("#{n} {at}: +{rows}", "#{n} {at} : +{rows}"),
     WhyTitle => ("At execution #{n} ({at}): ", "À l'exécution n°{n} ({at}) : "),
     UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
@@ -239,6 +244,7 @@ impl_keys! {
     JCaughtUp => ("Caught-up run for the slot of {slot}", "Exécution de rattrapage pour le créneau du {slot}"),
     JDstGap => ("{time} does not exist on {day} (clocks go forward): ran at {at}", "{time} n'existe pas le {day} (passage à l'heure d'été) : exécutée à {at}"),
     JDstTwice => ("{time} occurs twice on {day} (clocks go back): ran at the first, {at}", "{time} existe deux fois le {day} (retour à l'heure d'hiver) : exécutée à la première, {at}"),
+    SlotDayNotTaken => ("the birthdays of {day}, the slot's day, are not taken", "les anniversaires du {day}, jour du créneau, ne sont pas pris"),
     BirthdaysOf => ("birthdays of {day}", "anniversaires du {day}"),
     JFired => ("The scheduler fired", "Le planificateur s'est déclenché"),
     JQueryDone => ("{recipients} targeted – Ok", "Ciblage : {recipients} – Ok"),
@@ -302,7 +308,7 @@ impl_keys! {
     AdditionsCaption => ("{runs} appended {rows} to this one delivery so far; pick one to see only the rows it added.", "{runs} ont ajouté {rows} à cette seule diffusion jusqu'ici ; choisissez-en une pour ne voir que les lignes qu'elle a ajoutées."),
     CaughtUpFor => ("(caught up: the slot of {slot})", "(rattrapée : créneau du {slot})"),
     NotTracked => ("n/a (tracking off)", "n/d (tracking désactivé)"),
-    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: one, plus {forks} for content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue en a créé {con} : une, plus {forks} pour des changements de contenu."),
+    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: the first, plus {forks} after content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue a créé {con} : la première, plus {forks} après des changements de contenu."),
     ShowAllEvents => ("Show all {n} events", "Afficher les {n} événements"),
     Resources => ("Resources: the delivery template", "Ressources : le modèle de diffusion"),
     ResourcesHint => ("Editing the creative in the workflow updates the delivery template in the resources folder: each edit is a new content version, and every delivery keeps the version in force when it was created.", "Modifier le contenu dans le workflow met à jour le modèle de diffusion dans le dossier des ressources : chaque modification est une nouvelle version du contenu, et chaque diffusion garde la version en vigueur à sa création."),
@@ -522,6 +528,29 @@ pub fn birthdays_of(lang: Lang, d: chrono::NaiveDate) -> String {
     )
 }
 
+/// A query line with the day its filter evaluated and, for a late run, the slot's day
+/// whose birthdays it did not take.
+fn with_day(
+    lang: Lang,
+    line: String,
+    day: Option<chrono::NaiveDate>,
+    slot_day: Option<chrono::NaiveDate>,
+) -> String {
+    use chrono::Datelike;
+    let Some(d) = day else {
+        return line;
+    };
+    let mut out = format!("{line} · {}", birthdays_of(lang, d));
+    if let Some(s) = slot_day {
+        out.push_str(" · ");
+        out.push_str(&fill(
+            tr(lang, K::SlotDayNotTaken),
+            &[("day", &super::format::day_month(lang, s.month(), s.day()))],
+        ));
+    }
+    out
+}
+
 /// A journal line's message; `when` formats an instant (the scenario's local time).
 pub fn journal(
     lang: Lang,
@@ -578,17 +607,13 @@ pub fn journal(
                 }
             }
         }
-        JournalMessage::QueryDone { day } => {
+        JournalMessage::QueryDone { day, slot_day } => {
             let done = fill(t(K::JQueryDone), &[("recipients", &recipients())]);
-            match day {
-                Some(d) => format!("{done} · {}", birthdays_of(lang, d)),
-                None => done,
-            }
+            with_day(lang, done, day, slot_day)
         }
-        JournalMessage::QueryEmpty { day } => match day {
-            Some(d) => format!("{} · {}", t(K::JQueryEmpty), birthdays_of(lang, d)),
-            None => t(K::JQueryEmpty).into(),
-        },
+        JournalMessage::QueryEmpty { day, slot_day } => {
+            with_day(lang, t(K::JQueryEmpty).into(), day, slot_day)
+        }
         JournalMessage::DeliveryCreated {
             delivery,
             content_version,

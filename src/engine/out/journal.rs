@@ -41,15 +41,21 @@ pub enum JournalMessage {
         dst: Option<DstShift>,
     },
     /// The query returned `count` recipients; `day`: the local date a date-based filter
-    /// evaluated (the birthdays of that day), the execution's own date.
+    /// evaluated (the birthdays of that day), the execution's own date; `slot_day`: the
+    /// date of the slot a late run stands for, when it differs (its birthdays are not
+    /// taken by this run).
     QueryDone {
         #[serde(skip)]
         day: Option<NaiveDate>,
+        #[serde(skip)]
+        slot_day: Option<NaiveDate>,
     },
     /// The query returned nobody: the delivery did not run.
     QueryEmpty {
         #[serde(skip)]
         day: Option<NaiveDate>,
+        #[serde(skip)]
+        slot_day: Option<NaiveDate>,
     },
     /// A new delivery was created.
     DeliveryCreated { delivery: u32, content_version: u32 },

@@ -104,6 +104,11 @@ impl Workflow {
         ));
         let query_activity = self.query.rule().activity();
         let day = self.query.rule().evaluated_day(cal, at);
+        let slot_day = self
+            .query
+            .rule()
+            .evaluated_day(cal, ex.scheduled)
+            .filter(|d| Some(*d) != day);
         let targeted = self.query.run(pop, cal, at);
         let count = targeted.len() as u32;
         let rows_start = run.send.len() as u32;
@@ -123,15 +128,18 @@ impl Workflow {
         };
         if targeted.is_empty() {
             // Nobody returned: the delivery activity does not run.
-            run.journal
-                .push(line(query_activity, JournalMessage::QueryEmpty { day }, 0));
+            run.journal.push(line(
+                query_activity,
+                JournalMessage::QueryEmpty { day, slot_day },
+                0,
+            ));
             run.send.close_execution();
             run.executions.push(rec);
             return;
         }
         run.journal.push(line(
             query_activity,
-            JournalMessage::QueryDone { day },
+            JournalMessage::QueryDone { day, slot_day },
             count,
         ));
 
