@@ -213,13 +213,13 @@ pub fn workflow(ctx: Ctx) -> impl IntoView {
                 let (st, models) = model.get()?;
                 Some(view! {
                     <p class="cs-wf-state">
-                        <strong>{tr(lang, K::State)} ": "</strong>
+                        <strong>{tr(lang, K::State)} {tr(lang, K::Colon)}</strong>
                         <span data-testid="workflow-state">{st}</span>
                     </p>
                     {models
                         .into_iter()
                         .map(|m| {
-                            let summary = format!("{}: {}. {}", tr(lang, K::State), st, m.info);
+                            let summary = format!("{}{}{}. {}", tr(lang, K::State), tr(lang, K::Colon), st, m.info);
                             view! {
                                 <div class="cs-wf" data-testid="workflow-diagram" data-workflow=m.index.to_string()>
                                     {m.title.map(|t| view! { <h3 class="cs-wf-title">{t}</h3> })}
@@ -370,7 +370,14 @@ fn diagram(
             view! {
                 <g class="cs-node" class:cs-ran=ran>
                     <rect x=x y=y width=NODE_W height=NODE_H rx="8"></rect>
-                    <text x=x + NODE_W / 2.0 y=y + NODE_H / 2.0 + 5.0 text-anchor="middle">
+                    // A long name (French "Requête incrémentale") is fitted to its box.
+                    <text
+                        x=x + NODE_W / 2.0
+                        y=y + NODE_H / 2.0 + 5.0
+                        text-anchor="middle"
+                        textLength=(name.chars().count() > 17).then(|| (NODE_W - 16.0).to_string())
+                        lengthAdjust=(name.chars().count() > 17).then_some("spacingAndGlyphs")
+                    >
                         {name.clone()}
                     </text>
                 </g>

@@ -72,17 +72,14 @@ fn calendar_days(sim: &Sim) -> (NaiveDate, Vec<Day>) {
             }
         }
     }
+    // Which slots an outage made the scheduler miss is the Scheduler's rule.
     let downtime = downtime(&sim.scenario, &cal);
-    let outages = downtime.outages();
-    let schedulers = schedulers(&sim.scenario, &cal);
-    for s in schedulers
+    for s in schedulers(&sim.scenario, &cal)
         .iter()
-        .flat_map(|sc| sc.planned_slots().iter().copied())
+        .flat_map(|sc| sc.missed_slots(&downtime))
     {
-        if outages.iter().any(|(f, t)| *f <= s && s < *t) {
-            if let Some(d) = usize::try_from(idx(s)).ok().and_then(|i| days.get_mut(i)) {
-                d.missed += 1;
-            }
+        if let Some(d) = usize::try_from(idx(s)).ok().and_then(|i| days.get_mut(i)) {
+            d.missed += 1;
         }
     }
     (first, days)

@@ -69,6 +69,8 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
     // The deliveries created so far, a page of them around the selected one (or the
     // newest), oldest first; "earlier" / "later" move by pages.
     let shift = RwSignal::new(0i64);
+    // The additions list shows the latest few until asked for all.
+    let all_additions = RwSignal::new(false);
     Effect::new(move |_| {
         selected.track();
         column.track();
@@ -245,7 +247,7 @@ pub fn explorer(ctx: Ctx) -> impl IntoView {
                             }
                         }}
                     </ul>
-                    {move || additions_view(ctx, column.get(), selected.get(), now.get())}
+                    {move || additions_view(ctx, column.get(), selected.get(), now.get(), all_additions)}
                 </div>
                 <div>{logs(ctx, column, selected, now)}</div>
             </div>
@@ -295,8 +297,15 @@ const ADDITIONS_SHOWN: usize = 8;
 
 /// A continuous (or aggregated) delivery's additions, execution by execution: each
 /// goes to its execution (the send log then shows only the rows it appended).
-fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Option<AnyView> {
+fn additions_view(
+    ctx: Ctx,
+    column: usize,
+    selected: Option<u32>,
+    t: i64,
+    all: RwSignal<bool>,
+) -> Option<AnyView> {
     let id = selected?;
+    let show_all = all.get();
     let lang = ctx.lang.get_untracked();
     ctx.sim.with_untracked(|s| {
         let s = s.as_ref()?;
@@ -313,22 +322,41 @@ fn additions_view(ctx: Ctx, column: usize, selected: Option<u32>, t: i64) -> Opt
                 ("rows", &i18n::count(lang, adds.iter().map(|a| a.1 as u64).sum(), K::RowOne, K::RowMany)),
             ],
         );
-        let from = adds.len().saturating_sub(ADDITIONS_SHOWN);
+        let total = adds.len();
+        let from = if show_all { 0 } else { total.saturating_sub(ADDITIONS_SHOWN) };
+        // A cut list says so, and shows the rest on request.
+        let more = (from > 0).then(|| {
+            let text = fill(
+                tr(lang, K::AdditionsLatest),
+                &[("shown", &(total - from).to_string()), ("total", &total.to_string())],
+            );
+            view! {
+                <p class="cs-hint">
+                    {text} " "
+                    <button class="cs-link" data-testid="additions-all" on:click=move |_| all.set(true)>
+                        {tr(lang, K::ShowAll)}
+                    </button>
+                </p>
+            }
+        });
         Some(
             view! {
                 <h3>{tr(lang, K::Additions)}</h3>
                 <p class="cs-caption" data-testid="additions-caption">{caption}</p>
-                <ol class="cs-additions">
+                {more}
+                <ol class="cs-additions" start=(from + 1).to_string()>
                     {adds
                         .into_iter()
                         .skip(from)
                         .map(|(e, n)| {
                             let at = o.executions().get(e).map(|x| x.at).unwrap_or(0);
-                            let text = format!(
-                                "#{} {} : +{}",
-                                e + 1,
-                                format::short(lang, cal.local(at)),
-                                i18n::count(lang, n as u64, K::RowOne, K::RowMany)
+                            let text = fill(
+                                tr(lang, K::AdditionLine),
+                                &[
+                                    ("n", &(e + 1).to_string()),
+                                    ("at", &format::short(lang, cal.local(at))),
+                                    ("rows", &i18n::count(lang, n as u64, K::RowOne, K::RowMany)),
+                                ],
                             );
                             view! {
                                 <li>
@@ -564,7 +592,7 @@ fn logs(
                         dispatch(ctx, move |ctx| ctx.execution.set(e));
                     }
                 >
-                    <option value="">{move || ctx.t(K::AllExecutions)}</option>
+                    <option value="" prop:selected=move || ctx.execution.get().is_none()>{move || ctx.t(K::AllExecutions)}</option>
                     {move || {
                         // The focused execution stays selectable even when the list is
                         // cut or the delivery does not hold it.
@@ -574,8 +602,11 @@ fn logs(
                                 opts.push((e, format!("#{}", e + 1)));
                             }
                         }
+                        // Each option says whether it is the one in focus: a list redrawn
+                        // after the select's value was set must not fall back to its first.
+                        let focus = ctx.execution.get();
                         opts.into_iter()
-                            .map(|(i, label)| view! { <option value=i.to_string()>{label}</option> })
+                            .map(|(i, label)| view! { <option value=i.to_string() prop:selected=focus == Some(i)>{label}</option> })
                             .collect_view()
                     }}
                 </select>
@@ -693,14 +724,16 @@ fn virtual_table(
             </div>
             <div
                 class="cs-vt-body"
-                style=move || {
+                style:height=move || {
                     let h = (rows.with(|r| r.len()) as f64 * ROW_H).clamp(ROW_H, VIEW_H);
-                    format!("height:{h}px")
+                    format!("{h}px")
                 }
                 on:scroll:target=move |ev| scroll.set(f64::from(ev.target().scroll_top()))
             >
-                <div style=move || format!("height:{}px;position:relative", rows.with(|r| r.len()) as f64 * ROW_H)>
-                    <div style=move || format!("position:absolute;left:0;right:0;top:{}px", window.get().start as f64 * ROW_H)>
+                // style:… sets each property through the CSSOM, which a strict CSP
+                // (style-src 'self') allows; a style="…" attribute it blocks.
+                <div style:position="relative" style:height=move || format!("{}px", rows.with(|r| r.len()) as f64 * ROW_H)>
+                    <div style:position="absolute" style:left="0" style:right="0" style:top=move || format!("{}px", window.get().start as f64 * ROW_H)>
                         {move || {
                             let w = window.get();
                             // The same row numbers in another mode (or language) are

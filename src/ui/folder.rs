@@ -42,10 +42,15 @@ pub fn versions(sim: &Sim, workflow: usize, as_of: Instant) -> Vec<Version> {
             edited: v
                 .checked_sub(2)
                 .and_then(|k| edits.get(k as usize).copied()),
+            // The compared workflow is used in every column, each in that column's
+            // mode; another workflow runs in its own mode everywhere: one line, from
+            // the document's own year.
             used_by: sim
                 .columns
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .filter(|(i, _)| workflow == sim.compared || *i == sim.own())
+                .map(|(_, c)| {
                     let o = &c.outcome;
                     let done = o.executions_until(as_of);
                     let uses = o
@@ -76,7 +81,12 @@ pub fn versions(sim: &Sim, workflow: usize, as_of: Instant) -> Vec<Version> {
                             }
                         })
                         .collect();
-                    (c.mode, uses)
+                    let mode = if workflow == sim.compared {
+                        c.mode
+                    } else {
+                        sim.mode_of(workflow)
+                    };
+                    (mode, uses)
                 })
                 .collect(),
         })
@@ -162,5 +172,22 @@ mod tests {
         assert_eq!(id_ranges(&[]), "");
         assert_eq!(id_ranges(&[4]), "#4");
         assert_eq!(id_ranges(&[1, 2, 3, 5, 7, 8]), "#1–#3, #5, #7–#8");
+    }
+
+    #[test]
+    fn a_workflow_not_compared_is_listed_once_in_its_own_mode() {
+        let s =
+            Sim::new(parse(preset("several-workflows-one-base").unwrap().json).unwrap()).unwrap();
+        let end = s.cal.horizon_end;
+        // The compared newsletter: one line per column.
+        assert_eq!(versions(&s, 0, end)[0].used_by.len(), 2);
+        // The birthday mail (recurring) and the welcome mail (continuous): one line each.
+        let birthday = &versions(&s, 1, end)[0].used_by;
+        assert_eq!(birthday.len(), 1);
+        assert_eq!(birthday[0].0, ModeKey::Recurring);
+        let welcome = &versions(&s, 2, end)[0].used_by;
+        assert_eq!(welcome.len(), 1);
+        assert_eq!(welcome[0].0, ModeKey::Continuous);
+        assert_eq!(welcome[0].1.len(), 1, "one continuous delivery");
     }
 }

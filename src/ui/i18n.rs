@@ -159,6 +159,8 @@ impl_keys! {
     Continuous => ("Continuous", "Continue"),
     Aggregated => ("Recurring, aggregated", "Récurrente, agrégée"),
     Deliveries => ("Deliveries", "Diffusions"),
+    DeliveryUnit => ("Delivery", "Diffusion"),
+    Colon => (": ", " : "),
     BroadlogRows => ("broadLog rows", "lignes broadLog"),
     Indicator => ("Indicator", "Indicateur"),
     TrackingRows => ("Tracking rows", "lignes de tracking"),
@@ -252,7 +254,11 @@ impl_keys! {
         "Choisissez un destinataire (ou cliquez une ligne du broadLog) pour voir son année, et pourquoi une exécution l'a ciblé ou non."
     ),
     RecipientId => ("Recipient id", "Id du destinataire"),
-    WhyTitle => ("At this execution", "À cette exécution"),
+    AdditionsLatest => ("The latest {shown} of {total}.", "Les {shown} dernières sur {total}."),
+    ShowAll => ("Show all", "Tout afficher"),
+    TraceUnknown => ("No execution of this year by that name: type its number (5, #5) or a date (2 Feb, 2026-02-02).", "Aucune exécution de l'année sous ce nom : tapez son numéro (5, n°5) ou une date (2 févr., 2026-02-02)."),
+    AdditionLine => ("#{n} {at}: +{rows}", "#{n} {at} : +{rows}"),
+    WhyTitle => ("At execution #{n} ({at}): ", "À l'exécution n°{n} ({at}) : "),
     UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
     NoEventYet => ("Nothing yet at this date.", "Rien encore à cette date."),
     Charts => ("The year in charts", "L'année en graphiques"),
@@ -318,6 +324,10 @@ impl_keys! {
     MissedSlotOne => ("{n} slot missed", "{n} créneau manqué"),
     MissedSlotMany => ("{n} slots missed", "{n} créneaux manqués"),
     JCaughtUp => ("Caught-up run for the slot of {slot}", "Exécution de rattrapage pour le créneau du {slot}"),
+    JDstGap => ("{time} does not exist on {day} (clocks go forward): ran at {at}", "{time} n'existe pas le {day} (passage à l'heure d'été) : exécutée à {at}"),
+    JDstTwice => ("{time} occurs twice on {day} (clocks go back): ran at the first, {at}", "{time} existe deux fois le {day} (retour à l'heure d'hiver) : exécutée à la première, {at}"),
+    SlotDayNotTaken => ("the birthdays of {day}, the slot's day, are not taken", "les anniversaires du {day}, jour du créneau, ne sont pas pris"),
+    BirthdaysOf => ("birthdays of {day}", "anniversaires du {day}"),
     JFired => ("The scheduler fired", "Le planificateur s'est déclenché"),
     JQueryDone => ("{recipients} targeted – Ok", "Ciblage : {recipients} – Ok"),
     JQueryEmpty => ("The query returned nobody: the delivery does not run", "La requête n'a renvoyé personne : la diffusion n'est pas exécutée"),
@@ -339,7 +349,7 @@ impl_keys! {
     WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé : pas encore dans la base (créé le {created})"),
     WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
     WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
-    WBirthday => ("Not targeted: their birthday ({birthday}) is not that day", "Pas ciblé : son anniversaire ({birthday}) n'est pas ce jour-là"),
+    WBirthday => ("Not targeted: the query took the birthdays of {on}, theirs is {birthday}", "Pas ciblé : la requête a pris les anniversaires du {on}, le sien est le {birthday}"),
     WNoBirthday => ("Not targeted: no birthday on file", "Pas ciblé : pas de date d'anniversaire"),
     WUnknownRecipient => ("No recipient has this id", "Aucun destinataire n'a cet id"),
     WUnknownExecution => ("No execution has this number", "Aucune exécution n'a ce numéro"),
@@ -380,7 +390,7 @@ impl_keys! {
     AdditionsCaption => ("{runs} appended {rows} to this one delivery so far; pick one to see only the rows it added.", "{runs} ont ajouté {rows} à cette seule diffusion jusqu'ici ; choisissez-en une pour ne voir que les lignes qu'elle a ajoutées."),
     CaughtUpFor => ("(caught up: the slot of {slot})", "(rattrapée : créneau du {slot})"),
     NotTracked => ("n/a (tracking off)", "n/d (tracking désactivé)"),
-    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: one, plus {forks} for content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue en a créé {con} : une, plus {forks} pour des changements de contenu."),
+    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: the first, plus {forks} after content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue a créé {con} : la première, plus {forks} après des changements de contenu."),
     ShowAllEvents => ("Show all {n} events", "Afficher les {n} événements"),
     Resources => ("Resources: the delivery template", "Ressources : le modèle de diffusion"),
     ResourcesHint => ("Editing the creative in the workflow updates the delivery template in the resources folder: each edit is a new content version, and every delivery keeps the version in force when it was created.", "Modifier le contenu dans le workflow met à jour le modèle de diffusion dans le dossier des ressources : chaque modification est une nouvelle version du contenu, et chaque diffusion garde la version en vigueur à sa création."),
@@ -593,6 +603,40 @@ pub fn state(lang: Lang, s: WorkflowState) -> &'static str {
     )
 }
 
+/// "birthdays of 2 Mar": the day a birthday query evaluated.
+pub fn birthdays_of(lang: Lang, d: chrono::NaiveDate) -> String {
+    fill(
+        tr(lang, K::BirthdaysOf),
+        &[("day", &{
+            use chrono::Datelike;
+            super::format::day_month(lang, d.month(), d.day())
+        })],
+    )
+}
+
+/// A query line with the day its filter evaluated and, for a late run, the slot's day
+/// whose birthdays it did not take.
+fn with_day(
+    lang: Lang,
+    line: String,
+    day: Option<chrono::NaiveDate>,
+    slot_day: Option<chrono::NaiveDate>,
+) -> String {
+    use chrono::Datelike;
+    let Some(d) = day else {
+        return line;
+    };
+    let mut out = format!("{line} · {}", birthdays_of(lang, d));
+    if let Some(s) = slot_day {
+        out.push_str(" · ");
+        out.push_str(&fill(
+            tr(lang, K::SlotDayNotTaken),
+            &[("day", &super::format::day_month(lang, s.month(), s.day()))],
+        ));
+    }
+    out
+}
+
 /// A journal line's message; `when` formats an instant (the scenario's local time).
 pub fn journal(
     lang: Lang,
@@ -615,11 +659,47 @@ pub fn journal(
         ),
         JournalMessage::SchedulerFired {
             scheduled,
-            caught_up: true,
-        } => fill(t(K::JCaughtUp), &[("slot", &when(scheduled))]),
-        JournalMessage::SchedulerFired { .. } => t(K::JFired).into(),
-        JournalMessage::QueryDone => fill(t(K::JQueryDone), &[("recipients", &recipients())]),
-        JournalMessage::QueryEmpty => t(K::JQueryEmpty).into(),
+            caught_up,
+            dst,
+        } => {
+            let fired = if caught_up {
+                fill(t(K::JCaughtUp), &[("slot", &when(scheduled))])
+            } else {
+                t(K::JFired).into()
+            };
+            use chrono::{Datelike, Timelike};
+            match dst {
+                None => fired,
+                Some(d) => {
+                    let planned = format!("{:02}:{:02}", d.planned.hour(), d.planned.minute());
+                    let day = super::format::day_month(lang, d.planned.month(), d.planned.day());
+                    let note = fill(
+                        t(if d.gap { K::JDstGap } else { K::JDstTwice }),
+                        &[
+                            ("time", &planned),
+                            ("day", &day),
+                            (
+                                "at",
+                                &format!(
+                                    "{:02}:{:02} {}",
+                                    d.ran.hour(),
+                                    d.ran.minute(),
+                                    super::format::utc_offset(d.offset)
+                                ),
+                            ),
+                        ],
+                    );
+                    format!("{fired} · {note}")
+                }
+            }
+        }
+        JournalMessage::QueryDone { day, slot_day } => {
+            let done = fill(t(K::JQueryDone), &[("recipients", &recipients())]);
+            with_day(lang, done, day, slot_day)
+        }
+        JournalMessage::QueryEmpty { day, slot_day } => {
+            with_day(lang, t(K::JQueryEmpty).into(), day, slot_day)
+        }
         JournalMessage::DeliveryCreated {
             delivery,
             content_version,
@@ -740,9 +820,17 @@ pub fn targeting(lang: Lang, r: &TargetingReason, when: impl Fn(i64) -> String) 
             ),
             None => fill(t(K::WHistoryForever), &[("since", &when(since))]),
         },
-        TargetingReason::BirthdayMismatch { month, day } => fill(
+        TargetingReason::BirthdayMismatch {
+            month,
+            day,
+            on_month,
+            on_day,
+        } => fill(
             t(K::WBirthday),
-            &[("birthday", &super::format::day_month(lang, month, day))],
+            &[
+                ("birthday", &super::format::day_month(lang, month, day)),
+                ("on", &super::format::day_month(lang, on_month, on_day)),
+            ],
         ),
         TargetingReason::NoBirthday => t(K::WNoBirthday).into(),
         TargetingReason::UnknownRecipient => t(K::WUnknownRecipient).into(),

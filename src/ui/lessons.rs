@@ -297,7 +297,23 @@ fn apply_op(ctx: Ctx, op: Op) {
                 jump_now(ctx, e);
             }
         }
-        Op::Delivery(d) => ctx.selected.set(Some((ctx.column.get_untracked(), d))),
+        Op::Delivery(d) => {
+            let column = ctx.column.get_untracked();
+            ctx.selected.set(Some((column, d)));
+            // An execution filter that points at another delivery's execution would
+            // show "0 rows": it goes (a later `execution` field sets its own).
+            let foreign = ctx.execution.get_untracked().is_some_and(|e| {
+                ctx.sim.with_untracked(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.outcome(column))
+                        .and_then(|o| o.executions().get(e))
+                        .is_none_or(|x| x.delivery.map(u64::from) != Some(d))
+                })
+            });
+            if foreign {
+                ctx.execution.set(None);
+            }
+        }
         Op::Execution(n) => {
             ctx.execution.set(Some(n - 1));
             ctx.trace_execution.set(Some(n - 1));

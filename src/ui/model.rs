@@ -107,18 +107,24 @@ impl Sim {
             .map_or(0, |c| c.outcome.executions().len())
     }
 
+    /// The delivery mode workflow `w` has in the document (the mode it runs in, in
+    /// every column, unless it is the compared one).
+    pub fn mode_of(&self, w: usize) -> ModeKey {
+        let workflows = self.scenario.workflows();
+        match workflows
+            .get(w)
+            .map(|w| (w.delivery.mode, w.delivery.aggregation))
+        {
+            Some((Mode::Continuous, _)) => ModeKey::Continuous,
+            Some((Mode::Recurring, Aggregation::None)) | None => ModeKey::Recurring,
+            Some((Mode::Recurring, _)) => ModeKey::Aggregated,
+        }
+    }
+
     /// The column of the compared workflow's own delivery mode (the year as the
     /// document describes it: the canvas, the journal and the trace show it).
     pub fn own(&self) -> usize {
-        let workflows = self.scenario.workflows();
-        let Some(d) = workflows.get(self.compared).map(|w| w.delivery) else {
-            return 0;
-        };
-        let want = match (d.mode, d.aggregation) {
-            (Mode::Continuous, _) => ModeKey::Continuous,
-            (Mode::Recurring, Aggregation::None) => ModeKey::Recurring,
-            (Mode::Recurring, _) => ModeKey::Aggregated,
-        };
+        let want = self.mode_of(self.compared);
         self.columns
             .iter()
             .position(|c| c.mode == want)

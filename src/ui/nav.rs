@@ -41,7 +41,75 @@ pub fn resolve(o: &Outcome, text: &str) -> Option<usize> {
     if let Some(local) = parse_local_datetime(t) {
         return at_or_before(o, o.calendar().instant(local));
     }
-    on_date(o, parse_date(t)?)
+    let date = parse_date(t).or_else(|| day_month(t, o.calendar().year))?;
+    on_date(o, date)
+}
+
+/// A day of the simulated year as people write it: `2 Feb`, `2 février`, `2 févr.`,
+/// `Feb 2`, `2/2` or `02/02` (day first). `None` for anything else.
+pub fn day_month(text: &str, year: i32) -> Option<NaiveDate> {
+    let t = text.trim().to_lowercase();
+    if let Some((d, m)) = t.split_once('/') {
+        return NaiveDate::from_ymd_opt(year, m.trim().parse().ok()?, d.trim().parse().ok()?);
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (day, month) = match words.as_slice() {
+        [a, b] => match (a.parse::<u32>(), b.parse::<u32>()) {
+            (Ok(d), Err(_)) => (d, month_of(b)?),
+            (Err(_), Ok(d)) => (d, month_of(a)?),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A month's number from its English or French name or abbreviation.
+fn month_of(word: &str) -> Option<u32> {
+    let w: String = word
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'û' | 'ù' => 'u',
+            c => c,
+        })
+        .collect();
+    const NAMES: [(&str, u32); 14] = [
+        ("jan", 1),
+        ("feb", 2),
+        ("fev", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("avr", 4),
+        ("may", 5),
+        ("mai", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("aou", 8),
+        ("sep", 9),
+        ("oct", 10),
+    ];
+    // French "juin" / "juil." share "jui": the fourth letter decides.
+    if w.starts_with("juin") {
+        return Some(6);
+    }
+    if w.starts_with("juil") {
+        return Some(7);
+    }
+    if w.starts_with("nov") {
+        return Some(11);
+    }
+    if w.starts_with("dec") {
+        return Some(12);
+    }
+    NAMES
+        .iter()
+        .find(|(p, _)| w.len() >= 3 && w.starts_with(p))
+        .map(|(_, m)| *m)
 }
 
 /// The go-to-date control: a local date and an optional time of day (`HH:MM`). With a
@@ -67,6 +135,42 @@ mod tests {
 
     fn local(o: &Outcome, e: usize) -> String {
         o.calendar().rfc3339(o.executions()[e].at)
+    }
+
+    #[test]
+    fn a_day_and_month_as_people_write_them() {
+        let d = |s: &str| day_month(s, 2026).map(|d| d.to_string());
+        for s in [
+            "2 Feb",
+            "2 feb.",
+            "Feb 2",
+            "2 février",
+            "2 févr.",
+            "2/2",
+            "02/02",
+            " 2 FEBRUARY ",
+        ] {
+            assert_eq!(d(s).as_deref(), Some("2026-02-02"), "{s}");
+        }
+        assert_eq!(d("1 juin").as_deref(), Some("2026-06-01"));
+        assert_eq!(d("14 juil.").as_deref(), Some("2026-07-14"));
+        assert_eq!(d("15 août").as_deref(), Some("2026-08-15"));
+        assert_eq!(d("25 déc.").as_deref(), Some("2026-12-25"));
+        for s in [
+            "30 Feb",
+            "2 Fe",
+            "Feb",
+            "2",
+            "13/13",
+            "hello world",
+            "2 3 Feb",
+        ] {
+            assert_eq!(d(s), None, "{s}");
+        }
+        // The trace's field: "2 Feb" is the run of Monday 2 February.
+        let o = weekly();
+        let e = resolve(&o, "2 Feb").unwrap();
+        assert_eq!(local(&o, e), "2026-02-02T09:00:00+01:00");
     }
 
     #[test]

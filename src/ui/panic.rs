@@ -62,20 +62,13 @@ fn insert_panel(
     panel.set_attribute("role", "alert")?;
     panel.set_attribute("class", "cs-panic")?;
     panel.set_attribute("data-testid", "panic-panel")?;
-    panel.set_attribute(
-        "style",
-        "border:2px solid #b00020;background:#fff4f4;color:#5f0010;padding:.75em;margin:.5em 0;",
-    )?;
+    // Its look is main.css's `.cs-panic` (a style attribute is blocked by a strict CSP).
     let title = doc.create_element("strong")?;
     title.set_text_content(Some(
         "The simulator stopped after an internal error. Reload the page to start again; \
          the details are in the browser console.",
     ));
     let detail = doc.create_element("pre")?;
-    detail.set_attribute(
-        "style",
-        "white-space:pre-wrap;font-size:.85em;margin:.5em 0 0;",
-    )?;
     // At most a few lines: the console has the whole message.
     let short: String = message.chars().take(500).collect();
     detail.set_text_content(Some(&short));

@@ -20,6 +20,20 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
     let exec = ctx.trace_execution;
     // What is typed in the execution field, kept as typed while it names nothing.
     let typed = RwSignal::new(None::<String>);
+    // What was typed names no execution of this year: the field says so.
+    let unknown = Memo::new(move |_| {
+        typed.with(|t| {
+            t.as_deref().is_some_and(|t| {
+                !t.trim().is_empty()
+                    && ctx.sim.with(|s| {
+                        s.as_ref()
+                            .and_then(|s| s.outcome(s.own()))
+                            .and_then(|o| super::nav::resolve(o, t))
+                            .is_none()
+                    })
+            })
+        })
+    });
     let current = Memo::new(move |_| {
         let t = now.get();
         ctx.sim
@@ -156,7 +170,8 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                     <input
                         type="text"
                         inputmode="text"
-                        placeholder="5, 2026-02-02"
+                        placeholder="5, 2 Feb, 2026-02-02"
+                        aria-invalid=move || unknown.get().to_string()
                         data-testid="trace-execution"
                         prop:value=move || typed.get().unwrap_or_else(|| chosen().map(|e| (e + 1).to_string()).unwrap_or_default())
                         on:input:target=move |ev| {
@@ -175,12 +190,15 @@ pub fn trace(ctx: Ctx) -> impl IntoView {
                     />
                 </label>
             </div>
+            {move || unknown.get().then(|| view! {
+                <p class="cs-hint" data-testid="trace-execution-unknown" role="status">{ctx.t(K::TraceUnknown)}</p>
+            })}
             {move || {
                 why.get()
                     .map(|(n, at, text)| {
                         view! {
                             <p class="cs-why" data-testid="why-not-targeted">
-                                <strong>{format!("{} #{n} ({at}) : ", ctx.t(K::WhyTitle))}</strong>
+                                <strong>{fill(ctx.t(K::WhyTitle), &[("n", &n.to_string()), ("at", &at)])}</strong>
                                 {text}
                             </p>
                         }

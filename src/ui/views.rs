@@ -829,7 +829,7 @@ fn compare(ctx: Ctx) -> impl IntoView {
                                             {st.deliveries}
                                         </span>
                                         " "
-                                        <span class="cs-unit">{tr(lang, K::Deliveries)}</span>
+                                        <span class="cs-unit">{tr(lang, if st.deliveries == 1 { K::DeliveryUnit } else { K::Deliveries })}</span>
                                     </p>
                                     <p class="cs-hint">{tr(lang, mode_hint(m))}</p>
                                 </div>

@@ -22,7 +22,7 @@ test("the page at start has no axe violation", async () => {
   await page.context().close();
 });
 
-for (const name of ["weekly-newsletter-recurring", "birthday-daily-recurring", "welcome-continuous-incremental"]) {
+for (const name of ["weekly-newsletter-recurring", "birthday-daily-recurring", "welcome-continuous-incremental", "several-workflows-one-base"]) {
   test(`${name} at the end of the year has no axe violation`, async () => {
     const page = await openPage(env.browser, env.server.url);
     await ready(page);

@@ -22,8 +22,15 @@ const types = {
   ".png": "image/png",
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; optionally under a URL prefix. */
-export async function serve(dir = distDir, prefix = "/") {
+/** The Content-Security-Policy strict docs hosts and intranets serve (the README's). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/**
+ * Serves `dir` on 127.0.0.1 at a free port; optionally under a URL prefix and with
+ * extra response headers (e.g. a Content-Security-Policy, tests/e2e/csp.spec.mjs).
+ */
+export async function serve(dir = distDir, prefix = "/", headers = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let rel = decodeURIComponent(url.pathname);
@@ -38,7 +45,7 @@ export async function serve(dir = distDir, prefix = "/") {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { ...headers, "content-type": types[path.extname(file)] ?? "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -97,6 +97,12 @@ test("a delivery of the continuous mode goes to its latest execution and lists i
   const f = await focus(page);
   assert.equal(f.delivery, "1");
   assert.equal(f.filter, "", "a delivery of several executions shows all its rows");
+  // The list is cut to the latest additions and says so; Show all lists them all,
+  // numbered by their position.
+  assert.match(await page.getByTestId("additions-caption").textContent(), /16 executions/);
+  assert.equal(await page.getByTestId("addition").count(), 8);
+  await page.getByTestId("additions-all").click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="addition"]').length === 16);
   // One addition: only the rows it appended.
   const add = page.getByTestId("addition").first();
   const e = await add.getAttribute("data-execution");
@@ -122,6 +128,13 @@ test("go to date lands exactly on the execution at or before it; the trace takes
   await clockAt(page, "2026-02-02T09:00:00+01:00");
   await page.waitForFunction(() => /#5\b/.test(document.querySelector('[data-testid="why-not-targeted"]')?.textContent ?? ""));
   assert.match(await page.getByTestId("why-not-targeted").textContent(), /#5/);
+  // A day as people write it lands on the same run; a text that names no run says so.
+  await page.getByTestId("trace-execution").fill("");
+  await page.getByTestId("trace-execution").pressSequentially("9 Feb");
+  await clockAt(page, "2026-02-09T09:00:00+01:00");
+  assert.equal(await page.getByTestId("trace-execution-unknown").count(), 0);
+  await page.getByTestId("trace-execution").fill("31 Feb");
+  await page.getByTestId("trace-execution-unknown").waitFor();
   await screenshot(page, "jump-go-to");
   assert.deepEqual(page.problems, []);
   await page.context().close();

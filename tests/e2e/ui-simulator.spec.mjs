@@ -31,6 +31,7 @@ const PRESETS = [
   { name: "weekly-newsletter-recurring", recurring: "52", continuous: "1" },
   { name: "birthday-daily-recurring", recurring: "69", continuous: "1" },
   { name: "welcome-continuous-incremental", recurring: "29", continuous: "2" },
+  { name: "several-workflows-one-base", recurring: "52", continuous: "1" },
 ];
 
 test("each preset run to the end shows the delivery counts per mode (and how long a year takes)", async () => {

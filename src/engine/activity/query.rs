@@ -103,6 +103,13 @@ impl Rule {
         }
     }
 
+    /// The local date a date-based filter evaluates at `at` (the birthdays of that day):
+    /// the execution's own date, even for a late run standing for an earlier slot.
+    /// `None` for a filter that reads no date.
+    pub fn evaluated_day(&self, cal: &Calendar, at: Instant) -> Option<NaiveDate> {
+        (self.filter == Filter::Birthday).then(|| cal.local_date(at))
+    }
+
     /// A plain "everyone" query: it returns exactly the base at the instant.
     pub fn whole_base(&self) -> bool {
         self.filter == Filter::All && !self.incremental
@@ -230,7 +237,10 @@ impl Query {
                 out.extend(candidates.iter().copied().filter(|i| free(*i)));
             }
             Filter::Birthday => {
-                let (keys, n) = birthday_keys(cal.local_date(at), rule.leap_day);
+                let today = rule
+                    .evaluated_day(cal, at)
+                    .unwrap_or_else(|| cal.local_date(at));
+                let (keys, n) = birthday_keys(today, rule.leap_day);
                 for &(m, d) in keys.get(..n).unwrap_or(&[]) {
                     out.extend(
                         pop.born_on(m, d)

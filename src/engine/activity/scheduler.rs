@@ -30,6 +30,24 @@ pub struct Execution {
     pub scheduled: Instant,
     /// A late run at the end of an outage.
     pub caught_up: bool,
+    /// The daylight-saving rule that placed its slot, if one did.
+    pub dst: Option<DstShift>,
+}
+
+/// How the contract's daylight-saving rule placed a slot whose local time does not
+/// exist or exists twice that day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DstShift {
+    /// The local time the schedule asked for (e.g. 02:30).
+    pub planned: NaiveDateTime,
+    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
+    pub ran: NaiveDateTime,
+    /// The UTC offset in force when it ran, seconds east of UTC.
+    pub offset: i32,
+    /// `true`: the time fell in the spring-forward gap and was read with the offset in
+    /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
+    /// (fall-back) and ran at its first occurrence.
+    pub gap: bool,
 }
 
 /// The server's downtime, shared by every workflow: the merged outages and what
@@ -85,6 +103,8 @@ pub struct Scheduler {
     max_runs: Option<usize>,
     /// The server's tick, seconds (1: exact instants).
     tick: i64,
+    /// Slots the daylight-saving rule placed, sorted by slot.
+    shifts: Vec<(Instant, DstShift)>,
 }
 
 impl Scheduler {
@@ -105,8 +125,10 @@ impl Scheduler {
                 .and_then(parse_local_datetime)
                 .map_or(cal.horizon_start, |l| cal.instant(l))
         });
+        let (slots, shifts) = planned_slots(spec, cal);
         Scheduler {
-            slots: planned_slots(spec, cal),
+            slots,
+            shifts,
             cal: *cal,
             validity: spec.validity(cal.year),
             once,
@@ -186,6 +208,25 @@ impl Scheduler {
         last.map_or(end, |l| l.max(end)).min(cal.horizon_end)
     }
 
+    /// The planned slots that fell in an outage and did not run on time (whatever the
+    /// `missed_runs` policy then did with them), sorted: the calendar's missed slots.
+    pub fn missed_slots(&self, downtime: &Downtime) -> Vec<Instant> {
+        self.slots
+            .iter()
+            .copied()
+            .filter(|slot| outage_at(&downtime.outages, next_tick(*slot, self.tick)).is_some())
+            .collect()
+    }
+
+    /// How the daylight-saving rule placed the slot `slot`, if it did.
+    pub fn dst_of(&self, slot: Instant) -> Option<DstShift> {
+        self.shifts
+            .binary_search_by_key(&slot, |(at, _)| *at)
+            .ok()
+            .and_then(|i| self.shifts.get(i))
+            .map(|(_, d)| *d)
+    }
+
     /// Planned slots in `[from, to)`: those an outage made the scheduler miss.
     pub fn slots_in(&self, from: Instant, to: Instant) -> usize {
         let slots = &self.slots;
@@ -193,8 +234,9 @@ impl Scheduler {
     }
 }
 
-/// All planned slots of `sc`: see [`Scheduler::planned_slots`].
-fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> Vec<Instant> {
+/// All planned slots of `sc` (see [`Scheduler::planned_slots`]) and those the
+/// daylight-saving rule placed.
+fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Instant, DstShift)>) {
     let (start, end) = sc.validity(cal.year);
     let mut locals: Vec<NaiveDateTime> = Vec::new();
     if sc.frequency == Frequency::Once {
@@ -210,7 +252,7 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> Vec<Instant> {
             NaiveDate::from_ymd_opt(cal.year, 1, 1).and_then(|d| d.pred_opt()),
             NaiveDate::from_ymd_opt(cal.year, 12, 31).and_then(|d| d.succ_opt()),
         ) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         let from = y0.max(start);
         let to = y1.min(end);
@@ -228,14 +270,50 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> Vec<Instant> {
             }
         }
     }
+    let mut shifts: Vec<(Instant, DstShift)> = Vec::new();
     let mut out: Vec<Instant> = locals
         .into_iter()
-        .map(|l| cal.instant(l))
-        .filter(|at| cal.in_horizon(*at))
+        .filter_map(|l| {
+            let at = cal.instant(l);
+            if !cal.in_horizon(at) {
+                return None;
+            }
+            if let Some(gap) = dst_rule(cal, l, at) {
+                shifts.push((
+                    at,
+                    DstShift {
+                        planned: l,
+                        ran: cal.local(at),
+                        offset: cal.offset_seconds(at),
+                        gap,
+                    },
+                ));
+            }
+            Some(at)
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
-    out
+    shifts.sort_unstable_by_key(|(at, _)| *at);
+    shifts.dedup_by_key(|(at, _)| *at);
+    (out, shifts)
+}
+
+/// Did the daylight-saving rule place the local time `l` (read as `at`)? `Some(true)`:
+/// it does not exist (spring-forward gap); `Some(false)`: it exists twice (fall-back,
+/// `at` is the first); `None`: an ordinary local time.
+fn dst_rule(cal: &Calendar, l: NaiveDateTime, at: Instant) -> Option<bool> {
+    if cal.local(at) != l {
+        return Some(true);
+    }
+    // A second occurrence comes after a fall-back of at most a few hours.
+    let here = cal.offset_seconds(at);
+    let later = cal.offset_seconds(at + 4 * 3600);
+    if later >= here {
+        return None;
+    }
+    let second = at + i64::from(here - later);
+    (cal.offset_seconds(second) == later && cal.local(second) == l).then_some(false)
 }
 
 /// The times of day at which a matching date has slots.
@@ -342,11 +420,8 @@ fn executions(sc: &Scheduler, downtime: &Downtime) -> Vec<Execution> {
     let mut missed: Vec<Vec<Instant>> = vec![Vec::new(); outages.len()];
     for &slot in slots {
         let due = next_tick(slot, tick);
-        // Outages are sorted and disjoint: the only candidate is the last one starting
-        // at or before the tick.
-        let idx = outages.partition_point(|(from, _)| *from <= due);
-        match idx.checked_sub(1) {
-            Some(i) if outages.get(i).is_some_and(|(_, to)| due < *to) => {
+        match outage_at(outages, due) {
+            Some(i) => {
                 if let Some(m) = missed.get_mut(i) {
                     m.push(slot);
                 }
@@ -383,12 +458,22 @@ fn executions(sc: &Scheduler, downtime: &Downtime) -> Vec<Execution> {
             at,
             scheduled,
             caught_up: kind == 0,
+            dst: sc.dst_of(scheduled),
         })
         .collect();
     if let Some(n) = sc.max_runs {
         out.truncate(n);
     }
     out
+}
+
+/// The outage (its index) the instant `due` falls in, if any: outages are sorted and
+/// disjoint, so the only candidate is the last one starting at or before it.
+fn outage_at(outages: &[(Instant, Instant)], due: Instant) -> Option<usize> {
+    let i = outages
+        .partition_point(|(from, _)| *from <= due)
+        .checked_sub(1)?;
+    outages.get(i).is_some_and(|(_, to)| due < *to).then_some(i)
 }
 
 /// The scheduler tick in seconds; 1 s (exact instants) unless `tick_minutes` is set.
@@ -465,7 +550,8 @@ mod tests {
             Execution {
                 at: at("2026-01-04T09:00"),
                 scheduled: at("2026-01-03T09:00"),
-                caught_up: true
+                caught_up: true,
+                dst: None,
             }
         );
         assert!(!once[2].caught_up && once[2].at == once[1].at);
@@ -475,6 +561,63 @@ mod tests {
             sc.slots_in(at("2026-01-02T08:00"), at("2026-01-04T09:00")),
             2
         );
+        // The calendar's missed slots are the 2nd and the 3rd, whatever the policy.
+        for policy in [MissedRuns::Once, MissedRuns::All, MissedRuns::Skip] {
+            assert_eq!(
+                sc.missed_slots(&Downtime::new(&out, policy, &cal())),
+                vec![at("2026-01-02T09:00"), at("2026-01-03T09:00")]
+            );
+        }
+        // A slot whose tick falls in the outage is missed even if the slot is before it.
+        let ticked = Scheduler::new(
+            &spec(
+                r#"{"frequency":"daily","times":["09:01"],"end":"2026-01-05","tick_minutes":15}"#,
+            ),
+            &cal(),
+        );
+        let late = [outage("2026-01-02T09:10", "2026-01-02T10:00")];
+        assert_eq!(
+            ticked.missed_slots(&Downtime::new(&late, MissedRuns::Once, &cal())),
+            vec![at("2026-01-02T09:01")]
+        );
+    }
+
+    #[test]
+    fn the_daylight_saving_rule_is_named_on_the_slots_it_placed() {
+        let paris = Calendar::new(crate::tz::Zone::named("Europe/Paris").unwrap(), 2026);
+        let sc = Scheduler::new(&spec(r#"{"frequency":"daily","times":["02:30"]}"#), &paris);
+        let local = |s: &str| parse_local_datetime(s).unwrap();
+        let runs = sc.executions(&Downtime::default());
+        let shifted: Vec<&Execution> = runs.iter().filter(|e| e.dst.is_some()).collect();
+        assert_eq!(shifted.len(), 2, "one gap day, one repeated day");
+        // 29 Mar: 02:30 does not exist; read with CET it is 03:30 CEST (01:30 UTC).
+        assert_eq!(
+            shifted[0].dst,
+            Some(DstShift {
+                planned: local("2026-03-29T02:30"),
+                ran: local("2026-03-29T03:30"),
+                offset: 7200,
+                gap: true
+            })
+        );
+        assert_eq!(paris.local(shifted[0].at), local("2026-03-29T03:30"));
+        assert_eq!(
+            crate::engine::calendar::utc_naive(shifted[0].at),
+            local("2026-03-29T01:30")
+        );
+        // 25 Oct: 02:30 happens twice; the first (CEST, 00:30 UTC) runs.
+        assert_eq!(
+            shifted[1].dst,
+            Some(DstShift {
+                planned: local("2026-10-25T02:30"),
+                ran: local("2026-10-25T02:30"),
+                offset: 7200,
+                gap: false
+            })
+        );
+        assert_eq!(paris.offset_seconds(shifted[1].at), 7200);
+        // An ordinary day carries no note.
+        assert!(runs.iter().filter(|e| e.dst.is_none()).count() == 363);
     }
 
     #[test]

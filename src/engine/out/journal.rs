@@ -2,7 +2,9 @@
 //! carried, the workflow's states and its journal. Messages are keys with
 //! arguments, never prose: the UI words them (EN/FR).
 
+use crate::engine::activity::scheduler::DstShift;
 use crate::engine::calendar::Instant;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// An activity of the targeting workflow.
@@ -30,12 +32,31 @@ pub enum JournalMessage {
     Paused { until: Instant },
     /// The workflow runs again after an outage; `missed` slots fell in it.
     Resumed { missed: u32 },
-    /// The scheduler fired for slot `scheduled` (late when `caught_up`).
-    SchedulerFired { scheduled: Instant, caught_up: bool },
-    /// The query returned `count` recipients.
-    QueryDone,
+    /// The scheduler fired for slot `scheduled` (late when `caught_up`); `dst` when the
+    /// daylight-saving rule placed that slot.
+    SchedulerFired {
+        scheduled: Instant,
+        caught_up: bool,
+        #[serde(skip)]
+        dst: Option<DstShift>,
+    },
+    /// The query returned `count` recipients; `day`: the local date a date-based filter
+    /// evaluated (the birthdays of that day), the execution's own date; `slot_day`: the
+    /// date of the slot a late run stands for, when it differs (its birthdays are not
+    /// taken by this run).
+    QueryDone {
+        #[serde(skip)]
+        day: Option<NaiveDate>,
+        #[serde(skip)]
+        slot_day: Option<NaiveDate>,
+    },
     /// The query returned nobody: the delivery did not run.
-    QueryEmpty,
+    QueryEmpty {
+        #[serde(skip)]
+        day: Option<NaiveDate>,
+        #[serde(skip)]
+        slot_day: Option<NaiveDate>,
+    },
     /// A new delivery was created.
     DeliveryCreated { delivery: u32, content_version: u32 },
     /// Recipients were appended to an existing delivery.

@@ -84,8 +84,14 @@ pub enum TargetingReason {
         since: Instant,
         until: Option<Instant>,
     },
-    /// Its birthday is not the execution's local date (month, day of birthday).
-    BirthdayMismatch { month: u32, day: u32 },
+    /// Its birthday (month, day) is not the day the query evaluated (the execution's
+    /// local date: `on_month`, `on_day`).
+    BirthdayMismatch {
+        month: u32,
+        day: u32,
+        on_month: u32,
+        on_day: u32,
+    },
     /// A birthday query never returns a recipient without a birthday.
     NoBirthday,
     /// No recipient has this id.
@@ -218,7 +224,16 @@ impl Outcome {
             Some(Exclusion::NotYetInBase { created }) => TargetingReason::NotYetInBase { created },
             Some(Exclusion::NoBirthday) => TargetingReason::NoBirthday,
             Some(Exclusion::BirthdayMismatch { month, day }) => {
-                TargetingReason::BirthdayMismatch { month, day }
+                use chrono::Datelike;
+                let on = rule
+                    .evaluated_day(&self.calendar, e.at)
+                    .unwrap_or_else(|| self.calendar.local_date(e.at));
+                TargetingReason::BirthdayMismatch {
+                    month,
+                    day,
+                    on_month: on.month(),
+                    on_day: on.day(),
+                }
             }
             Some(Exclusion::InHistory { since, until }) => {
                 TargetingReason::InHistory { since, until }

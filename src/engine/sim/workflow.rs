@@ -98,10 +98,17 @@ impl Workflow {
             JournalMessage::SchedulerFired {
                 scheduled: ex.scheduled,
                 caught_up: ex.caught_up,
+                dst: ex.dst,
             },
             1,
         ));
         let query_activity = self.query.rule().activity();
+        let day = self.query.rule().evaluated_day(cal, at);
+        let slot_day = self
+            .query
+            .rule()
+            .evaluated_day(cal, ex.scheduled)
+            .filter(|d| Some(*d) != day);
         let targeted = self.query.run(pop, cal, at);
         let count = targeted.len() as u32;
         let rows_start = run.send.len() as u32;
@@ -121,14 +128,20 @@ impl Workflow {
         };
         if targeted.is_empty() {
             // Nobody returned: the delivery activity does not run.
-            run.journal
-                .push(line(query_activity, JournalMessage::QueryEmpty, 0));
+            run.journal.push(line(
+                query_activity,
+                JournalMessage::QueryEmpty { day, slot_day },
+                0,
+            ));
             run.send.close_execution();
             run.executions.push(rec);
             return;
         }
-        run.journal
-            .push(line(query_activity, JournalMessage::QueryDone, count));
+        run.journal.push(line(
+            query_activity,
+            JournalMessage::QueryDone { day, slot_day },
+            count,
+        ));
 
         let next_id = run.deliveries.len() as u32 + 1;
         let routing = self.delivery.route(at, cal.local_date(at), next_id);
