@@ -4,7 +4,7 @@
 
 use campaign_sim::engine::doc::parse;
 use campaign_sim::engine::out::journal::JournalMessage;
-use campaign_sim::engine::out::trace::TargetingReason;
+use campaign_sim::engine::out::trace::{Matched, TargetingReason};
 use campaign_sim::engine::sim::simulate;
 use chrono::NaiveDate;
 use serde_json::json;
@@ -81,6 +81,13 @@ fn a_query_without_a_date_filter_names_no_day() {
         "workflow": {"scheduler": {"frequency": "weekly", "days": ["mon"], "times": ["09:00"]}}
     });
     let o = simulate(&parse(&doc.to_string()).unwrap()).unwrap();
+    assert!(matches!(
+        o.why_not_targeted(1, 0),
+        TargetingReason::Targeted {
+            because: Matched::InBase,
+            ..
+        }
+    ));
     assert!(o.journal().iter().any(|l| l.message
         == JournalMessage::QueryDone {
             day: None,

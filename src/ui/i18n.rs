@@ -345,7 +345,10 @@ impl_keys! {
     TLink => (" link {n}", " lien {n}"),
     TTracked => ("{kind}{link} ({device}) — delivery #{delivery}", "{kind}{link} ({device}) — diffusion n°{delivery}"),
     // Why (not) targeted.
-    WTargeted => ("Targeted: broadLog row {row} — {status}{why}", "Ciblé : ligne broadLog {row} — {status}{why}"),
+    WTargeted => ("Targeted ({rule}): broadLog row {row} — {status}{why}", "Ciblé ({rule}) : ligne broadLog {row} — {status}{why}"),
+    MatchedInBase => ("the query takes everyone in the base", "la requête prend toute la base"),
+    MatchedNotInHistory => ("the incremental query had not returned them before, or its history had let them go", "la requête incrémentale ne l'avait pas encore renvoyé, ou son historique l'avait oublié"),
+    MatchedBirthday => ("the query took the birthdays of {day}", "la requête a pris les anniversaires du {day}"),
     WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé : pas encore dans la base (créé le {created})"),
     WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
     WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
@@ -741,7 +744,7 @@ pub fn journal(
 }
 
 use crate::engine::out::logs::{Device, Reason, Status, TrackingKind};
-use crate::engine::out::trace::{TargetingReason, TraceEvent};
+use crate::engine::out::trace::{Matched, TargetingReason, TraceEvent};
 
 /// " (reason)" after a status, or nothing for a sent row.
 fn why(lang: Lang, r: Option<Reason>) -> String {
@@ -802,14 +805,26 @@ pub fn targeting(lang: Lang, r: &TargetingReason, when: impl Fn(i64) -> String) 
             broadlog_row,
             status: st,
             row_reason,
-        } => fill(
-            t(K::WTargeted),
-            &[
-                ("row", &(broadlog_row + 1).to_string()),
-                ("status", status(lang, st)),
-                ("why", &why(lang, row_reason)),
-            ],
-        ),
+            because,
+        } => {
+            let rule = match because {
+                Matched::InBase => t(K::MatchedInBase).to_string(),
+                Matched::NotInHistory => t(K::MatchedNotInHistory).to_string(),
+                Matched::Birthday { on_month, on_day } => fill(
+                    t(K::MatchedBirthday),
+                    &[("day", &super::format::day_month(lang, on_month, on_day))],
+                ),
+            };
+            fill(
+                t(K::WTargeted),
+                &[
+                    ("row", &(broadlog_row + 1).to_string()),
+                    ("status", status(lang, st)),
+                    ("why", &why(lang, row_reason)),
+                    ("rule", &rule),
+                ],
+            )
+        }
         TargetingReason::NotYetInBase { created } => {
             fill(t(K::WNotYet), &[("created", &when(created))])
         }

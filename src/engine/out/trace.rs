@@ -70,11 +70,13 @@ pub struct RecipientTrace {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum TargetingReason {
-    /// Returned by the query (its broadLog row says what happened next).
+    /// Returned by the query (its broadLog row says what happened next); `because`:
+    /// which of the query's rules let it through.
     Targeted {
         broadlog_row: u32,
         status: Status,
         row_reason: Option<Reason>,
+        because: Matched,
     },
     /// Created after the execution.
     NotYetInBase { created: Instant },
@@ -98,6 +100,19 @@ pub enum TargetingReason {
     UnknownRecipient,
     /// No execution has this index.
     UnknownExecution,
+}
+
+/// Why a query returned a recipient, by the rule that applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Matched {
+    /// A query on everyone: in the base at the execution.
+    InBase,
+    /// A birthday query: the birthday is the day it evaluated (month, day).
+    Birthday { on_month: u32, on_day: u32 },
+    /// An incremental query: in the base and not in its history (never returned, or
+    /// returned longer ago than the history keeps).
+    NotInHistory,
 }
 
 impl Outcome {
@@ -189,19 +204,29 @@ impl Outcome {
             .recipient
             .get(range.clone())
             .and_then(|rs| rs.iter().position(|r| *r == i));
-        if let Some(p) = own {
-            let row = range.start + p;
-            let reason = self.broadlog.reason_of(row).unwrap_or(Reason::Sent);
-            return TargetingReason::Targeted {
-                broadlog_row: row as u32,
-                status: reason.status(),
-                row_reason: (reason != Reason::Sent).then_some(reason),
-            };
-        }
         let Some(w) = self.workflows.get(usize::from(e.workflow)) else {
             return TargetingReason::UnknownExecution;
         };
         let rule = w.query;
+        if let Some(p) = own {
+            let row = range.start + p;
+            let reason = self.broadlog.reason_of(row).unwrap_or(Reason::Sent);
+            use chrono::Datelike;
+            let because = match rule.evaluated_day(&self.calendar, e.at) {
+                Some(d) => Matched::Birthday {
+                    on_month: d.month(),
+                    on_day: d.day(),
+                },
+                None if rule.incremental => Matched::NotInHistory,
+                None => Matched::InBase,
+            };
+            return TargetingReason::Targeted {
+                broadlog_row: row as u32,
+                status: reason.status(),
+                row_reason: (reason != Reason::Sent).then_some(reason),
+                because,
+            };
+        }
         // The last time this workflow's query returned it before this execution.
         let last = if rule.incremental {
             self.executions
