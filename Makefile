@@ -21,7 +21,7 @@ help:
 	@echo "make serve  - install what is missing, build, serve on http://127.0.0.1:8080"
 	@echo "make test   - install what is missing, run the whole test suite"
 	@echo "make build  - release build into dist/ (wasm-opt -Oz) and the size report"
-	@echo "make bench  - native and browser benchmarks"
+	@echo "make bench  - native and browser benchmarks, Lighthouse on a phone profile"
 	@echo "make size-breakdown - where the wasm's bytes go (sections, crates, functions)"
 	@echo "make zones  - regenerate the time-zone tables and their test reference from the system tzdata"
 

@@ -9,6 +9,8 @@
 # The wasm is built into target/bench/dist (never over dist/, which other tests serve).
 #   BENCH_BROWSER=0     skip the browser part
 #   BENCH_ARGS=...      extra options for the native bench (--no-1m, --no-baseline)
+#   BENCH_LIGHTHOUSE=0  skip Lighthouse (mobile profile, index.html and embed.html
+#                       served gzip-compressed, median of LIGHTHOUSE_RUNS=3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Same tool precedence as the Makefile when run directly (npm binaryen first).
@@ -30,6 +32,16 @@ if [ "${BENCH_BROWSER:-1}" != 0 ]; then
     native_args+=(--browser "$browser_json")
   else
     echo "browser benchmark failed: the table has no wasm rows" >&2
+  fi
+  if [ "${BENCH_LIGHTHOUSE:-1}" != 0 ]; then
+    echo "== Lighthouse 12.2.3, mobile profile, gzip (index.html, embed.html; median of ${LIGHTHOUSE_RUNS:-3})" >&2
+    echo "load average before Lighthouse: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    rm -f target/bench/lighthouse.md
+    if ! node benches/lighthouse.mjs --dist target/bench/dist --runs "${LIGHTHOUSE_RUNS:-3}" \
+        --out target/bench/lighthouse.json > target/bench/lighthouse.md; then
+      echo "Lighthouse failed" >&2
+      rm -f target/bench/lighthouse.md
+    fi
   fi
   echo "== UI benchmark (Chromium: scrubbing a 5.2M-row year, DOM rows)" >&2
   if ! node benches/ui-bench.mjs --dist target/bench/dist --out target/bench/ui.json >/dev/null; then
@@ -54,4 +66,10 @@ if [ -f target/bench/ui.json ]; then
     console.log(`| scrub the clock: input to next frame painted, median (max) of ${r.scrubs} | ${r.scrub_median_ms.toFixed(1)} ms (${r.scrub_max_ms.toFixed(1)}); an idle frame ${r.idle_frame_ms.toFixed(1)} ms | < 50 ms ${ok(r.scrub_median_ms < 50)} |`);
     console.log(`| log rows in the DOM, at most | ${r.dom_rows_max} | ≤ 200 ${ok(r.dom_rows_max <= 200)} |`);
   ' | tee -a target/bench/table.md
+fi
+
+# Lighthouse on a phone (benches/lighthouse.mjs), measured before the native part.
+if [ -f target/bench/lighthouse.md ]; then
+  echo "" | tee -a target/bench/table.md
+  tee -a target/bench/table.md < target/bench/lighthouse.md
 fi

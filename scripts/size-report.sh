@@ -3,7 +3,7 @@
 # every wasm, js and css file it loads, and its total. Two pages:
 #   widget: a documentation page with widgets (embed.html): the widget bundle
 #           (campaign-sim-widget.js + _bg.wasm, built --no-default-features), its loader
-#           widget.js and main.css
+#           campaign-sim.js (the <campaign-sim> element, also mounting data- widgets) and main.css
 #   full:   the standalone page (index.html): campaign-sim-web.js + _bg.wasm, its loader
 #           start.js and main.css
 # (The pages' own styles, page.css and embed-page.css, are the host page's, not counted.)
@@ -18,8 +18,8 @@ dist=${1:-dist}
 # what stands in the way, in numbers); lower them as the bundles shrink.
 WIDGET_TARGET=200000
 FULL_TARGET=300000
-WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-400800}
-FULL_BUDGET=${SIZE_BUDGET_FULL:-514000}
+WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-404100}
+FULL_BUDGET=${SIZE_BUDGET_FULL:-515600}
 status=0
 gz() { gzip -9 -c "$1" | wc -c; }
 page() { # name budget target files...
@@ -41,6 +41,6 @@ page() { # name budget target files...
   printf '%s page: %d B gzip, budget %d B (%s); target %d B (%s)\n' "$name" "$total_gz" "$budget" "$verdict" \
     "$target" "$([ "$total_gz" -le "$target" ] && echo reached || echo "not reached: $((total_gz - target)) B over")"
 }
-page widget "$WIDGET_BUDGET" "$WIDGET_TARGET" campaign-sim-widget_bg.wasm campaign-sim-widget.js widget.js main.css
+page widget "$WIDGET_BUDGET" "$WIDGET_TARGET" campaign-sim-widget_bg.wasm campaign-sim-widget.js campaign-sim.js main.css
 page full "$FULL_BUDGET" "$FULL_TARGET" campaign-sim-web_bg.wasm campaign-sim-web.js start.js main.css
 exit "$status"

@@ -16,11 +16,15 @@
 //! `campaign-sim:execution` (detail: at, scheduled, caughtUp, targeted),
 //! `campaign-sim:delivery` (mode, id, label, created, contentVersion),
 //! `campaign-sim:finished` (totals per mode) and `campaign-sim:error` (the problems).
+//!
+//! The `<campaign-sim>` custom element (`web/campaign-sim.js`, copied to
+//! `dist/campaign-sim.js`) mounts with [`mount_element`] and unmounts through the
+//! handle; [`live_instances`] counts the widgets whose state is still alive.
 
 use crate::embed_config::{self, EmbedConfig, Source};
 use crate::engine::doc::ScenarioError;
 use crate::ui::{self, AppConfig, Handle};
-use leptos::prelude::{Effect, Get, Owner, With};
+use leptos::prelude::{Effect, Get, Owner, With, WithUntracked};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -30,17 +34,38 @@ use web_sys::HtmlElement;
 pub struct Widget {
     element: HtmlElement,
     handle: Option<Handle>,
-    /// Owns the effect that forwards events; dropped with the widget.
-    _events: Owner,
+    /// Owns the effect that forwards events; dropped with the widget or at unmount.
+    events: Option<Owner>,
+}
+
+thread_local! {
+    /// The state of every widget mounted through this API and not yet found released
+    /// (see [`live_instances`]).
+    static MOUNTED: std::cell::RefCell<Vec<ui::Ctx>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many widgets mounted through this API (`mount`, `mountAll`, `<campaign-sim>`)
+/// still hold their state: their reactive owner and its signals (scenario, outcome,
+/// logs) have not been released. An unmounted widget releases them, so after removing
+/// every `<campaign-sim>` element of a page this is 0.
+#[wasm_bindgen(js_name = liveInstances)]
+pub fn live_instances() -> u32 {
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        // A disposed signal can no longer be read: the instance was released.
+        m.retain(|ctx| ctx.draft.try_with_untracked(|_| ()).is_some());
+        u32::try_from(m.len()).unwrap_or(u32::MAX)
+    })
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Removes the widget from its element.
+    /// Removes the widget from its element and releases its state.
     pub fn unmount(&mut self) {
         if let Some(h) = self.handle.take() {
             h.unmount();
         }
+        self.events.take();
         self.element.set_inner_html("");
         let _ = self.element.remove_attribute("data-campaign-sim-mounted");
     }
@@ -144,10 +169,32 @@ pub fn mount_all() -> u32 {
     mounted
 }
 
+/// Mounts the widget of a `<campaign-sim>` element from its attributes (`preset`,
+/// `scenario`, `lang`, `view`, `compact`, `autoplay`, `instant`, `read-only`, `lesson`),
+/// in place of what the element held. Never throws: a bad attribute is shown inside the
+/// element naming the attribute (`view: "nope" is not a view …`), logged as a console
+/// warning and sent as `campaign-sim:error`; the widget mounts with the default for it.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(element: HtmlElement) -> Widget {
+    let attrs: Vec<(&str, String)> = embed_config::ELEMENT_ATTRIBUTES
+        .iter()
+        .filter_map(|name| Some((*name, element.get_attribute(name)?)))
+        .collect();
+    let (cfg, errors) = embed_config::from_element(attrs.iter().map(|(k, v)| (*k, v.as_str())));
+    for e in &errors {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("campaign-sim: {e}")));
+    }
+    // Fallback content the page put inside the element ("Loading…") gives way.
+    element.set_inner_html("");
+    mount_checked(element, cfg, &errors)
+}
+
 fn mount_checked(element: HtmlElement, cfg: EmbedConfig, errors: &[ScenarioError]) -> Widget {
     let _ = element.set_attribute("data-campaign-sim-mounted", "");
     let app = AppConfig::from_embed(&cfg, errors);
     let handle = ui::mount_app(element.clone(), app);
+    MOUNTED.with(|m| m.borrow_mut().push(handle.ctx));
+    live_instances(); // drops the entries of released widgets
     if !errors.is_empty() {
         dispatch(&element, "campaign-sim:error", &errors_js(errors));
     }
@@ -155,7 +202,7 @@ fn mount_checked(element: HtmlElement, cfg: EmbedConfig, errors: &[ScenarioError
     Widget {
         element,
         handle: Some(handle),
-        _events: events,
+        events: Some(events),
     }
 }
 

@@ -98,6 +98,8 @@ pub enum Source {
     Object,
     /// `data-*` attributes: paths read `data-lang`.
     Attributes,
+    /// The attributes of a `<campaign-sim>` element: paths read `lang`, `read-only`.
+    Element,
 }
 
 impl Source {
@@ -107,13 +109,18 @@ impl Source {
             return match self {
                 Source::Object => "config".to_string(),
                 Source::Attributes => "data-campaign-sim".to_string(),
+                Source::Element => "campaign-sim".to_string(),
             };
         }
         match self {
             Source::Object => format!("config.{key}"),
-            Source::Attributes => {
-                // readOnly → data-read-only
-                let mut out = String::from("data-");
+            Source::Attributes | Source::Element => {
+                // readOnly → data-read-only, read-only
+                let mut out = String::from(if self == Source::Attributes {
+                    "data-"
+                } else {
+                    ""
+                });
                 for c in key.chars() {
                     if c.is_ascii_uppercase() {
                         out.push('-');
@@ -254,6 +261,39 @@ pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) 
 pub fn from_attributes<'a>(
     attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> (EmbedConfig, Vec<ScenarioError>) {
+    attributes(attrs, Source::Attributes)
+}
+
+/// The attributes a `<campaign-sim>` element reads (its `observedAttributes`); every
+/// other attribute (`id`, `class`, `hidden`, `aria-*` …) belongs to the host page.
+pub const ELEMENT_ATTRIBUTES: [&str; 9] = [
+    "preset",
+    "scenario",
+    "lang",
+    "view",
+    "compact",
+    "autoplay",
+    "instant",
+    "read-only",
+    "lesson",
+];
+
+/// Reads a `<campaign-sim>` element's attributes (name, value) into a configuration;
+/// problems name the attribute (`view: "nope" is not a view …`). Attributes outside
+/// [`ELEMENT_ATTRIBUTES`] are ignored.
+pub fn from_element<'a>(
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (EmbedConfig, Vec<ScenarioError>) {
+    let own = attrs
+        .into_iter()
+        .filter(|(name, _)| ELEMENT_ATTRIBUTES.contains(name));
+    attributes(own, Source::Element)
+}
+
+fn attributes<'a>(
+    attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    source: Source,
+) -> (EmbedConfig, Vec<ScenarioError>) {
     let mut map = serde_json::Map::new();
     for (name, value) in attrs {
         let key = match name {
@@ -268,7 +308,7 @@ pub fn from_attributes<'a>(
         };
         map.insert(key, v);
     }
-    read(&Value::Object(map), Source::Attributes)
+    read(&Value::Object(map), source)
 }
 
 /// The scenario this configuration mounts, when it is valid.
@@ -420,6 +460,43 @@ mod tests {
         assert!(errors[0]
             .to_string()
             .starts_with("config.lesson: 3 is not a lesson id"));
+    }
+
+    #[test]
+    fn element_attributes_use_their_own_names_and_ignore_the_host_pages() {
+        let (cfg, errors) = from_element([
+            ("id", "demo"),
+            ("class", "wide"),
+            ("preset", "birthday-daily-recurring"),
+            ("lang", "fr"),
+            ("view", "logs"),
+            ("read-only", ""),
+            ("lesson", "q1-deliveries"),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.preset, "birthday-daily-recurring");
+        assert_eq!(cfg.lang, "fr");
+        assert_eq!(cfg.view, View::Logs);
+        assert!(cfg.read_only && cfg.compact);
+        assert_eq!(cfg.source.path("lesson"), "lesson");
+        let (cfg, errors) = from_element([("view", "nope"), ("read-only", "maybe")]);
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            lines.contains(&"view: \"nope\" is not a view (full, compare, workflow, logs)".into()),
+            "{lines:?}"
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("read-only: expected true or false")));
+        assert_eq!(cfg.view, View::Full, "the default for what was wrong");
+        assert_eq!(Source::Element.path(""), "campaign-sim");
+        for name in ELEMENT_ATTRIBUTES {
+            let (_, errors) = from_element([(name, "\u{0}bad")]);
+            if name != "scenario" {
+                assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+                assert!(errors[0].path == name, "{name}: {errors:?}");
+            }
+        }
     }
 
     #[test]

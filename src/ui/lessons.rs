@@ -88,7 +88,7 @@ pub fn provide(ctx: Ctx) -> Lessons {
                 let id = lesson.id.clone();
                 leptos::task::spawn_local(async move {
                     let loaded = load(l, &id, lang, None).await;
-                    if l.token.get_value() != token {
+                    if l.token.try_get_value() != Some(token) {
                         return;
                     }
                     match loaded {
@@ -183,7 +183,8 @@ pub fn open(ctx: Ctx, l: Lessons, id: String, option: Option<String>, scroll: bo
     leptos::task::spawn_local(async move {
         let lang = ctx.lang.get_untracked();
         let loaded = load(l, &id, lang, option.as_deref()).await;
-        if l.token.get_value() != token {
+        // try_: the widget may have been unmounted meanwhile (a removed <campaign-sim>).
+        if l.token.try_get_value() != Some(token) {
             return;
         }
         match loaded {
@@ -328,7 +329,7 @@ fn apply_op(ctx: Ctx, op: Op) {
 
 /// The instance's root element (`.cs`), found from the panel's slot.
 fn root(l: Lessons) -> Option<web_sys::Element> {
-    let slot: web_sys::Element = l.slot.get_untracked()?.into();
+    let slot: web_sys::Element = l.slot.try_get_untracked().flatten()?.into();
     slot.closest(".cs").ok().flatten()
 }
 
@@ -351,7 +352,7 @@ fn clear_outline(l: Lessons) {
 /// drawing it: tries again a few times.
 fn outline(l: Lessons, token: u64, testid: Option<String>, scroll: bool, attempt: u32) {
     Timeout::new(if attempt == 0 { 30 } else { 100 }, move || {
-        if l.token.get_value() != token {
+        if l.token.try_get_value() != Some(token) {
             return;
         }
         clear_outline(l);
