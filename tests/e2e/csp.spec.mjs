@@ -2,19 +2,11 @@
 // serve (issue 14, point 5): no inline script, no inline style, wasm allowed, fetches
 // to the same origin only. The simulator starts, a preset runs, a lesson is fetched,
 // and the browser reports no CSP violation (console or securitypolicyviolation).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, ready, screenshot, distDir, STRICT_CSP } from "./harness.mjs";
+import { withBrowser, ready, screenshot, distDir, STRICT_CSP } from "./harness.mjs";
 
-const env = { server: null, browser: null };
-before(async () => {
-  env.server = await serve(distDir, "/", { "content-security-policy": STRICT_CSP });
-  env.browser = await launch();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = withBrowser(distDir, { "content-security-policy": STRICT_CSP });
 
 /** Opens `page` with every CSP violation recorded in `page.violations`. */
 async function openStrict(name, viewport) {

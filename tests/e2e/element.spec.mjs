@@ -3,19 +3,11 @@
 // removing elements unmounts them and frees their state (the embed API's
 // liveInstances() falls to 0, and the wasm memory stops growing), and a bad attribute
 // is shown inside its element, naming the attribute.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, screenshot, distDir, STRICT_CSP } from "./harness.mjs";
+import { withBrowser, openPage, screenshot, distDir, STRICT_CSP } from "./harness.mjs";
 
-const env = { server: null, browser: null };
-before(async () => {
-  env.server = await serve(distDir, "/", { "content-security-policy": STRICT_CSP });
-  env.browser = await launch();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = withBrowser(distDir, { "content-security-policy": STRICT_CSP });
 
 /** Waits until the elements' scheduled (re)mounts have run. */
 const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 50)));

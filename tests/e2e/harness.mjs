@@ -57,20 +57,23 @@ export async function serve(dir = distDir, prefix = "/", headers = {}) {
 }
 
 /** Launches headless Chromium (Debian's, never a downloaded one). */
+/** Debian's Chromium flags for headless runs (the e2e suite and the Lighthouse bench). */
+export const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
@@ -117,10 +120,10 @@ export async function screenshot(page, name) {
  * it, both closed. The returned object's `server` and `browser` are set once the
  * suite starts.
  */
-export function withBrowser(dir = distDir) {
+export function withBrowser(dir = distDir, headers = {}) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await serve(dir);
+    env.server = await serve(dir, "/", headers);
     env.browser = await launch();
   });
   after(async () => {
