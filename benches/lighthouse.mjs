@@ -13,7 +13,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { distDir } from "../tests/e2e/harness.mjs";
+import { distDir, CHROMIUM_FLAGS } from "../tests/e2e/harness.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -70,16 +70,7 @@ const server = await gzipServer(dist);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromeFlags: CHROMIUM_FLAGS,
 });
 const results = {};
 try {
