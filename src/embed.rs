@@ -23,8 +23,12 @@
 
 use crate::embed_config::{self, EmbedConfig, Source};
 use crate::engine::doc::ScenarioError;
-use crate::ui::{self, AppConfig, Handle};
-use leptos::prelude::{Effect, Get, Owner, With, WithUntracked};
+use crate::ui::app::{self, Mounted};
+use crate::ui::handles::Instance;
+use crate::ui::i18n::Lang;
+use crate::ui::state::config::InstanceConfig;
+use crate::ui::state::layout::Layout;
+use leptos::prelude::{Effect, Owner};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -33,7 +37,7 @@ use web_sys::HtmlElement;
 #[wasm_bindgen]
 pub struct Widget {
     element: HtmlElement,
-    handle: Option<Handle>,
+    handle: Option<Mounted>,
     /// Owns the effect that forwards events; dropped with the widget or at unmount.
     events: Option<Owner>,
 }
@@ -41,7 +45,7 @@ pub struct Widget {
 thread_local! {
     /// The state of every widget mounted through this API and not yet found released
     /// (see [`live_instances`]).
-    static MOUNTED: std::cell::RefCell<Vec<ui::Ctx>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MOUNTED: std::cell::RefCell<Vec<Instance>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How many widgets mounted through this API (`mount`, `mountAll`, `<campaign-sim>`)
@@ -53,7 +57,7 @@ pub fn live_instances() -> u32 {
     MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         // A disposed signal can no longer be read: the instance was released.
-        m.retain(|ctx| ctx.draft.try_with_untracked(|_| ()).is_some());
+        m.retain(|i| i.doc.alive());
         u32::try_from(m.len()).unwrap_or(u32::MAX)
     })
 }
@@ -70,17 +74,19 @@ impl Widget {
         let _ = self.element.remove_attribute("data-campaign-sim-mounted");
     }
 
-    /// Starts playback.
+    /// Starts playback (once the newest year is on screen).
     pub fn play(&self) {
         if let Some(h) = &self.handle {
-            ui::control(h, ui::Command::Play);
+            let i = h.instance;
+            i.clock.act(i.run, |p| p.play());
         }
     }
 
     /// Pauses playback.
     pub fn pause(&self) {
         if let Some(h) = &self.handle {
-            ui::control(h, ui::Command::Pause);
+            let i = h.instance;
+            i.clock.act(i.run, |p| p.pause());
         }
     }
 
@@ -92,7 +98,7 @@ impl Widget {
             .handle
             .as_ref()
             .ok_or_else(|| JsError::new("unmounted"))?;
-        ui::run_to(h, instant).map_err(|e| JsError::new(&e.to_string()))
+        run_to(h.instance, instant).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Replaces the scenario (an object or its JSON text). An invalid document throws
@@ -112,7 +118,71 @@ impl Widget {
                     JsError::new("setScenario: expected a scenario object or JSON text")
                 })?,
         };
-        ui::set_scenario_text(h, text).map_err(|errors| js_error(&errors, "scenario"))
+        set_scenario_text(h.instance, text).map_err(|errors| js_error(&errors, "scenario"))
+    }
+}
+
+/// Moves the instance's clock to `instant`: an RFC 3339 instant, or a local
+/// date-time / date in the scenario's time zone, or `end`.
+fn run_to(i: Instance, instant: &str) -> Result<(), ScenarioError> {
+    let cal = i
+        .doc
+        .with_untracked(|d| d.draft().calendar())
+        .map_err(|e| ScenarioError {
+            path: "scenario".to_string(),
+            reason: e.reason,
+        })?;
+    let at = match instant {
+        "end" => Some(cal.horizon_end),
+        t => crate::ui::nav::parse_instant(t, |local| cal.instant(local)),
+    };
+    let at = at.ok_or_else(|| ScenarioError {
+        path: "instant".to_string(),
+        reason: format!(
+            "{:?} is not an RFC 3339 instant, a local date-time YYYY-MM-DDTHH:MM, a date YYYY-MM-DD or end",
+            instant.chars().take(40).collect::<String>()
+        ),
+    })?;
+    // Applied to the newest outcome: after `setScenario` in the same tick, to its year.
+    i.run.dispatch(move || i.clock.go(at));
+    Ok(())
+}
+
+/// Puts `text` in the instance's scenario editor; a valid document becomes the
+/// scenario being simulated, an invalid one stays in the editor with its error.
+/// Returns the document's problems, for the host page.
+fn set_scenario_text(i: Instance, text: String) -> Result<(), Vec<ScenarioError>> {
+    i.loader().set_document(text);
+    match i.doc.with_untracked(|d| d.parse_error().cloned()) {
+        Some(e) => Err(vec![e]),
+        None => {
+            let problems = i.doc.with_untracked(|d| d.problems().to_vec());
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems)
+            }
+        }
+    }
+}
+
+/// The instance configuration an embed configuration asks for; `errors` are the
+/// configuration's problems, shown inside the widget.
+fn instance_config(cfg: &EmbedConfig, errors: &[ScenarioError]) -> InstanceConfig {
+    InstanceConfig {
+        preset: cfg.preset.clone(),
+        scenario: cfg.scenario.clone(),
+        lang: if cfg.lang == "fr" { Lang::Fr } else { Lang::En },
+        layout: Layout {
+            view: cfg.view,
+            compact: cfg.compact,
+            read_only: cfg.read_only,
+        },
+        autoplay: cfg.autoplay,
+        instant: cfg.instant.clone(),
+        config_errors: errors.to_vec(),
+        lesson: cfg.lesson.clone().map(|id| (id, cfg.source.path("lesson"))),
+        ..InstanceConfig::default()
     }
 }
 
@@ -191,9 +261,8 @@ pub fn mount_element(element: HtmlElement) -> Widget {
 
 fn mount_checked(element: HtmlElement, cfg: EmbedConfig, errors: &[ScenarioError]) -> Widget {
     let _ = element.set_attribute("data-campaign-sim-mounted", "");
-    let app = AppConfig::from_embed(&cfg, errors);
-    let handle = ui::mount_app(element.clone(), app);
-    MOUNTED.with(|m| m.borrow_mut().push(handle.ctx));
+    let handle = app::mount(element.clone(), instance_config(&cfg, errors));
+    MOUNTED.with(|m| m.borrow_mut().push(handle.instance));
     live_instances(); // drops the entries of released widgets
     if !errors.is_empty() {
         dispatch(&element, "campaign-sim:error", &errors_js(errors));
@@ -214,15 +283,15 @@ const MAX_EVENTS_PER_MOVE: usize = 1000;
 /// what happened between the previous instant and the new one: each execution
 /// (`campaign-sim:execution`), each delivery created per mode
 /// (`campaign-sim:delivery`), and the end of the year (`campaign-sim:finished`).
-fn forward_events(element: &HtmlElement, handle: &Handle) -> Owner {
+fn forward_events(element: &HtmlElement, handle: &Mounted) -> Owner {
     let owner = Owner::new();
-    let ctx = handle.ctx;
+    let i = handle.instance;
     let element: web_sys::Element = element.clone().into();
     owner.with(|| {
         let last = std::cell::Cell::new(None::<i64>);
         Effect::new(move |_| {
-            let (now, at_end) = ctx.playback.with(|p| (p.now(), p.at_end()));
-            let Some(sim) = ctx.sim.get() else {
+            let (now, at_end) = i.clock.with(|p| (p.now(), p.at_end()));
+            let Some(sim) = i.run.sim() else {
                 last.set(None);
                 return;
             };
@@ -262,7 +331,7 @@ fn forward_events(element: &HtmlElement, handle: &Handle) -> Owner {
                         break;
                     }
                     let detail = serde_json::json!({
-                        "mode": column.mode.attr(),
+                        "mode": column.side.name(),
                         "id": d.id,
                         "label": d.label,
                         "created": sim.cal.rfc3339(d.created),
@@ -279,7 +348,7 @@ fn forward_events(element: &HtmlElement, handle: &Handle) -> Owner {
                     .map(|c| {
                         let summary = c.outcome.summary();
                         (
-                            c.mode.attr().to_string(),
+                            c.side.name().to_string(),
                             serde_json::to_value(summary.totals).unwrap_or_default(),
                         )
                     })

@@ -12,42 +12,7 @@ use serde_json::Value;
 use crate::ui::lesson::valid_id;
 use crate::ui::presets::{preset, PRESETS};
 
-/// Which panels a widget shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    /// Everything: scenario editor, playback, comparison, canvas, explorer, logs, charts.
-    #[default]
-    Full,
-    /// Playback and the side-by-side comparison only (the documentation widget).
-    Compare,
-    /// Playback, the workflow canvas and its journal.
-    Workflow,
-    /// Playback, the delivery explorer and the log tables.
-    Logs,
-}
-
-impl View {
-    /// All views with their configuration names.
-    pub const ALL: [(View, &'static str); 4] = [
-        (View::Full, "full"),
-        (View::Compare, "compare"),
-        (View::Workflow, "workflow"),
-        (View::Logs, "logs"),
-    ];
-
-    /// The configuration name.
-    pub fn name(self) -> &'static str {
-        View::ALL
-            .iter()
-            .find(|(v, _)| *v == self)
-            .map_or("full", |(_, n)| n)
-    }
-
-    /// The view of a configuration name.
-    pub fn from_name(name: &str) -> Option<View> {
-        View::ALL.iter().find(|(_, n)| *n == name).map(|(v, _)| *v)
-    }
-}
+pub use crate::ui::state::layout::View;
 
 /// A checked embed configuration.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,7 +11,7 @@ fn main() {
         .and_then(|d| d.get_element_by_id("app"))
         .is_some()
     {
-        campaign_sim::ui::start();
+        campaign_sim::ui::app::start();
     }
     campaign_sim::embed::mount_all();
 }

@@ -175,7 +175,7 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
                         column = sim
                             .columns
                             .iter()
-                            .position(|c| c.mode == *m)
+                            .position(|c| c.side == *m)
                             .unwrap_or_else(|| panic!("{at}: no {m:?} column"));
                     }
                     Op::Jump(text) => {

@@ -3,7 +3,8 @@
 //! one page keep separate state.
 #![cfg(target_arch = "wasm32")]
 
-use campaign_sim::ui::{mount_app, AppConfig};
+use campaign_sim::ui::app::mount as mount_app;
+use campaign_sim::ui::state::config::InstanceConfig as AppConfig;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -3,8 +3,9 @@
 //! workflow), and which deliveries of each mode used it — for a continuous delivery,
 //! which of its executions. Pure: it reads the outcomes' deliveries and edits.
 
-use super::model::{ModeKey, Sim};
+use super::model::Sim;
 use crate::engine::calendar::Instant;
+use crate::engine::sim::Side;
 
 /// One delivery that used a version, and the executions that appended to it so far.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub struct Version {
     /// When the creative was edited to make this version (`None`: the initial content).
     pub edited: Option<Instant>,
     /// Per compared mode, the deliveries created with this version.
-    pub used_by: Vec<(ModeKey, Vec<DeliveryUse>)>,
+    pub used_by: Vec<(Side, Vec<DeliveryUse>)>,
 }
 
 /// The versions of workflow `workflow`'s template that exist at `as_of` (an edit after
@@ -82,9 +83,9 @@ pub fn versions(sim: &Sim, workflow: usize, as_of: Instant) -> Vec<Version> {
                         })
                         .collect();
                     let mode = if workflow == sim.compared {
-                        c.mode
+                        c.side
                     } else {
-                        sim.mode_of(workflow)
+                        sim.side_of(workflow)
                     };
                     (mode, uses)
                 })
@@ -138,7 +139,7 @@ mod tests {
             s.cal.rfc3339(v[1].edited.unwrap()),
             "2026-06-15T10:00:00+02:00"
         );
-        let of = |k: usize, m: ModeKey| {
+        let of = |k: usize, m: Side| {
             v[k].used_by
                 .iter()
                 .find(|(x, _)| *x == m)
@@ -146,13 +147,13 @@ mod tests {
                 .unwrap()
         };
         // Recurring: Mondays up to 8 Jun are v1 (#1–#23), from 22 Jun v2 (#24–#52)…
-        let r1: Vec<u32> = of(0, ModeKey::Recurring).iter().map(|u| u.id).collect();
-        let r2: Vec<u32> = of(1, ModeKey::Recurring).iter().map(|u| u.id).collect();
+        let r1: Vec<u32> = of(0, Side::Recurring).iter().map(|u| u.id).collect();
+        let r2: Vec<u32> = of(1, Side::Recurring).iter().map(|u| u.id).collect();
         assert_eq!(id_ranges(&r1), "#1–#24");
         assert_eq!(id_ranges(&r2), "#25–#52");
         // …continuous: one delivery per version, each with its executions.
-        let c1 = of(0, ModeKey::Continuous);
-        let c2 = of(1, ModeKey::Continuous);
+        let c1 = of(0, Side::Continuous);
+        let c2 = of(1, Side::Continuous);
         assert_eq!((c1.len(), c2.len()), (1, 1));
         assert_eq!(
             (c1[0].id, c1[0].first, c1[0].last, c1[0].runs),
@@ -184,10 +185,10 @@ mod tests {
         // The birthday mail (recurring) and the welcome mail (continuous): one line each.
         let birthday = &versions(&s, 1, end)[0].used_by;
         assert_eq!(birthday.len(), 1);
-        assert_eq!(birthday[0].0, ModeKey::Recurring);
+        assert_eq!(birthday[0].0, Side::Recurring);
         let welcome = &versions(&s, 2, end)[0].used_by;
         assert_eq!(welcome.len(), 1);
-        assert_eq!(welcome[0].0, ModeKey::Continuous);
+        assert_eq!(welcome[0].0, Side::Continuous);
         assert_eq!(welcome[0].1.len(), 1, "one continuous delivery");
     }
 }

@@ -18,11 +18,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::merge_patch::merge_patch;
-use super::model::ModeKey;
 use super::presets::{preset, PRESETS};
 use crate::engine::doc::{parse_date, parse_local_datetime, ScenarioError};
 use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
+use crate::engine::sim::Side;
 
 /// Steps a lesson may have at most (a lesson is short; a typo'd giant file is refused).
 const MAX_STEPS: usize = 40;
@@ -84,7 +84,7 @@ pub enum Clock {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
     /// The explorer's delivery mode.
-    Mode(ModeKey),
+    Mode(Side),
     Clock(Clock),
     /// Jump to an execution (number or date, as `ui::nav::resolve` reads it): clock,
     /// explorer, journal and trace move to it.
@@ -279,15 +279,12 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
     }
     let mut ops = Vec::new();
     if let Some(m) = s.mode.as_deref() {
-        let key = [ModeKey::Recurring, ModeKey::Continuous, ModeKey::Aggregated]
-            .into_iter()
-            .find(|k| k.attr() == m)
-            .ok_or_else(|| {
-                at(
-                    "mode",
-                    format!("\"{m}\" is not a mode (recurring, continuous, aggregated)"),
-                )
-            })?;
+        let key = Side::from_name(m).ok_or_else(|| {
+            at(
+                "mode",
+                format!("\"{m}\" is not a mode (recurring, continuous, aggregated)"),
+            )
+        })?;
         ops.push(Op::Mode(key));
     }
     if let Some(c) = s.clock {
@@ -496,7 +493,7 @@ mod tests {
         assert_eq!(
             s.ops,
             vec![
-                Op::Mode(ModeKey::Continuous),
+                Op::Mode(Side::Continuous),
                 Op::Jump("2026-03-02".into()),
                 Op::Delivery(2),
                 Op::Execution(61),
@@ -647,7 +644,7 @@ mod tests {
         assert_eq!(p2.doc["name"], "Weekly newsletter, recurring delivery");
         assert_eq!(
             p2.ops,
-            vec![Op::Clock(Clock::End), Op::Mode(ModeKey::Continuous)]
+            vec![Op::Clock(Clock::End), Op::Mode(Side::Continuous)]
         );
         assert_eq!(p2.highlight.as_deref(), Some("journal"));
         // The edit patches the preset's document; its view starts afresh.

@@ -1,12 +1,20 @@
 //! The Leptos user interface. Components render engine output only.
 //!
-//! Pure state (playback, table windowing, strings, presets) lives in modules compiled
-//! on every target and tested natively; the components exist only on wasm32. The
-//! full page's own parts (scenario editors, files, link and storage, charts, the
-//! resources folder) are compiled with the `full` feature only: the widget bundle
-//! leaves them out.
+//! - [`state`]: the page's state as small plain types with methods (document, focus,
+//!   layout, run status, the instance configuration), tested natively;
+//! - [`derived`]: named view models computed from the engine's outcome, pure;
+//! - `handles` (wasm32): the narrow `Copy` handles each view asks for;
+//! - `views` (wasm32): the `#[component]`s, one file per visual piece;
+//! - `app` (wasm32): mounting only; `simulate` (wasm32): the simulate/advance loop;
+//!   `lessons` (wasm32): the guided lessons' runner.
+//!
+//! Pure helpers (playback, the action queue, table windowing, strings, presets, the
+//! lesson format, links) are compiled on every target. The full page's own parts
+//! (scenario editors, files, link and storage, charts, the resources folder) are
+//! compiled with the `full` feature only: the widget bundle leaves them out.
 
 pub mod assets;
+pub mod derived;
 pub mod editor;
 pub mod folder;
 pub mod format;
@@ -19,39 +27,20 @@ pub mod playback;
 pub mod presets;
 pub mod queue;
 pub mod share;
+pub mod state;
 pub mod window;
 
 #[cfg(target_arch = "wasm32")]
-mod app;
+pub mod app;
 #[cfg(target_arch = "wasm32")]
-mod canvas;
+pub mod handles;
+#[cfg(target_arch = "wasm32")]
+pub mod lessons;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
 #[cfg(all(target_arch = "wasm32", feature = "full"))]
-mod charts;
+pub mod persist;
 #[cfg(target_arch = "wasm32")]
-mod embed_glue;
-#[cfg(target_arch = "wasm32")]
-mod explorer;
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-mod files;
-#[cfg(target_arch = "wasm32")]
-mod lessons;
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-mod panel;
-#[cfg(target_arch = "wasm32")]
-mod panic;
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-mod persist;
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-mod resources;
-#[cfg(target_arch = "wasm32")]
-mod trace;
+mod simulate;
 #[cfg(target_arch = "wasm32")]
 mod views;
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-pub use app::start;
-#[cfg(target_arch = "wasm32")]
-pub use app::{mount_app, AppConfig, Ctx, Handle};
-#[cfg(target_arch = "wasm32")]
-pub use embed_glue::{control, run_to, set_scenario_text, Command};
-#[cfg(target_arch = "wasm32")]
-pub use panic::install_panic_hook;

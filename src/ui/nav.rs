@@ -122,6 +122,30 @@ pub fn go_to(o: &Outcome, date: &str, time: &str) -> Option<usize> {
     }
 }
 
+/// Reads an instant written as RFC 3339, a local date-time or a local date (its
+/// midnight), the local forms in the scenario's zone (`local_to_instant`).
+///
+/// ```
+/// use campaign_sim::ui::nav::parse_instant;
+/// assert_eq!(parse_instant("1970-01-01T01:00:00+01:00", |_| 7), Some(0));
+/// assert_eq!(parse_instant("2026-06-30", |_| 7), Some(7));
+/// assert_eq!(parse_instant("June", |_| 7), None);
+/// ```
+pub fn parse_instant(
+    text: &str,
+    local_to_instant: impl Fn(chrono::NaiveDateTime) -> i64,
+) -> Option<i64> {
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(dt.timestamp());
+    }
+    if let Some(local) = parse_local_datetime(text) {
+        return Some(local_to_instant(local));
+    }
+    parse_date(text)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(local_to_instant)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

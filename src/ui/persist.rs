@@ -5,10 +5,11 @@
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
-use super::app::{AppConfig, Ctx};
+use super::handles::Instance;
 use super::i18n::Lang;
 use super::share::{compact_scenario, pretty_scenario, UrlState};
-use crate::embed_config::View;
+use super::state::config::InstanceConfig;
+use super::state::layout::View;
 
 /// The `localStorage` key of the last scenario text (as typed).
 const STORAGE_KEY: &str = "campaign-sim:scenario";
@@ -24,10 +25,10 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The full page's configuration: the link's state first, else the last scenario kept
 /// in this browser, else the defaults.
-pub fn initial_config() -> AppConfig {
-    let mut config = AppConfig {
+pub fn initial_config() -> InstanceConfig {
+    let mut config = InstanceConfig {
         persist: true,
-        ..AppConfig::default()
+        ..InstanceConfig::default()
     };
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -41,72 +42,93 @@ pub fn initial_config() -> AppConfig {
         config.lang = Lang::Fr;
     }
     if let Some(v) = st.view.as_deref().and_then(View::from_name) {
-        config.view = v;
+        config.layout.view = v;
     }
     config.mode = st.mode;
-    config.delivery = st.delivery;
+    config.delivery = st.delivery.and_then(|d| u32::try_from(d).ok());
     config.instant = st.clock;
     config
 }
 
-/// The state a link to this page carries now.
-pub fn url_state(ctx: Ctx) -> UrlState {
-    let (mode, clock) = ctx.sim.with_untracked(|s| match s {
-        Some(s) => (
-            s.columns
-                .get(ctx.column.get_untracked())
-                .map(|c| c.mode.attr().to_string()),
-            Some(s.cal.rfc3339(ctx.playback.with_untracked(|p| p.now()))),
-        ),
-        None => (None, None),
-    });
-    UrlState {
-        scenario: Some(compact_scenario(&ctx.raw.get_untracked())),
-        lang: Some(super::i18n::code(ctx.lang.get_untracked()).to_string()),
-        view: (ctx.view != View::Full).then(|| ctx.view.name().to_string()),
-        mode,
-        delivery: ctx.selected.get_untracked().map(|(_, d)| d),
-        clock,
+/// The page's memory of one instance (a context of the full page only).
+#[derive(Clone, Copy)]
+pub struct Persist {
+    i: Instance,
+}
+
+impl Persist {
+    /// The state a link to this page carries now.
+    pub fn url_state(self) -> UrlState {
+        let i = self.i;
+        let column = i.focus.with_untracked(|f| f.column);
+        let now = i.clock.now_untracked();
+        let (mode, clock) = i
+            .run
+            .with_untracked(|s| {
+                (
+                    s.columns.get(column).map(|c| c.side.name().to_string()),
+                    Some(s.cal.rfc3339(now)),
+                )
+            })
+            .unwrap_or((None, None));
+        let view = i.layout.get_untracked().view;
+        UrlState {
+            scenario: Some(compact_scenario(
+                &i.doc.with_untracked(|d| d.text().to_string()),
+            )),
+            lang: Some(super::i18n::code(i.locale.get_untracked()).to_string()),
+            view: (view != View::Full).then(|| view.name().to_string()),
+            mode,
+            delivery: i
+                .focus
+                .with_untracked(|f| f.delivery.map(|(_, d)| u64::from(d))),
+            clock,
+        }
+    }
+
+    /// Writes the state into the URL (without a history entry) and the scenario text
+    /// into `localStorage`; returns the page's link.
+    pub fn write_now(self) -> Option<String> {
+        let window = web_sys::window()?;
+        let fragment = self.url_state().to_fragment();
+        let history = window.history().ok()?;
+        history
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{fragment}")),
+            )
+            .ok()?;
+        if let Some(s) = storage() {
+            // Full storage (quota) only loses the memory, never the page.
+            let _ = s.set_item(
+                STORAGE_KEY,
+                &self.i.doc.with_untracked(|d| d.text().to_string()),
+            );
+        }
+        window.location().href().ok()
     }
 }
 
-/// Writes the state into the URL (without a history entry) and the scenario text
-/// into `localStorage`; returns the page's link.
-pub fn write_now(ctx: Ctx) -> Option<String> {
-    let window = web_sys::window()?;
-    let fragment = url_state(ctx).to_fragment();
-    let history = window.history().ok()?;
-    history
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("#{fragment}")),
-        )
-        .ok()?;
-    if let Some(s) = storage() {
-        // Full storage (quota) only loses the memory, never the page.
-        let _ = s.set_item(STORAGE_KEY, &ctx.raw.get_untracked());
-    }
-    window.location().href().ok()
-}
-
-/// Keeps the URL and `localStorage` up to date as the user edits, selects and plays.
-pub fn sync(ctx: Ctx) {
+/// Keeps the URL and `localStorage` up to date as the user edits, selects and plays,
+/// and provides the [`Persist`] handle (the copy-link button).
+pub fn sync(i: Instance) {
+    let persist = Persist { i };
+    provide_context(persist);
     let timer: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         // What a link carries: reading these subscribes the effect to them.
-        ctx.raw.track();
-        ctx.lang.track();
-        ctx.column.track();
-        ctx.selected.track();
-        ctx.playback.with(|p| p.now());
+        i.doc.with(|d| d.text().len());
+        i.locale.get();
+        i.focus.with(|f| (f.column, f.delivery));
+        i.clock.now();
         // Until the first year is simulated the incoming link's clock and mode have
         // not been applied yet: leave the URL as it came.
-        if ctx.sim.with(|s| s.is_none()) {
+        if i.run.with(|_| ()).is_none() {
             return;
         }
         timer.set_value(Some(Timeout::new(WRITE_DELAY_MS, move || {
-            write_now(ctx);
+            persist.write_now();
         })));
     });
 }

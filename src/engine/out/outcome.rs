@@ -112,6 +112,13 @@ pub struct Snapshot {
     pub state: WorkflowState,
     /// Template content version in force.
     pub content_version: u32,
+    /// Bytes the logs hold so far (broadLog and tracking columns).
+    pub log_bytes: usize,
+}
+
+/// Bytes the columnar logs hold for so many rows.
+fn log_bytes(broadlog_rows: usize, tracking_rows: usize) -> usize {
+    broadlog_rows * BroadLog::BYTES_PER_ROW + tracking_rows * TrackingColumns::BYTES_PER_ROW
 }
 
 /// The totals and per-delivery figures the CLI prints (see `report`).
@@ -262,12 +269,14 @@ impl Outcome {
             .checked_sub(1)
             .and_then(|k| self.executions.get(k))
             .map_or(0, |e| e.rows_end as usize);
+        let tracking_rows = self.tracking.count_until(as_of);
         Snapshot {
             as_of,
             executions,
             deliveries: self.deliveries.partition_point(|d| d.created <= as_of),
             broadlog_rows,
-            tracking_rows: self.tracking.count_until(as_of),
+            tracking_rows,
+            log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: self.kpis(None, as_of),
             state: self.workflow_state(as_of),
             content_version: 1 + self
@@ -376,6 +385,7 @@ impl Outcome {
             deliveries,
             broadlog_rows,
             tracking_rows,
+            log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: c.kpis(),
             state: self.workflow_state(as_of),
             content_version: 1 + self
@@ -435,8 +445,7 @@ impl Outcome {
 
     /// Approximate bytes held by the logs (broadLog + tracking columns).
     pub fn log_bytes(&self) -> usize {
-        self.broadlog.len() * BroadLog::BYTES_PER_ROW
-            + self.tracking.len() * TrackingColumns::BYTES_PER_ROW
+        log_bytes(self.broadlog.len(), self.tracking.len())
     }
 
     /// Kind of tracking row `i` (cheap, for charts).

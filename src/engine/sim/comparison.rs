@@ -24,6 +24,30 @@ pub enum Side {
 }
 
 impl Side {
+    /// Every side, in the order a comparison lists them.
+    pub const ALL: [Side; 3] = [Side::Recurring, Side::Continuous, Side::Aggregated];
+
+    /// The side a delivery spec runs in: continuous, recurring, or recurring with an
+    /// aggregation period.
+    ///
+    /// ```
+    /// use campaign_sim::engine::{doc::{Aggregation, Mode}, sim::Side};
+    /// assert_eq!(Side::of(Mode::Recurring, Aggregation::Month), Side::Aggregated);
+    /// assert_eq!(Side::of(Mode::Continuous, Aggregation::None), Side::Continuous);
+    /// ```
+    pub fn of(mode: Mode, aggregation: Aggregation) -> Side {
+        match (mode, aggregation) {
+            (Mode::Continuous, _) => Side::Continuous,
+            (Mode::Recurring, Aggregation::None) => Side::Recurring,
+            (Mode::Recurring, _) => Side::Aggregated,
+        }
+    }
+
+    /// The side called `name` ([`Side::name`]).
+    pub fn from_name(name: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// `recurring`, `continuous` or `aggregated`.
     pub fn name(self) -> &'static str {
         match self {

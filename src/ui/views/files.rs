@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::app::{dispatch, set_text, Ctx};
-use super::i18n::K;
 use crate::engine::out::export::{broadlog_export, tracking_export, ExportFilter, Format};
 use crate::engine::out::report;
+use crate::ui::handles::{Clock, DocHandle, FocusHandle, Loader, Locale, Run};
+use crate::ui::i18n::K;
 
 /// Offers `chunks` to the user as a file called `name`.
 pub fn download(name: &str, mime: &str, chunks: impl Iterator<Item = String>) -> Option<()> {
@@ -42,18 +42,12 @@ enum Log {
 
 /// Exports the explorer's log as the tables show it: the selected delivery (or all)
 /// of the explorer's mode, up to the simulated clock. Called through
-/// `app::dispatch`: while a newer outcome is computed it waits for it, so an export
+/// [`Run::dispatch`]: while a newer outcome is computed it waits for it, so an export
 /// never describes an outcome that is being replaced.
-fn export_log(ctx: Ctx, log: Log, format: Format) {
-    let column = ctx.column.get_untracked();
-    let delivery = ctx
-        .selected
-        .get_untracked()
-        .filter(|(c, _)| *c == column)
-        .and_then(|(_, d)| u32::try_from(d).ok());
-    let as_of = ctx.playback.with_untracked(|p| p.now());
-    ctx.sim.with_untracked(|s| {
-        let Some(s) = s else { return };
+fn export_log(run: Run, focus: FocusHandle, clock: Clock, log: Log, format: Format) {
+    let (column, delivery) = focus.with_untracked(|f| (f.column, f.selected()));
+    let as_of = clock.now_untracked();
+    run.with_untracked(|s| {
         let (Some(o), Some(col)) = (s.outcome(column), s.columns.get(column)) else {
             return;
         };
@@ -70,7 +64,7 @@ fn export_log(ctx: Ctx, log: Log, format: Format) {
             Format::Json => ("json", "application/json"),
         };
         let scope = delivery.map_or_else(|| "all".to_string(), |d| format!("delivery-{d}"));
-        let name = format!("campaign-sim-{}-{what}-{scope}.{ext}", col.mode.attr());
+        let name = format!("campaign-sim-{}-{what}-{scope}.{ext}", col.side.name());
         match log {
             Log::BroadLog => download(&name, mime, broadlog_export(o, filter, format)),
             Log::Tracking => download(&name, mime, tracking_export(o, filter, format)),
@@ -80,11 +74,9 @@ fn export_log(ctx: Ctx, log: Log, format: Format) {
 
 /// The year summary of the scenario's own delivery mode, as `campaign-sim run --json`
 /// prints it.
-fn export_summary(ctx: Ctx) {
-    ctx.sim.with_untracked(|s| {
-        let Some(o) = s.as_ref().and_then(|s| s.outcome(s.own())) else {
-            return;
-        };
+fn export_summary(run: Run) {
+    run.with_untracked(|s| {
+        let Some(o) = s.own_outcome() else { return };
         if let Ok(json) = report::to_json(&report::summary(o)) {
             download(
                 "campaign-sim-summary.json",
@@ -96,30 +88,32 @@ fn export_summary(ctx: Ctx) {
 }
 
 /// The explorer's export buttons.
-pub fn export_bar(ctx: Ctx) -> impl IntoView {
-    let tracking_on = move || {
-        ctx.sim
-            .with(|s| s.as_ref().is_some_and(|s| s.scenario.tracking.enabled))
-    };
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let run = expect_context::<Run>();
+    let focus = expect_context::<FocusHandle>();
+    let clock = expect_context::<Clock>();
+    let tracking_on = move || run.with(|s| s.tracking()).unwrap_or(false);
     let button = move |id: &'static str, label: &'static str, log: Log, format: Format| {
         view! {
-            <button data-testid=id on:click=move |_| dispatch(ctx, move |ctx| export_log(ctx, log, format))>{label}</button>
+            <button data-testid=id on:click=move |_| run.dispatch(move || export_log(run, focus, clock, log, format))>{label}</button>
         }
     };
     view! {
-        <div class="cs-exports" role="group" aria-label=move || ctx.t(K::Export)>
-            <span>{move || ctx.t(K::Export)} " broadLog"</span>
+        <div class="cs-exports" role="group" aria-label=move || locale.t(K::Export)>
+            <span>{move || locale.t(K::Export)} " broadLog"</span>
             {button("export-broadlog-csv", "CSV", Log::BroadLog, Format::Csv)}
             {button("export-broadlog-json", "JSON", Log::BroadLog, Format::Json)}
             <Show when=tracking_on>
-                <span>{move || ctx.t(K::Export)} " tracking"</span>
+                <span>{move || locale.t(K::Export)} " tracking"</span>
                 {button("export-tracking-csv", "CSV", Log::Tracking, Format::Csv)}
                 {button("export-tracking-json", "JSON", Log::Tracking, Format::Json)}
             </Show>
-            <button data-testid="export-summary" on:click=move |_| dispatch(ctx, export_summary)>
-                {move || ctx.t(K::YearSummary)}
+            <button data-testid="export-summary" on:click=move |_| run.dispatch(move || export_summary(run))>
+                {move || locale.t(K::YearSummary)}
             </button>
-            <span class="cs-hint">{move || ctx.t(K::ExportHint)}</span>
+            <span class="cs-hint">{move || locale.t(K::ExportHint)}</span>
         </div>
     }
 }
@@ -147,7 +141,11 @@ fn scenario_file_name(text: &str) -> String {
 }
 
 /// Scenario download (the editor's text exactly as typed) and upload.
-pub fn scenario_files(ctx: Ctx) -> impl IntoView {
+#[component]
+pub fn ScenarioFiles() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let doc = expect_context::<DocHandle>();
+    let loader = expect_context::<Loader>();
     let status = RwSignal::new(None::<String>);
     let on_file = move |ev: web_sys::Event| {
         let Some(input) = ev
@@ -164,35 +162,27 @@ pub fn scenario_files(ctx: Ctx) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(text) => {
-                    let text = text.as_string().unwrap_or_default();
-                    ctx.preset.set(String::new());
-                    ctx.selected.set(None);
-                    set_text(ctx, text, true);
-                    status.set(Some(format!("{} {}", ctx.t(K::Imported), file.name())));
+                    loader.set_document(text.as_string().unwrap_or_default());
+                    status.set(Some(format!("{} {}", locale.t(K::Imported), file.name())));
                 }
-                Err(_) => status.set(Some(ctx.t(K::ImportFailed).to_string())),
+                Err(_) => status.set(Some(locale.t(K::ImportFailed).to_string())),
             }
         });
     };
+    let export = move |_| {
+        let text = doc.with_untracked(|d| d.text().to_string());
+        download(
+            &scenario_file_name(&text),
+            "application/json",
+            std::iter::once(text),
+        );
+    };
     view! {
         <div class="cs-files" role="group">
-            <button
-                data-testid="export-scenario"
-                on:click=move |_| {
-                    let text = ctx.raw.get_untracked();
-                    download(&scenario_file_name(&text), "application/json", std::iter::once(text));
-                }
-            >
-                {move || ctx.t(K::DownloadScenario)}
-            </button>
+            <button data-testid="export-scenario" on:click=export>{move || locale.t(K::DownloadScenario)}</button>
             <label class="cs-upload">
-                <span>{move || ctx.t(K::ImportScenario)}</span>
-                <input
-                    type="file"
-                    accept=".json,application/json"
-                    data-testid="import-scenario"
-                    on:change=on_file
-                />
+                <span>{move || locale.t(K::ImportScenario)}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=on_file />
             </label>
             <span class="cs-hint" role="status">{move || status.get()}</span>
         </div>

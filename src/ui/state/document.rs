@@ -1,0 +1,261 @@
+//! The scenario being edited: its text exactly as typed (never lost, even when it does
+//! not parse), the JSON value the field editors read, the draft the engine simulates,
+//! its problems, and the preset it came from.
+//!
+//! The text is parsed once per edit ([`Document::set_text`]): into a JSON value, and the
+//! draft from that value; only a document that does not deserialise is read once more,
+//! to name the offending field.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::engine::doc::{self, Scenario, ScenarioError};
+use crate::ui::editor::{self, Kind};
+use crate::ui::presets::{preset, PRESETS};
+
+/// The scenario document of one instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// The preset the text is (its name), or "" for a custom scenario.
+    preset: String,
+    /// The text as typed.
+    text: String,
+    /// The text read as JSON (`None` when it is not JSON).
+    value: Option<Value>,
+    /// The last text that deserialised as a scenario (what the engine is given).
+    draft: Scenario,
+    /// Why the text is not a scenario (a JSON or type error, with its path).
+    parse_error: Option<ScenarioError>,
+    /// The draft's validation problems.
+    problems: Vec<ScenarioError>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new(PRESETS[0].name, None)
+    }
+}
+
+impl Document {
+    /// A document from an instance's configuration: its scenario text if any (a text
+    /// equal to a preset's document selects that preset), else the preset `name` (the
+    /// first preset when the name is unknown).
+    ///
+    /// ```
+    /// use campaign_sim::ui::state::document::Document;
+    /// let d = Document::new("birthday-daily-recurring", None);
+    /// assert_eq!(d.preset(), "birthday-daily-recurring");
+    /// assert!(d.is_valid());
+    /// let custom = Document::new("", Some("{\"workflow\": 3}"));
+    /// assert_eq!(custom.preset(), "");
+    /// assert!(custom.parse_error().is_some());
+    /// ```
+    pub fn new(name: &str, scenario: Option<&str>) -> Document {
+        let fallback = preset(name).unwrap_or(PRESETS[0]);
+        let mut d = Document {
+            preset: String::new(),
+            text: String::new(),
+            value: None,
+            draft: read_preset(fallback.json),
+            parse_error: None,
+            problems: Vec::new(),
+        };
+        match scenario {
+            Some(text) => {
+                d.set_text(text.to_string());
+                d.preset = d.matching_preset().to_string();
+            }
+            None => {
+                d.set_text(fallback.json.to_string());
+                d.preset = fallback.name.to_string();
+            }
+        }
+        d
+    }
+
+    /// Puts a text in the document, as typed: a text that deserialises becomes the
+    /// draft (its validation problems are kept), one that does not keeps the last
+    /// draft and records why, with the field's path. The preset is left to the caller
+    /// ([`Document::set_custom_text`] for an edit).
+    pub fn set_text(&mut self, text: String) {
+        let value = serde_json::from_str::<Value>(&text).ok();
+        let scenario = value
+            .as_ref()
+            .filter(|v| v.is_object())
+            .and_then(|v| Scenario::deserialize(v).ok());
+        match scenario {
+            Some(s) => {
+                self.parse_error = None;
+                self.problems = doc::validate(&s);
+                self.draft = s;
+            }
+            None => {
+                // Read once more only to word the error and name its field.
+                self.parse_error = doc::parse(&text).err().and_then(|e| e.into_iter().next());
+            }
+        }
+        self.value = value;
+        self.text = text;
+    }
+
+    /// A text the user typed or imported: no preset any more.
+    pub fn set_custom_text(&mut self, text: String) {
+        self.preset.clear();
+        self.set_text(text);
+    }
+
+    /// Loads preset `name`; false (and nothing changes but the picker, which says
+    /// "custom") when there is no such preset.
+    pub fn load_preset(&mut self, name: &str) -> bool {
+        let Some(p) = preset(name) else {
+            self.preset.clear();
+            return false;
+        };
+        self.set_text(p.json.to_string());
+        self.preset = p.name.to_string();
+        true
+    }
+
+    /// Puts a whole document (a JSON value) in, as the lessons do: a preset's own
+    /// document keeps the preset's text (and selects it), any other is written pretty.
+    pub fn set_value(&mut self, v: &Value) {
+        let p = PRESETS
+            .iter()
+            .find(|p| serde_json::from_str::<Value>(p.json).ok().as_ref() == Some(v));
+        match p {
+            Some(p) => {
+                self.set_text(p.json.to_string());
+                self.preset = p.name.to_string();
+            }
+            None => self.set_custom_text(serde_json::to_string_pretty(v).unwrap_or_default()),
+        }
+    }
+
+    /// Writes a field's typed text into the document (what was typed is kept as is):
+    /// false when the text is not a JSON object to edit.
+    pub fn edit_field(&mut self, path: &str, kind: Kind, typed: &str) -> bool {
+        let Some(mut doc) = self.value.clone().filter(Value::is_object) else {
+            return false;
+        };
+        editor::set(&mut doc, path, editor::value_of(kind, typed));
+        match serde_json::to_string_pretty(&doc) {
+            Ok(text) => {
+                self.set_custom_text(text);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The preset whose document this text is, or "".
+    fn matching_preset(&self) -> &'static str {
+        let Some(v) = &self.value else { return "" };
+        PRESETS
+            .iter()
+            .find(|p| serde_json::from_str::<Value>(p.json).ok().as_ref() == Some(v))
+            .map_or("", |p| p.name)
+    }
+
+    pub fn preset(&self) -> &str {
+        &self.preset
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The text as JSON (`None` when it is not JSON).
+    pub fn value(&self) -> Option<&Value> {
+        self.value.as_ref()
+    }
+    /// The last scenario the text gave (simulated when valid).
+    pub fn draft(&self) -> &Scenario {
+        &self.draft
+    }
+    pub fn parse_error(&self) -> Option<&ScenarioError> {
+        self.parse_error.as_ref()
+    }
+    /// The draft's validation problems.
+    pub fn problems(&self) -> &[ScenarioError] {
+        &self.problems
+    }
+    /// Whether the text is a valid scenario (the engine may simulate the draft).
+    pub fn is_valid(&self) -> bool {
+        self.parse_error.is_none() && self.problems.is_empty()
+    }
+    /// Every problem as the scenario panel lists it: the parse error, or the
+    /// validation problems.
+    pub fn all_problems(&self) -> Vec<ScenarioError> {
+        match &self.parse_error {
+            Some(e) => vec![e.clone()],
+            None => self.problems.clone(),
+        }
+    }
+}
+
+/// A preset's scenario (presets are tested valid).
+fn read_preset(json: &str) -> Scenario {
+    serde_json::from_str(json).unwrap_or_else(|_| unreachable!("presets are tested"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_text_is_kept_even_when_it_does_not_parse() {
+        let mut d = Document::default();
+        let before = d.draft().clone();
+        d.set_custom_text("{ \"year\": ".to_string());
+        assert_eq!(d.text(), "{ \"year\": ");
+        assert_eq!(d.preset(), "");
+        assert!(d.parse_error().unwrap().reason.starts_with("invalid JSON"));
+        assert_eq!(d.draft(), &before, "the last draft stays");
+        assert!(!d.is_valid());
+        // A type error names its field.
+        d.set_custom_text(
+            r#"{"workflow": {"scheduler": {"frequency": "daily", "every": "x"}}}"#.into(),
+        );
+        assert_eq!(d.parse_error().unwrap().path, "workflow.scheduler.every");
+    }
+
+    #[test]
+    fn a_valid_document_with_problems_becomes_the_draft() {
+        let mut d = Document::default();
+        d.set_custom_text(
+            r#"{"workflow": {"scheduler": {"frequency": "daily", "every": 0}}}"#.into(),
+        );
+        assert!(d.parse_error().is_none());
+        assert!(d.problems().iter().any(|p| p.path == "workflow.scheduler.every"), "{:?}", d.problems());
+        assert_eq!(d.all_problems().len(), d.problems().len());
+        assert!(d.value().is_some());
+    }
+
+    #[test]
+    fn presets_load_and_a_preset_text_selects_its_preset() {
+        let mut d = Document::default();
+        assert!(d.load_preset("welcome-continuous-incremental"));
+        assert_eq!(d.preset(), "welcome-continuous-incremental");
+        assert!(d.is_valid());
+        assert!(!d.load_preset("nope"));
+        assert_eq!(d.preset(), "");
+        let json = preset("birthday-daily-recurring").unwrap().json;
+        assert_eq!(
+            Document::new("", Some(json)).preset(),
+            "birthday-daily-recurring"
+        );
+        let v: Value = serde_json::from_str(json).unwrap();
+        d.set_value(&v);
+        assert_eq!((d.preset(), d.text()), ("birthday-daily-recurring", json));
+    }
+
+    #[test]
+    fn a_field_edit_writes_the_typed_value_into_the_text() {
+        let mut d = Document::default();
+        assert!(d.edit_field("seed", Kind::Int, "9"));
+        assert_eq!(d.preset(), "");
+        assert_eq!(d.draft().seed, 9);
+        // What does not parse as the field's kind goes in as typed, and is refused.
+        assert!(d.edit_field("seed", Kind::Int, "9x"));
+        assert_eq!(d.parse_error().unwrap().path, "seed");
+        assert_eq!(d.draft().seed, 9);
+    }
+}

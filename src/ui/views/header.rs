@@ -1,0 +1,62 @@
+//! The instance's header: title and tagline, the Questions menu, the copy-link button
+//! (standalone page), the language switch, and the "what is the difference" explainer.
+
+use leptos::prelude::*;
+
+use super::lesson_panel::QuestionsMenu;
+#[cfg(feature = "full")]
+use super::share::CopyLink;
+use crate::ui::handles::{LayoutHandle, Locale, Run};
+use crate::ui::i18n::{Lang, K};
+use crate::ui::state::layout::View;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let layout = expect_context::<LayoutHandle>();
+    view! {
+        <div class="cs-header">
+            <div class="cs-title">
+                <h1>{move || locale.t(K::Title)}</h1>
+                <p class="cs-tagline">{move || locale.t(K::Tagline)}</p>
+            </div>
+            // The guided lessons, one per question a learner brings.
+            <Show when=move || layout.get().view == View::Full><QuestionsMenu /></Show>
+            <CopyLink />
+            <LangSwitch />
+        </div>
+        <details class="cs-explain" open=move || !layout.get_untracked().compact>
+            <summary>{move || locale.t(K::WhatIs)}</summary>
+            <p data-testid="explain">{move || locale.t(K::Explain)}</p>
+        </details>
+    }
+}
+
+/// EN / FR.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let run = expect_context::<Run>();
+    let button = move |lang: Lang, testid: &'static str, label: &'static str| {
+        view! {
+            <button
+                data-testid=testid
+                aria-pressed=move || (locale.get() == lang).to_string()
+                on:click=move |_| locale.switch(run, lang)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="cs-lang" role="group" aria-label=move || locale.t(K::Language)>
+            {button(Lang::En, "lang-en", "EN")}
+            {button(Lang::Fr, "lang-fr", "FR")}
+        </div>
+    }
+}
+
+/// The widget bundle has no link to copy.
+#[cfg(not(feature = "full"))]
+#[component]
+fn CopyLink() -> impl IntoView {}

@@ -1,0 +1,58 @@
+//! The workflow's journal up to the clock: its last lines, oldest first, each a way to
+//! its execution.
+
+use leptos::prelude::*;
+
+use crate::ui::derived::diagram::{journal_lines, JournalLine};
+use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
+use crate::ui::i18n::K;
+
+#[component]
+pub fn Journal() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let run = expect_context::<Run>();
+    let clock = expect_context::<Clock>();
+    let focus = expect_context::<FocusHandle>();
+    let shown = focus.select(|f| f.workflow);
+    let in_focus = focus.select(|f| f.execution);
+    let lines = Memo::new(move |_| {
+        let (t, lang, shown) = (clock.now(), locale.get(), shown.get());
+        run.with_own(|s, o| journal_lines(s, o, shown, t, lang))
+            .unwrap_or_default()
+    });
+    view! {
+        <h3>{move || locale.t(K::Journal)}</h3>
+        <p class="cs-hint">{move || locale.t(K::JournalHint)}</p>
+        <ol class="cs-journal" data-testid="journal">
+            {move || {
+                let (focus, t) = (in_focus.get(), clock.now());
+                lines.get().into_iter().map(|l| view! { <Line l focus now=t /> }).collect_view()
+            }}
+        </ol>
+    }
+}
+
+/// One line: a line of an execution is a button to it; the lines at the clock's
+/// instant are what just happened (e.g. the edit a resources-folder version points to).
+#[component]
+fn Line(l: JournalLine, focus: Option<usize>, now: i64) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let body = view! {
+        <time>{l.at} " " <span class="cs-offset">{l.offset}</span></time>
+        {l.workflow.map(|w| view! { <span class="cs-wfname">{w}</span> })}
+        <span class="cs-act">{l.activity}</span>
+        <span>{l.text}</span>
+    };
+    match l.execution {
+        Some(e) => view! {
+            <li class:cs-focus=focus == Some(e)>
+                <button class="cs-jl" data-testid="journal-line" data-execution=e.to_string() on:click=move |_| nav.jump(move |_| Some(e), |_| {})>
+                    {body}
+                    <span class="cs-exec">{format!("#{}", e + 1)}</span>
+                </button>
+            </li>
+        }
+        .into_any(),
+        None => view! { <li class:cs-focus=l.instant == now>{body}</li> }.into_any(),
+    }
+}

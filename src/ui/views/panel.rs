@@ -1,0 +1,254 @@
+//! The scenario panel: an editor for every field of the document, the raw JSON, the
+//! plain-language schedule and the next executions. Errors are the engine's own
+//! messages (`data-testid="error"`), shown next to the field whose path they name.
+
+use leptos::prelude::*;
+
+use super::files::ScenarioFiles;
+use crate::engine::doc::describe::describe_schedule;
+use crate::engine::doc::ScenarioError;
+use crate::ui::derived::fields::{all_paths, applies, placeholder, GROUPS};
+use crate::ui::editor::{self, Kind};
+use crate::ui::format;
+use crate::ui::handles::{Clock, DocHandle, Locale, Run};
+use crate::ui::i18n::{field_label, K};
+
+/// Every problem of the document as typed (the JSON/type error, or the validation
+/// list), and the engine's refusal to run a valid document (its size limits).
+fn problems(doc: DocHandle, run: Run) -> Vec<ScenarioError> {
+    let mut all = doc.with(|d| d.all_problems());
+    if doc.with(|d| d.parse_error().is_none()) {
+        all.extend(run.status(|s| s.refused.clone()));
+    }
+    all
+}
+
+#[component]
+fn ErrorList(errors: Vec<ScenarioError>) -> impl IntoView {
+    errors
+        .into_iter()
+        .map(|e| view! { <p class="cs-error" data-testid="error" role="alert">{e.to_string()}</p> })
+        .collect_view()
+}
+
+/// One field: its input (what the user typed is kept while it means the same as the
+/// document's value), its problems; scheduler fields only for their frequency.
+#[component]
+fn Field(path: &'static str, kind: Kind) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let doc = expect_context::<DocHandle>();
+    let run = expect_context::<Run>();
+    let doc_text = Memo::new(move |_| {
+        doc.with(|d| editor::text_of(kind, d.value().and_then(|v| editor::get(v, path))))
+    });
+    let typed = RwSignal::new(doc_text.get_untracked());
+    let shown = move || {
+        let mut d = doc_text.get();
+        // An absent choice shows the engine's default, the first option.
+        if let (Kind::Choice(options), true) = (kind, d.is_empty()) {
+            if !options.contains(&"") {
+                d = options.first().copied().unwrap_or("").to_string();
+            }
+        }
+        let t = typed.get();
+        if editor::same_value(kind, &t, &d) {
+            t
+        } else {
+            d
+        }
+    };
+    let freq = Memo::new(move |_| {
+        doc.with(|d| {
+            d.value()
+                .and_then(|v| editor::get(v, "workflow.scheduler.frequency"))
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |text: String| {
+        doc.change(run, false, |d| {
+            d.edit_field(path, kind, &text);
+        })
+    };
+    let on_text = move |v: String| {
+        typed.set(v.clone());
+        edit(v);
+    };
+    let input = match kind {
+        Kind::Bool => view! {
+            <input
+                type="checkbox"
+                data-field=path
+                prop:checked=move || doc_text.get() == "true"
+                on:change:target=move |ev| edit(if ev.target().checked() { "true" } else { "false" }.to_string())
+            />
+        }
+        .into_any(),
+        Kind::Choice(options) => view! {
+            <select data-field=path prop:value=shown on:change:target=move |ev| on_text(ev.target().value())>
+                {options.iter().map(|o| view! { <option value=*o>{if o.is_empty() { "—" } else { o }}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Kind::Outages => view! {
+            <textarea
+                data-field=path
+                rows="3"
+                spellcheck="false"
+                placeholder="2026-03-02T00:00 2026-03-05T00:00"
+                prop:value=shown
+                on:input:target=move |ev| on_text(ev.target().value())
+            ></textarea>
+        }
+        .into_any(),
+        _ => view! {
+            <input
+                type="text"
+                data-field=path
+                spellcheck="false"
+                placeholder=placeholder(path)
+                inputmode=match kind { Kind::Int | Kind::Float => "decimal", _ => "text" }
+                prop:value=shown
+                on:input:target=move |ev| on_text(ev.target().value())
+            />
+        }
+        .into_any(),
+    };
+    let errors = move || {
+        problems(doc, run)
+            .into_iter()
+            .filter(|e| editor::owns(path, &e.path))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div
+            class="cs-fieldrow"
+            class:cs-invalid=move || !errors().is_empty()
+            style:display=move || if applies(path, &freq.get()) { "" } else { "none" }
+        >
+            <label>
+                <span>{move || field_label(locale.get(), path)}</span>
+                {input}
+            </label>
+            {move || view! { <ErrorList errors=errors() /> }}
+        </div>
+    }
+}
+
+/// The schedule in words and the next executions after the clock.
+#[component]
+fn Schedule() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let doc = expect_context::<DocHandle>();
+    let clock = expect_context::<Clock>();
+    let description = move || {
+        let lang = locale.get();
+        doc.with(|d| {
+            let s = d.draft();
+            match (d.is_valid(), s.workflows().first()) {
+                (true, Some(w)) => describe_schedule(w.scheduler, &s.timezone, s.year, lang),
+                _ => String::new(),
+            }
+        })
+    };
+    let next = move || {
+        let (lang, after) = (locale.get(), clock.now());
+        doc.with(|d| {
+            let s = d.draft();
+            let Some(cal) = d.is_valid().then(|| s.calendar().ok()).flatten() else {
+                return Vec::new();
+            };
+            let downtime = crate::engine::sim::downtime(s, &cal);
+            let after = after.max(cal.horizon_start - 1);
+            crate::engine::sim::schedulers(s, &cal)
+                .first()
+                .map(|sc| sc.preview(&downtime, after, 5))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| format::date_time(lang, cal.local(t)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="cs-schedule">
+            <p>
+                <strong>{move || locale.t(K::Schedule)} ": "</strong>
+                <span data-testid="schedule-description">{description}</span>
+            </p>
+            <p>
+                <strong>{move || locale.t(K::NextExecutions)} ": "</strong>
+                <span data-testid="next-executions">{move || next().join(" · ")}</span>
+            </p>
+        </div>
+    }
+}
+
+/// The scenario panel.
+#[component]
+pub fn ScenarioPanel() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let doc = expect_context::<DocHandle>();
+    let run = expect_context::<Run>();
+    let recipients = move || {
+        doc.with(|d| {
+            d.value()
+                .and_then(|v| v.get("recipients"))
+                .and_then(|r| r.as_array())
+                .map_or(0, |a| a.len())
+        })
+    };
+    let unowned = move || {
+        problems(doc, run)
+            .into_iter()
+            .filter(|e| !all_paths().any(|p| editor::owns(p, &e.path)))
+            .collect::<Vec<_>>()
+    };
+    let groups = GROUPS
+        .iter()
+        .map(|(label, fields)| {
+            let label = *label;
+            let extra = match label {
+                K::GroupPopulation => Some(view! { <p class="cs-hint">{recipients} " " {move || locale.t(K::ExplicitRecipients)}</p> }.into_any()),
+                K::GroupOutages => Some(view! { <p class="cs-hint">{move || locale.t(K::OutageHint)}</p> }.into_any()),
+                K::GroupScheduler => Some(view! { <p class="cs-hint">{move || locale.t(K::DstHint)}</p> }.into_any()),
+                _ => None,
+            };
+            view! {
+                <fieldset class="cs-group">
+                    <legend>{move || locale.t(label)}</legend>
+                    {extra}
+                    {fields.iter().map(|(path, kind)| view! { <Field path kind=*kind /> }).collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="cs-panel">
+            <h2>{move || locale.t(K::Scenario)}</h2>
+            <p class="cs-hint">{move || locale.t(K::ScenarioHint)}</p>
+            <Schedule />
+            <div class="cs-groups">{groups}</div>
+            <ScenarioFiles />
+            <details class="cs-raw">
+                <summary>{move || locale.t(K::RawJson)}</summary>
+                <label>
+                    <span class="cs-sr">{move || locale.t(K::RawJson)}</span>
+                    <textarea
+                        data-testid="scenario-json"
+                        rows="16"
+                        spellcheck="false"
+                        prop:value=move || doc.with(|d| d.text().to_string())
+                        on:input:target=move |ev| {
+                            let text = ev.target().value();
+                            doc.change(run, false, move |d| d.set_custom_text(text));
+                        }
+                    ></textarea>
+                </label>
+            </details>
+            {move || view! { <ErrorList errors=unowned() /> }}
+            <Show when=move || !problems(doc, run).is_empty()>
+                <p class="cs-hint">{move || locale.t(K::Invalid)}</p>
+            </Show>
+        </section>
+    }
+}
