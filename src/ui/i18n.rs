@@ -492,85 +492,187 @@ pub fn code(lang: Lang) -> &'static str {
     }
 }
 
+/// The scenario panel's field labels: (JSON path, English, French).
+const FIELD_LABELS: &[(&str, &str, &str)] = &[
+    ("name", "Name", "Nom"),
+    ("year", "Year", "Année"),
+    ("timezone", "Time zone (IANA)", "Fuseau horaire (IANA)"),
+    ("seed", "Seed", "Graine"),
+    ("workflow.scheduler.frequency", "Frequency", "Fréquence"),
+    (
+        "workflow.scheduler.at",
+        "At (local date-time)",
+        "Le (date-heure locale)",
+    ),
+    ("workflow.scheduler.times", "Times of day", "Heures"),
+    (
+        "workflow.scheduler.every",
+        "Every N (days / weeks / months)",
+        "Tous les N (jours / semaines / mois)",
+    ),
+    (
+        "workflow.scheduler.days",
+        "Weekdays (mon … sun)",
+        "Jours (mon … sun)",
+    ),
+    (
+        "workflow.scheduler.month_days",
+        "Days of month (-1 = last)",
+        "Jours du mois (-1 = dernier)",
+    ),
+    (
+        "workflow.scheduler.nth_weekday.nth",
+        "Or the Nth weekday: N (1–4, -1)",
+        "Ou le Nième jour : N (1–4, -1)",
+    ),
+    ("workflow.scheduler.nth_weekday.day", "… weekday", "… jour"),
+    ("workflow.scheduler.months", "Months (1–12)", "Mois (1–12)"),
+    ("workflow.scheduler.dates", "Dates (MM-DD)", "Dates (MM-JJ)"),
+    (
+        "workflow.scheduler.interval_minutes",
+        "Every N minutes",
+        "Toutes les N minutes",
+    ),
+    (
+        "workflow.scheduler.window",
+        "Window (from, to)",
+        "Plage (de, à)",
+    ),
+    (
+        "workflow.scheduler.start",
+        "Valid from (date)",
+        "Valide du (date)",
+    ),
+    (
+        "workflow.scheduler.end",
+        "Valid until (date)",
+        "Valide jusqu'au (date)",
+    ),
+    (
+        "workflow.scheduler.max_runs",
+        "Max executions",
+        "Exécutions max.",
+    ),
+    (
+        "workflow.scheduler.tick_minutes",
+        "Server tick (minutes)",
+        "Tic du serveur (minutes)",
+    ),
+    ("workflow.query.filter", "Filter", "Filtre"),
+    (
+        "workflow.query.leap_day",
+        "29 Feb birthdays in other years",
+        "Anniversaires du 29 févr. les autres années",
+    ),
+    (
+        "workflow.query.incremental",
+        "Incremental query",
+        "Requête incrémentale",
+    ),
+    (
+        "workflow.query.history_days",
+        "History kept (days, 0 = forever)",
+        "Historique conservé (jours, 0 = toujours)",
+    ),
+    (
+        "workflow.delivery.mode",
+        "Delivery mode",
+        "Mode de diffusion",
+    ),
+    (
+        "workflow.delivery.aggregation",
+        "Aggregation period (recurring)",
+        "Période d'agrégation (récurrente)",
+    ),
+    (
+        "workflow.delivery.label",
+        "Template label",
+        "Libellé du modèle",
+    ),
+    (
+        "workflow.delivery.content_changes",
+        "Content edits (local date-times)",
+        "Modifications du contenu (dates-heures locales)",
+    ),
+    (
+        "outages",
+        "Outages (one 'from to' per line)",
+        "Interruptions (une « de à » par ligne)",
+    ),
+    ("missed_runs", "Missed runs", "Exécutions manquées"),
+    (
+        "tracking.enabled",
+        "Tracking (opens, clicks, bounces)",
+        "Tracking (ouvertures, clics, rebonds)",
+    ),
+    (
+        "tracking.open_rate",
+        "Open rate (0–1)",
+        "Taux d'ouverture (0–1)",
+    ),
+    (
+        "tracking.click_rate",
+        "Click rate (0–1)",
+        "Taux de clic (0–1)",
+    ),
+    (
+        "tracking.optout_rate",
+        "Opt-out rate (0–1)",
+        "Taux de désinscription (0–1)",
+    ),
+    (
+        "tracking.hard_bounce_rate",
+        "Hard bounce rate (0–1)",
+        "Taux de rebond dur (0–1)",
+    ),
+    (
+        "tracking.soft_bounce_rate",
+        "Soft bounce rate (0–1)",
+        "Taux de rebond doux (0–1)",
+    ),
+    (
+        "population.size",
+        "Generated recipients",
+        "Destinataires générés",
+    ),
+    (
+        "population.signups_per_day",
+        "New sign-ups per day",
+        "Inscriptions par jour",
+    ),
+    (
+        "population.birthday_known",
+        "Share with a birthday (0–1)",
+        "Part avec anniversaire (0–1)",
+    ),
+    (
+        "population.invalid_address_rate",
+        "Invalid addresses (0–1)",
+        "Adresses invalides (0–1)",
+    ),
+    (
+        "population.engaged_share",
+        "Engaged share (0–1)",
+        "Part d'engagés (0–1)",
+    ),
+    (
+        "pressure.max_messages",
+        "Pressure: max messages",
+        "Pression : messages max.",
+    ),
+    (
+        "pressure.period_days",
+        "… per rolling days",
+        "… sur N jours glissants",
+    ),
+];
+
 /// The label of the scenario field at a JSON path (the panel's editors).
 pub fn field_label(lang: Lang, path: &str) -> &'static str {
-    let (en, fr) = match path {
-        "name" => ("Name", "Nom"),
-        "year" => ("Year", "Année"),
-        "timezone" => ("Time zone (IANA)", "Fuseau horaire (IANA)"),
-        "seed" => ("Seed", "Graine"),
-        "workflow.scheduler.frequency" => ("Frequency", "Fréquence"),
-        "workflow.scheduler.at" => ("At (local date-time)", "Le (date-heure locale)"),
-        "workflow.scheduler.times" => ("Times of day", "Heures"),
-        "workflow.scheduler.every" => (
-            "Every N (days / weeks / months)",
-            "Tous les N (jours / semaines / mois)",
-        ),
-        "workflow.scheduler.days" => ("Weekdays (mon … sun)", "Jours (mon … sun)"),
-        "workflow.scheduler.month_days" => {
-            ("Days of month (-1 = last)", "Jours du mois (-1 = dernier)")
-        }
-        "workflow.scheduler.nth_weekday.nth" => (
-            "Or the Nth weekday: N (1–4, -1)",
-            "Ou le Nième jour : N (1–4, -1)",
-        ),
-        "workflow.scheduler.nth_weekday.day" => ("… weekday", "… jour"),
-        "workflow.scheduler.months" => ("Months (1–12)", "Mois (1–12)"),
-        "workflow.scheduler.dates" => ("Dates (MM-DD)", "Dates (MM-JJ)"),
-        "workflow.scheduler.interval_minutes" => ("Every N minutes", "Toutes les N minutes"),
-        "workflow.scheduler.window" => ("Window (from, to)", "Plage (de, à)"),
-        "workflow.scheduler.start" => ("Valid from (date)", "Valide du (date)"),
-        "workflow.scheduler.end" => ("Valid until (date)", "Valide jusqu'au (date)"),
-        "workflow.scheduler.max_runs" => ("Max executions", "Exécutions max."),
-        "workflow.scheduler.tick_minutes" => ("Server tick (minutes)", "Tic du serveur (minutes)"),
-        "workflow.query.filter" => ("Filter", "Filtre"),
-        "workflow.query.leap_day" => (
-            "29 Feb birthdays in other years",
-            "Anniversaires du 29 févr. les autres années",
-        ),
-        "workflow.query.incremental" => ("Incremental query", "Requête incrémentale"),
-        "workflow.query.history_days" => (
-            "History kept (days, 0 = forever)",
-            "Historique conservé (jours, 0 = toujours)",
-        ),
-        "workflow.delivery.mode" => ("Delivery mode", "Mode de diffusion"),
-        "workflow.delivery.aggregation" => (
-            "Aggregation period (recurring)",
-            "Période d'agrégation (récurrente)",
-        ),
-        "workflow.delivery.label" => ("Template label", "Libellé du modèle"),
-        "workflow.delivery.content_changes" => (
-            "Content edits (local date-times)",
-            "Modifications du contenu (dates-heures locales)",
-        ),
-        "outages" => (
-            "Outages (one 'from to' per line)",
-            "Interruptions (une « de à » par ligne)",
-        ),
-        "missed_runs" => ("Missed runs", "Exécutions manquées"),
-        "tracking.enabled" => (
-            "Tracking (opens, clicks, bounces)",
-            "Tracking (ouvertures, clics, rebonds)",
-        ),
-        "tracking.open_rate" => ("Open rate (0–1)", "Taux d'ouverture (0–1)"),
-        "tracking.click_rate" => ("Click rate (0–1)", "Taux de clic (0–1)"),
-        "tracking.optout_rate" => ("Opt-out rate (0–1)", "Taux de désinscription (0–1)"),
-        "tracking.hard_bounce_rate" => ("Hard bounce rate (0–1)", "Taux de rebond dur (0–1)"),
-        "tracking.soft_bounce_rate" => ("Soft bounce rate (0–1)", "Taux de rebond doux (0–1)"),
-        "population.size" => ("Generated recipients", "Destinataires générés"),
-        "population.signups_per_day" => ("New sign-ups per day", "Inscriptions par jour"),
-        "population.birthday_known" => (
-            "Share with a birthday (0–1)",
-            "Part avec anniversaire (0–1)",
-        ),
-        "population.invalid_address_rate" => {
-            ("Invalid addresses (0–1)", "Adresses invalides (0–1)")
-        }
-        "population.engaged_share" => ("Engaged share (0–1)", "Part d'engagés (0–1)"),
-        "pressure.max_messages" => ("Pressure: max messages", "Pression : messages max."),
-        "pressure.period_days" => ("… per rolling days", "… sur N jours glissants"),
-        _ => ("", ""),
-    };
+    let (en, fr) = FIELD_LABELS
+        .iter()
+        .find(|(p, _, _)| *p == path)
+        .map_or(("", ""), |(_, en, fr)| (*en, *fr));
     match lang {
         Lang::En => en,
         Lang::Fr => fr,
@@ -640,6 +742,37 @@ fn with_day(
     out
 }
 
+/// A Scheduler's line: it fired (or caught up a slot), and the daylight-saving rule it
+/// applied to the slot, if any.
+fn fired(
+    lang: Lang,
+    (scheduled, caught_up): (i64, bool),
+    dst: Option<crate::engine::activity::scheduler::DstShift>,
+    when: impl Fn(i64) -> String,
+) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = |k: K| tr(lang, k);
+    let fired = if caught_up {
+        fill(t(K::JCaughtUp), &[("slot", &when(scheduled))])
+    } else {
+        t(K::JFired).into()
+    };
+    let Some(d) = dst else { return fired };
+    let planned = format!("{:02}:{:02}", d.planned.hour(), d.planned.minute());
+    let day = super::format::day_month(lang, d.planned.month(), d.planned.day());
+    let at = format!(
+        "{:02}:{:02} {}",
+        d.ran.hour(),
+        d.ran.minute(),
+        super::format::utc_offset(d.offset)
+    );
+    let note = fill(
+        t(if d.gap { K::JDstGap } else { K::JDstTwice }),
+        &[("time", &planned), ("day", &day), ("at", &at)],
+    );
+    format!("{fired} · {note}")
+}
+
 /// A journal line's message; `when` formats an instant (the scenario's local time).
 pub fn journal(
     lang: Lang,
@@ -664,38 +797,7 @@ pub fn journal(
             scheduled,
             caught_up,
             dst,
-        } => {
-            let fired = if caught_up {
-                fill(t(K::JCaughtUp), &[("slot", &when(scheduled))])
-            } else {
-                t(K::JFired).into()
-            };
-            use chrono::{Datelike, Timelike};
-            match dst {
-                None => fired,
-                Some(d) => {
-                    let planned = format!("{:02}:{:02}", d.planned.hour(), d.planned.minute());
-                    let day = super::format::day_month(lang, d.planned.month(), d.planned.day());
-                    let note = fill(
-                        t(if d.gap { K::JDstGap } else { K::JDstTwice }),
-                        &[
-                            ("time", &planned),
-                            ("day", &day),
-                            (
-                                "at",
-                                &format!(
-                                    "{:02}:{:02} {}",
-                                    d.ran.hour(),
-                                    d.ran.minute(),
-                                    super::format::utc_offset(d.offset)
-                                ),
-                            ),
-                        ],
-                    );
-                    format!("{fired} · {note}")
-                }
-            }
-        }
+        } => fired(lang, (scheduled, caught_up), dst, when),
         JournalMessage::QueryDone { day, slot_day } => {
             let done = fill(t(K::JQueryDone), &[("recipients", &recipients())]);
             with_day(lang, done, day, slot_day)

@@ -262,7 +262,11 @@ mod tests {
         let o = &s.columns[1].outcome;
         let end = s.cal.horizon_end;
         let a = additions_of(o, 1, end, false, Lang::En).unwrap();
-        assert!(a.caption.starts_with("52 executions appended 2,080 rows"), "{}", a.caption);
+        assert!(
+            a.caption.starts_with("52 executions appended 2,080 rows"),
+            "{}",
+            a.caption
+        );
         assert_eq!((a.first, a.items.len()), (45, 8));
         assert!(a.cut.unwrap().contains("8 of 52"));
         assert_eq!(a.items[0].text, "#45 9 Nov 09:00: +40 rows");

@@ -132,7 +132,10 @@ mod tests {
         assert!(ev.found && !ev.email.is_empty());
         assert!(!ev.lines.is_empty());
         let before = events(&s, o, 17, s.cal.horizon_start - 1, None, Lang::En);
-        assert!(before.lines.len() < ev.lines.len(), "the clock cuts the year");
+        assert!(
+            before.lines.len() < ev.lines.len(),
+            "the clock cuts the year"
+        );
         let (n, _, text) = why(&s, o, 17, 0, Lang::En).unwrap();
         assert_eq!(n, 1);
         assert!(text.contains("birthday"), "{text}");

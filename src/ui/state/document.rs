@@ -224,7 +224,13 @@ mod tests {
             r#"{"workflow": {"scheduler": {"frequency": "daily", "every": 0}}}"#.into(),
         );
         assert!(d.parse_error().is_none());
-        assert!(d.problems().iter().any(|p| p.path == "workflow.scheduler.every"), "{:?}", d.problems());
+        assert!(
+            d.problems()
+                .iter()
+                .any(|p| p.path == "workflow.scheduler.every"),
+            "{:?}",
+            d.problems()
+        );
         assert_eq!(d.all_problems().len(), d.problems().len());
         assert!(d.value().is_some());
     }

@@ -74,7 +74,39 @@ fn Field(path: &'static str, kind: Kind) -> impl IntoView {
         typed.set(v.clone());
         edit(v);
     };
-    let input = match kind {
+    let input = field_input(path, kind, Signal::derive(shown), doc_text, on_text, edit);
+    let errors = move || {
+        problems(doc, run)
+            .into_iter()
+            .filter(|e| editor::owns(path, &e.path))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div
+            class="cs-fieldrow"
+            class:cs-invalid=move || !errors().is_empty()
+            style:display=move || if applies(path, &freq.get()) { "" } else { "none" }
+        >
+            <label>
+                <span>{move || field_label(locale.get(), path)}</span>
+                {input}
+            </label>
+            {move || view! { <ErrorList errors=errors() /> }}
+        </div>
+    }
+}
+
+/// The input of a field of kind `kind`: a checkbox, a choice, the outages' text area
+/// or a text input.
+fn field_input(
+    path: &'static str,
+    kind: Kind,
+    shown: Signal<String>,
+    doc_text: Memo<String>,
+    on_text: impl Fn(String) + Copy + Send + Sync + 'static,
+    edit: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    match kind {
         Kind::Bool => view! {
             <input
                 type="checkbox"
@@ -113,25 +145,6 @@ fn Field(path: &'static str, kind: Kind) -> impl IntoView {
             />
         }
         .into_any(),
-    };
-    let errors = move || {
-        problems(doc, run)
-            .into_iter()
-            .filter(|e| editor::owns(path, &e.path))
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <div
-            class="cs-fieldrow"
-            class:cs-invalid=move || !errors().is_empty()
-            style:display=move || if applies(path, &freq.get()) { "" } else { "none" }
-        >
-            <label>
-                <span>{move || field_label(locale.get(), path)}</span>
-                {input}
-            </label>
-            {move || view! { <ErrorList errors=errors() /> }}
-        </div>
     }
 }
 
