@@ -18,8 +18,10 @@ pub mod nav;
 pub mod playback;
 pub mod presets;
 pub mod queue;
+pub mod quiz;
 pub mod share;
 pub mod window;
+pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
