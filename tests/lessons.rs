@@ -1,15 +1,17 @@
 //! The lesson files (`lessons/`) are consistent: every id of each language's index has
-//! both language files, both languages have the same steps (only the texts differ),
-//! every step's scenario is valid and every execution it names exists in that year,
-//! and each lesson reaches its answer (an `expect` for the end-to-end test) by its
-//! second step.
+//! both language files, both languages have the same steps and the same questions
+//! (only the texts differ), every step's scenario is valid and every execution,
+//! delivery, recipient and workflow it names exists in that year, every question's
+//! quantity has a value on its step's year and a choice question's declared answer is
+//! the engine's, and each lesson reaches its answer (an `expect` for the end-to-end
+//! test) by its second step.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use campaign_sim::engine::doc as scenario;
-use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, IndexEntry, Lesson, Op};
+use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, AskKind, IndexEntry, Lesson, Op};
 use campaign_sim::ui::model::Sim;
 use campaign_sim::ui::nav;
 use serde_json::Value;
@@ -43,8 +45,39 @@ fn actions(l: &Lesson) -> Lesson {
     for s in &mut l.steps {
         s.narration.clear();
         s.notice.clear();
+        if let Some(a) = &mut s.ask {
+            a.prompt.clear();
+            if let AskKind::Choice { choices, .. } = &mut a.kind {
+                for c in choices {
+                    c.text.clear();
+                }
+            }
+        }
     }
     l
+}
+
+/// Every text a learner reads in a lesson: title, narrations, notices, prompts, choices.
+fn texts(l: &Lesson) -> Vec<&String> {
+    let mut out = vec![&l.title];
+    for s in &l.steps {
+        out.extend([&s.narration, &s.notice]);
+        if let Some(a) = &s.ask {
+            out.push(&a.prompt);
+            if let AskKind::Choice { choices, .. } = &a.kind {
+                out.extend(choices.iter().map(|c| &c.text));
+            }
+        }
+    }
+    out
+}
+
+/// The simulated year of step `k` (from 0).
+fn year_of(l: &Lesson, k: usize) -> Sim {
+    let at = format!("{} step {}", l.id, k + 1);
+    let p = plan(l, k, &Value::Null);
+    let s = scenario::parse(&p.doc.to_string()).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+    Sim::new(s).unwrap_or_else(|e| panic!("{at}: {e:?}"))
 }
 
 #[test]
@@ -166,8 +199,14 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
         for k in 0..l.steps.len() {
             let at = format!("{} step {}", entry.id, k + 1);
             let p = plan(&l, k, &Value::Null);
-            let s = scenario::parse(&p.doc.to_string()).unwrap_or_else(|e| panic!("{at}: {e:?}"));
-            let sim = Sim::new(s).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+            let sim = year_of(&l, k);
+            if let Some(w) = &p.workflow {
+                assert!(
+                    sim.workflow_names().contains(w),
+                    "{at}: no workflow {w:?} in {:?}",
+                    sim.workflow_names()
+                );
+            }
             let mut column = 0;
             for op in &p.ops {
                 match op {
@@ -208,9 +247,7 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
 fn french_texts_follow_french_typography() {
     for entry in index("fr") {
         let (l, _) = lesson(&entry.id, "fr");
-        let texts =
-            std::iter::once(&l.title).chain(l.steps.iter().flat_map(|s| [&s.narration, &s.notice]));
-        for t in texts {
+        for t in texts(&l) {
             assert!(!t.contains("(s)"), "{}: \"(s)\" in {t:?}", entry.id);
             assert!(
                 !t.contains(" No. ") && !t.contains(" #"),
@@ -218,6 +255,33 @@ fn french_texts_follow_french_typography() {
                 entry.id
             );
             assert!(!t.contains("KB"), "{}: Ko, not KB, in {t:?}", entry.id);
+        }
+    }
+}
+
+#[test]
+fn french_punctuation_has_its_non_breaking_space() {
+    let nbsp = |c: Option<&char>| c.is_some_and(|c| *c == '\u{a0}' || *c == '\u{202f}');
+    let titles: Vec<String> = index("fr").into_iter().map(|e| e.title).collect();
+    for entry in index("fr") {
+        let (l, _) = lesson(&entry.id, "fr");
+        for t in texts(&l).into_iter().chain(&titles) {
+            let chars: Vec<char> = t.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).and_then(|b| chars.get(b));
+                let ok = match c {
+                    // "09:00" and "UTC+01:00" are times, not punctuation.
+                    ':' => nbsp(before) || before.is_some_and(char::is_ascii_digit),
+                    ';' | '?' | '!' | '»' => nbsp(before),
+                    '«' => nbsp(chars.get(i + 1)),
+                    _ => true,
+                };
+                assert!(
+                    ok,
+                    "{}: a non-breaking space goes before : ; ? ! » and after « in {t:?}",
+                    entry.id
+                );
+            }
         }
     }
 }
