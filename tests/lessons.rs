@@ -5,16 +5,21 @@
 //! quantity has a value on its step's year and a choice question's declared answer is
 //! the engine's, and each lesson reaches its answer (an `expect` for the end-to-end
 //! test) by its second step.
+//!
+//! `every_question_has_its_answer_from_the_engine` writes `target/lesson-answers.json`
+//! (`{"<lesson id>": {"<step from 1>": {"kind", "right", "wrong"}}}`): the responses the
+//! end-to-end test gives, the right one evaluated here, never copied from a lesson.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use campaign_sim::engine::doc as scenario;
+use campaign_sim::engine::quiz::Value as Quantity;
 use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, AskKind, IndexEntry, Lesson, Op};
 use campaign_sim::ui::model::Sim;
-use campaign_sim::ui::nav;
-use serde_json::Value;
+use campaign_sim::ui::{nav, quiz};
+use serde_json::{json, Value};
 
 const LANGS: [&str; 2] = ["en", "fr"];
 
@@ -257,6 +262,136 @@ fn french_texts_follow_french_typography() {
             assert!(!t.contains("KB"), "{}: Ko, not KB, in {t:?}", entry.id);
         }
     }
+}
+
+/// Whether `text` shows the number `n` (as digits, with or without a thousands
+/// separator, not inside a longer number).
+fn shows_number(text: &str, n: u64) -> bool {
+    let plain = n.to_string();
+    let grouped = |sep: char| {
+        let mut out = String::new();
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    };
+    [
+        plain.clone(),
+        grouped(','),
+        grouped(' '),
+        grouped('\u{a0}'),
+        grouped('\u{202f}'),
+    ]
+    .iter()
+    .any(|form| {
+        text.match_indices(form.as_str()).any(|(i, m)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + m.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+#[test]
+fn every_question_has_its_answer_from_the_engine() {
+    let mut answers = serde_json::Map::new();
+    let (mut asks, mut conceptual, mut number_lessons) = (0, 0, 0);
+    for entry in index("en") {
+        let mut mine = serde_json::Map::new();
+        let mut numbers = 0;
+        for lang in LANGS {
+            let (l, _) = lesson(&entry.id, lang);
+            for (k, ask) in l.asks() {
+                let at = format!("{}.{lang} step {}", entry.id, k + 1);
+                let sim = year_of(&l, k);
+                let answer = quiz::answer(ask, &sim);
+                let (kind, right, wrong, responses) = match &ask.kind {
+                    AskKind::Number(_) => {
+                        let Some(Quantity::Number(n)) = answer.as_ref().map(|a| a.value.clone())
+                        else {
+                            panic!("{at}: the quantity has no number: {answer:?}");
+                        };
+                        assert!(
+                            n < 10 || !shows_number(&ask.prompt, n),
+                            "{at}: the prompt gives the answer ({n}): {:?}",
+                            ask.prompt
+                        );
+                        numbers += 1;
+                        let (r, w) = (n.to_string(), (n + 1).to_string());
+                        let judged = [r.clone(), w.clone()]
+                            .map(|t| quiz::check(ask, answer.as_ref(), quiz::Response::Number(&t)));
+                        ("number", r, w, judged)
+                    }
+                    AskKind::Choice {
+                        choices,
+                        answer: declared,
+                        quantity,
+                    } => {
+                        if quantity.is_some() {
+                            let value = answer
+                                .as_ref()
+                                .unwrap_or_else(|| panic!("{at}: the quantity has no value"))
+                                .value
+                                .text();
+                            assert_eq!(
+                                choices[*declared].value, value,
+                                "{at}: the declared answer is not the engine's value"
+                            );
+                        } else if lang == "en" {
+                            conceptual += 1;
+                        }
+                        let (r, w) = (*declared, (declared + 1) % choices.len());
+                        let judged = [r, w]
+                            .map(|i| quiz::check(ask, answer.as_ref(), quiz::Response::Choice(i)));
+                        ("choice", r.to_string(), w.to_string(), judged)
+                    }
+                };
+                assert_eq!(
+                    responses,
+                    [Ok(true), Ok(false)],
+                    "{at}: right and wrong responses"
+                );
+                let row = json!({"kind": kind, "right": right, "wrong": wrong});
+                let key = (k + 1).to_string();
+                match mine.get(&key) {
+                    Some(other) => assert_eq!(other, &row, "{at}: the languages' answers differ"),
+                    None => {
+                        mine.insert(key, row);
+                    }
+                }
+                if lang == "en" {
+                    asks += 1;
+                }
+            }
+        }
+        if numbers > 0 {
+            number_lessons += 1;
+        }
+        if !mine.is_empty() {
+            answers.insert(entry.id.clone(), Value::Object(mine));
+        }
+    }
+    assert!(
+        answers.len() >= 6,
+        "{} lessons ask, want 6 at least",
+        answers.len()
+    );
+    assert!(
+        number_lessons >= 4,
+        "{number_lessons} lessons ask a number, want 4 at least"
+    );
+    assert!(
+        conceptual * 2 < asks,
+        "{conceptual} of {asks} questions name no quantity: they must be a minority"
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    fs::create_dir_all(&dir).unwrap();
+    let text = serde_json::to_string_pretty(&Value::Object(answers)).unwrap() + "\n";
+    fs::write(dir.join("lesson-answers.json"), text).unwrap();
 }
 
 #[test]
