@@ -420,3 +420,32 @@ fn french_punctuation_has_its_non_breaking_space() {
         }
     }
 }
+
+/// The JSON code blocks of the README after `heading` (in order).
+fn readme_json_after(heading: &str) -> Vec<Value> {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let from = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("README: no {heading:?}"));
+    readme[from..]
+        .split("```json\n")
+        .skip(1)
+        .map(|block| {
+            let body = &block[..block.find("```").unwrap()];
+            serde_json::from_str(body).unwrap_or_else(|e| panic!("README: {e}: {body}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_shows_the_xapi_statements_as_built() {
+    use campaign_sim::ui::i18n::Lang;
+    use campaign_sim::ui::xapi;
+    let blocks = readme_json_after("**What a course platform receives.**");
+    let (l, _) = lesson("q7-birthday-caught-up", "en");
+    let answered = xapi::answered(&l, 0, Lang::En, None, quiz::Response::Choice(1)).unwrap();
+    assert_eq!(blocks[0], answered, "README: campaign-sim-answer");
+    let completed = xapi::completed(&l, Lang::En, &[(0, true), (2, false)]);
+    assert_eq!(blocks[1], completed, "README: campaign-sim-lesson-complete");
+}
