@@ -264,26 +264,17 @@ fn french_texts_follow_french_typography() {
     }
 }
 
-/// Whether `text` shows the number `n` (as digits, with or without a thousands
-/// separator, not inside a longer number).
+/// Whether `text` shows the number `n` (as the page writes it in either language, or
+/// with a plain or non-breaking space between thousands), not inside a longer number.
 fn shows_number(text: &str, n: u64) -> bool {
-    let plain = n.to_string();
-    let grouped = |sep: char| {
-        let mut out = String::new();
-        for (i, c) in plain.chars().enumerate() {
-            if i > 0 && (plain.len() - i).is_multiple_of(3) {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        out
-    };
+    use campaign_sim::ui::{format::int, i18n::Lang};
+    let fr = int(Lang::Fr, n);
     [
-        plain.clone(),
-        grouped(','),
-        grouped(' '),
-        grouped('\u{a0}'),
-        grouped('\u{202f}'),
+        n.to_string(),
+        int(Lang::En, n),
+        fr.replace('\u{202f}', " "),
+        fr.replace('\u{202f}', "\u{a0}"),
+        fr,
     ]
     .iter()
     .any(|form| {
@@ -294,6 +285,15 @@ fn shows_number(text: &str, n: u64) -> bool {
                 && !after.is_some_and(|c| c.is_ascii_digit())
         })
     })
+}
+
+#[test]
+fn a_prompt_that_shows_its_answer_is_caught() {
+    assert!(shows_number("hold 2,080 rows?", 2080));
+    assert!(shows_number("contiendra 2\u{a0}080 lignes", 2080));
+    assert!(shows_number("(2080)", 2080));
+    assert!(!shows_number("52 Mondays, 40 rows", 2080));
+    assert!(!shows_number("12080 rows", 2080));
 }
 
 #[test]

@@ -79,9 +79,9 @@ pub enum NotAnAnswer {
     NoValue,
 }
 
-/// A number as a learner types it, in either language: digits, an optional sign, one
-/// decimal point or comma, spaces (plain, non-breaking or narrow) or commas between
-/// groups of three digits (`2,080`, `2 080`), surrounding spaces. `None` otherwise.
+/// A number as a learner types it, in either language: digits, an optional sign, a
+/// decimal point or comma, thousands separated by commas or spaces (plain,
+/// non-breaking or narrow: `2,080`, `2 080`), surrounding spaces. `None` otherwise.
 ///
 /// ```
 /// use campaign_sim::ui::quiz::read_number;
@@ -93,56 +93,34 @@ pub enum NotAnAnswer {
 /// ```
 pub fn read_number(text: &str) -> Option<f64> {
     let t = text.trim();
-    let grouped: String = t
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    let spaces_ok = t
-        .split([' ', '\u{a0}', '\u{202f}'])
-        .skip(1)
-        .all(|g| g.len() >= 3 && g[..3].bytes().all(|b| b.is_ascii_digit()));
-    if !spaces_ok {
-        return None;
-    }
-    // Commas between groups of three digits are thousands; a lone comma is a
-    // decimal comma.
-    let (int, frac) = match grouped.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => match grouped.matches(',').count() {
-            0 => (grouped.clone(), None),
-            1 if !thousands(&grouped) => {
-                let (i, f) = grouped.split_once(',')?;
-                (i.to_string(), Some(f.to_string()))
-            }
-            _ => (grouped.clone(), None),
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    // The decimal part: after a point, or after a comma not followed by a group of
+    // three digits (`1,5` is one and a half, `1,500` fifteen hundred).
+    let (int, frac) = match body.rsplit_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => match body.rsplit_once(',') {
+            Some((i, f)) if f.len() != 3 => (i, Some(f)),
+            _ => (body, None),
         },
     };
-    let int = if int.contains(',') {
-        thousands(&int).then(|| int.replace(',', ""))?
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let int = if digits(int) {
+        int.to_string()
     } else {
-        int
+        [',', ' ', '\u{a0}', '\u{202f}'].iter().find_map(|sep| {
+            let groups: Vec<&str> = int.split(*sep).collect();
+            let grouped = groups.len() > 1
+                && (1..=3).contains(&groups[0].len())
+                && groups.iter().all(|g| digits(g))
+                && groups[1..].iter().all(|g| g.len() == 3);
+            grouped.then(|| groups.concat())
+        })?
     };
-    let digits = int.trim_start_matches(['+', '-']);
-    let frac_ok = frac
-        .as_deref()
-        .is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !frac_ok {
+    if frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    format!("{int}.{}", frac.as_deref().unwrap_or("0"))
-        .parse()
-        .ok()
-}
-
-/// `1,234` or `12,345,678`: groups of three digits after the first group.
-fn thousands(t: &str) -> bool {
-    let t = t.trim_start_matches(['+', '-']);
-    let mut groups = t.split(',');
-    let first = groups.next().unwrap_or("");
-    (1..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && t.contains(',')
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    let sign = if t.starts_with('-') { "-" } else { "" };
+    format!("{sign}{int}.{}", frac.unwrap_or("0")).parse().ok()
 }
 
 /// Whether `response` answers `ask` right. A number question is judged against the
@@ -697,6 +675,13 @@ mod tests {
             ("", None),
             ("52 deliveries", None),
             ("5 2", None),
+            ("2 0800", None),
+            ("1 234,5", Some(1234.5)),
+            ("1,500", Some(1500.0)),
+            ("1,50", Some(1.5)),
+            ("2,080.5", Some(2080.5)),
+            ("1.2.3", None),
+            ("--3", None),
             ("2,08,0", None),
             ("1e2", None),
             ("52.", None),
