@@ -1,18 +1,25 @@
 //! The lesson files (`lessons/`) are consistent: every id of each language's index has
-//! both language files, both languages have the same steps (only the texts differ),
-//! every step's scenario is valid and every execution it names exists in that year,
-//! and each lesson reaches its answer (an `expect` for the end-to-end test) by its
-//! second step.
+//! both language files, both languages have the same steps and the same questions
+//! (only the texts differ), every step's scenario is valid and every execution,
+//! delivery, recipient and workflow it names exists in that year, every question's
+//! quantity has a value on its step's year and a choice question's declared answer is
+//! the engine's, and each lesson reaches its answer (an `expect` for the end-to-end
+//! test) by its second step.
+//!
+//! `every_question_has_its_answer_from_the_engine` writes `target/lesson-answers.json`
+//! (`{"<lesson id>": {"<step from 1>": {"kind", "right", "wrong"}}}`): the responses the
+//! end-to-end test gives, the right one evaluated here, never copied from a lesson.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use campaign_sim::engine::doc as scenario;
-use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, IndexEntry, Lesson, Op};
+use campaign_sim::engine::quiz::Value as Quantity;
+use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, AskKind, IndexEntry, Lesson, Op};
 use campaign_sim::ui::model::Sim;
-use campaign_sim::ui::nav;
-use serde_json::Value;
+use campaign_sim::ui::{nav, quiz};
+use serde_json::{json, Value};
 
 const LANGS: [&str; 2] = ["en", "fr"];
 
@@ -43,8 +50,39 @@ fn actions(l: &Lesson) -> Lesson {
     for s in &mut l.steps {
         s.narration.clear();
         s.notice.clear();
+        if let Some(a) = &mut s.ask {
+            a.prompt.clear();
+            if let AskKind::Choice { choices, .. } = &mut a.kind {
+                for c in choices {
+                    c.text.clear();
+                }
+            }
+        }
     }
     l
+}
+
+/// Every text a learner reads in a lesson: title, narrations, notices, prompts, choices.
+fn texts(l: &Lesson) -> Vec<&String> {
+    let mut out = vec![&l.title];
+    for s in &l.steps {
+        out.extend([&s.narration, &s.notice]);
+        if let Some(a) = &s.ask {
+            out.push(&a.prompt);
+            if let AskKind::Choice { choices, .. } = &a.kind {
+                out.extend(choices.iter().map(|c| &c.text));
+            }
+        }
+    }
+    out
+}
+
+/// The simulated year of step `k` (from 0).
+fn year_of(l: &Lesson, k: usize) -> Sim {
+    let at = format!("{} step {}", l.id, k + 1);
+    let p = plan(l, k, &Value::Null);
+    let s = scenario::parse(&p.doc.to_string()).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+    Sim::new(s).unwrap_or_else(|e| panic!("{at}: {e:?}"))
 }
 
 #[test]
@@ -99,11 +137,11 @@ fn every_lesson_has_both_languages_with_the_same_steps() {
 }
 
 #[test]
-fn the_ten_questions_each_have_a_lesson() {
+fn the_eleven_questions_each_have_a_lesson() {
     let questions: BTreeSet<u32> = index("en").iter().map(|e| e.question).collect();
     assert_eq!(
         questions,
-        (1..=10).collect(),
+        (1..=11).collect(),
         "one lesson per question of domain.md"
     );
 }
@@ -166,8 +204,14 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
         for k in 0..l.steps.len() {
             let at = format!("{} step {}", entry.id, k + 1);
             let p = plan(&l, k, &Value::Null);
-            let s = scenario::parse(&p.doc.to_string()).unwrap_or_else(|e| panic!("{at}: {e:?}"));
-            let sim = Sim::new(s).unwrap_or_else(|e| panic!("{at}: {e:?}"));
+            let sim = year_of(&l, k);
+            if let Some(w) = &p.workflow {
+                assert!(
+                    sim.workflow_names().contains(w),
+                    "{at}: no workflow {w:?} in {:?}",
+                    sim.workflow_names()
+                );
+            }
             let mut column = 0;
             for op in &p.ops {
                 match op {
@@ -208,9 +252,7 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
 fn french_texts_follow_french_typography() {
     for entry in index("fr") {
         let (l, _) = lesson(&entry.id, "fr");
-        let texts =
-            std::iter::once(&l.title).chain(l.steps.iter().flat_map(|s| [&s.narration, &s.notice]));
-        for t in texts {
+        for t in texts(&l) {
             assert!(!t.contains("(s)"), "{}: \"(s)\" in {t:?}", entry.id);
             assert!(
                 !t.contains(" No. ") && !t.contains(" #"),
@@ -220,4 +262,190 @@ fn french_texts_follow_french_typography() {
             assert!(!t.contains("KB"), "{}: Ko, not KB, in {t:?}", entry.id);
         }
     }
+}
+
+/// Whether `text` shows the number `n` (as the page writes it in either language, or
+/// with a plain or non-breaking space between thousands), not inside a longer number.
+fn shows_number(text: &str, n: u64) -> bool {
+    use campaign_sim::ui::{format::int, i18n::Lang};
+    let fr = int(Lang::Fr, n);
+    [
+        n.to_string(),
+        int(Lang::En, n),
+        fr.replace('\u{202f}', " "),
+        fr.replace('\u{202f}', "\u{a0}"),
+        fr,
+    ]
+    .iter()
+    .any(|form| {
+        text.match_indices(form.as_str()).any(|(i, m)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + m.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+#[test]
+fn a_prompt_that_shows_its_answer_is_caught() {
+    assert!(shows_number("hold 2,080 rows?", 2080));
+    assert!(shows_number("contiendra 2\u{a0}080 lignes", 2080));
+    assert!(shows_number("(2080)", 2080));
+    assert!(!shows_number("52 Mondays, 40 rows", 2080));
+    assert!(!shows_number("12080 rows", 2080));
+}
+
+#[test]
+fn every_question_has_its_answer_from_the_engine() {
+    let mut answers = serde_json::Map::new();
+    let (mut asks, mut conceptual, mut number_lessons) = (0, 0, 0);
+    for entry in index("en") {
+        let mut mine = serde_json::Map::new();
+        let mut numbers = 0;
+        for lang in LANGS {
+            let (l, _) = lesson(&entry.id, lang);
+            for (k, ask) in l.asks() {
+                let at = format!("{}.{lang} step {}", entry.id, k + 1);
+                let sim = year_of(&l, k);
+                let answer = quiz::answer(ask, &sim);
+                let (kind, right, wrong, responses) = match &ask.kind {
+                    AskKind::Number(_) => {
+                        let Some(Quantity::Number(n)) = answer.as_ref().map(|a| a.value.clone())
+                        else {
+                            panic!("{at}: the quantity has no number: {answer:?}");
+                        };
+                        assert!(
+                            n < 10 || !shows_number(&ask.prompt, n),
+                            "{at}: the prompt gives the answer ({n}): {:?}",
+                            ask.prompt
+                        );
+                        numbers += 1;
+                        let (r, w) = (n.to_string(), (n + 1).to_string());
+                        let judged = [r.clone(), w.clone()]
+                            .map(|t| quiz::check(ask, answer.as_ref(), quiz::Response::Number(&t)));
+                        ("number", r, w, judged)
+                    }
+                    AskKind::Choice {
+                        choices,
+                        answer: declared,
+                        quantity,
+                    } => {
+                        if quantity.is_some() {
+                            let value = answer
+                                .as_ref()
+                                .unwrap_or_else(|| panic!("{at}: the quantity has no value"))
+                                .value
+                                .text();
+                            assert_eq!(
+                                choices[*declared].value, value,
+                                "{at}: the declared answer is not the engine's value"
+                            );
+                        } else if lang == "en" {
+                            conceptual += 1;
+                        }
+                        let (r, w) = (*declared, (declared + 1) % choices.len());
+                        let judged = [r, w]
+                            .map(|i| quiz::check(ask, answer.as_ref(), quiz::Response::Choice(i)));
+                        ("choice", r.to_string(), w.to_string(), judged)
+                    }
+                };
+                assert_eq!(
+                    responses,
+                    [Ok(true), Ok(false)],
+                    "{at}: right and wrong responses"
+                );
+                let row = json!({"kind": kind, "right": right, "wrong": wrong});
+                let key = (k + 1).to_string();
+                match mine.get(&key) {
+                    Some(other) => assert_eq!(other, &row, "{at}: the languages' answers differ"),
+                    None => {
+                        mine.insert(key, row);
+                    }
+                }
+                if lang == "en" {
+                    asks += 1;
+                }
+            }
+        }
+        if numbers > 0 {
+            number_lessons += 1;
+        }
+        if !mine.is_empty() {
+            answers.insert(entry.id.clone(), Value::Object(mine));
+        }
+    }
+    assert!(
+        answers.len() >= 6,
+        "{} lessons ask, want 6 at least",
+        answers.len()
+    );
+    assert!(
+        number_lessons >= 4,
+        "{number_lessons} lessons ask a number, want 4 at least"
+    );
+    assert!(
+        conceptual * 2 < asks,
+        "{conceptual} of {asks} questions name no quantity: they must be a minority"
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    fs::create_dir_all(&dir).unwrap();
+    let text = serde_json::to_string_pretty(&Value::Object(answers)).unwrap() + "\n";
+    fs::write(dir.join("lesson-answers.json"), text).unwrap();
+}
+
+#[test]
+fn french_punctuation_has_its_non_breaking_space() {
+    let nbsp = |c: Option<&char>| c.is_some_and(|c| *c == '\u{a0}' || *c == '\u{202f}');
+    let titles: Vec<String> = index("fr").into_iter().map(|e| e.title).collect();
+    for entry in index("fr") {
+        let (l, _) = lesson(&entry.id, "fr");
+        for t in texts(&l).into_iter().chain(&titles) {
+            let chars: Vec<char> = t.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).and_then(|b| chars.get(b));
+                let ok = match c {
+                    // "09:00" and "UTC+01:00" are times, not punctuation.
+                    ':' => nbsp(before) || before.is_some_and(char::is_ascii_digit),
+                    ';' | '?' | '!' | '»' => nbsp(before),
+                    '«' => nbsp(chars.get(i + 1)),
+                    _ => true,
+                };
+                assert!(
+                    ok,
+                    "{}: a non-breaking space goes before : ; ? ! » and after « in {t:?}",
+                    entry.id
+                );
+            }
+        }
+    }
+}
+
+/// The JSON code blocks of the README after `heading` (in order).
+fn readme_json_after(heading: &str) -> Vec<Value> {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let from = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("README: no {heading:?}"));
+    readme[from..]
+        .split("```json\n")
+        .skip(1)
+        .map(|block| {
+            let body = &block[..block.find("```").unwrap()];
+            serde_json::from_str(body).unwrap_or_else(|e| panic!("README: {e}: {body}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_shows_the_xapi_statements_as_built() {
+    use campaign_sim::ui::i18n::Lang;
+    use campaign_sim::ui::xapi;
+    let blocks = readme_json_after("**What a course platform receives.**");
+    let (l, _) = lesson("q7-birthday-caught-up", "en");
+    let answered = xapi::answered(&l, 0, Lang::En, None, quiz::Response::Choice(1)).unwrap();
+    assert_eq!(blocks[0], answered, "README: campaign-sim-answer");
+    let completed = xapi::completed(&l, Lang::En, &[(0, true), (2, false)]);
+    assert_eq!(blocks[1], completed, "README: campaign-sim-lesson-complete");
 }

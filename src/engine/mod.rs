@@ -30,12 +30,15 @@
 //!    exports ([`out::export`]).
 //!
 //! [`sim::Comparison`] steps one workflow's recurring and continuous (and aggregated)
-//! variants side by side over one base.
+//! variants side by side over one base; [`quiz`] reads the quantities a lesson asks
+//! about (deliveries, rows, whether a recipient was targeted…) off those outcomes, with
+//! the engine data that explains each value.
 
 pub mod activity;
 pub mod base;
 pub mod calendar;
 pub mod doc;
 pub mod out;
+pub mod quiz;
 pub mod rng;
 pub mod sim;

@@ -4,15 +4,34 @@
 //!
 //! A lesson is `{ "id", "question", "title", "steps": [ … ] }`; a step is
 //! `{ "narration", "notice", "preset"?, "edit"?, "clock"?, "jump"?, "mode"?,
-//! "delivery"?, "execution"?, "recipient"?, "filters"?, "highlight"?, "expect"? }`
-//! (the README's "Writing a lesson" says what each field does).
+//! "delivery"?, "execution"?, "recipient"?, "workflow"?, "filters"?, "highlight"?,
+//! "ask"?, "expect"? }` (the README's "Writing a lesson" says what each field does).
 //!
 //! Steps are cumulative: step k is the lesson replayed from its start up to k, so Back
 //! is exact. A step that loads a preset or applies an edit changes the scenario and
 //! starts from a fresh view (clock on 1 January, nothing selected, no filter); the
 //! view fields of that step and of the steps after it (up to k) then apply in order.
+//!
+//! **Lessons that ask before they reveal** (issue 22). A step may carry an [`Ask`]: a
+//! number question naming a [`Quantity`] (the page never reads a number written in the
+//! lesson: it evaluates the quantity on the simulated year, `engine::quiz::evaluate`)
+//! or a choice question (`answer`: the index of the right choice; an optional
+//! `quantity` whose value the right choice's `value` is, checked by
+//! `tests/lessons.rs`). The page has two modes, chosen in the Questions menu and kept
+//! for every lesson opened until changed:
+//!
+//! - **Check yourself**: a step with `ask` is first shown with its scenario loaded and
+//!   a fresh view ([`plan_before_answer`]: clock on 1 January, nothing revealed, the
+//!   step's own view operations held back), its prompt and the input (a number field,
+//!   or one button per choice); the narration and "What to notice" are part of the
+//!   reveal (they state the answer). Once the learner answers, the page reveals: it
+//!   applies the step's [`plan`] (clock, jump, mode, delivery…), shows the narration,
+//!   says right or wrong, the right value and one sentence from the engine's own
+//!   explanation (`ui::quiz::feedback`); the learner may try again. Steps without
+//!   `ask` are applied as in Guided.
+//! - **Guided**: every step is applied as it comes ([`plan`]); the question is not
+//!   asked.
 
-use chrono::NaiveDateTime;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::Value;
@@ -22,6 +41,8 @@ use super::presets::{preset, PRESETS};
 use crate::engine::doc::{parse_date, parse_local_datetime, ScenarioError};
 use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
+pub use crate::engine::quiz::Clock;
+use crate::engine::quiz::{Quantity, Value as QuizValue, ValueKind};
 use crate::engine::sim::Side;
 
 /// Steps a lesson may have at most (a lesson is short; a typo'd giant file is refused).
@@ -60,8 +81,66 @@ pub struct Step {
     pub edit: Option<Value>,
     /// What the step does to the view, in the order it is applied.
     pub ops: Vec<Op>,
+    /// The workflow the explorer, the journal and the trace show (several workflows on
+    /// one base): its name in the document. A view field, applied before `ops`.
+    pub workflow: Option<String>,
     /// The `data-testid` of the element to outline.
     pub highlight: Option<String>,
+    /// The question the step asks before it reveals (Check yourself mode).
+    pub ask: Option<Ask>,
+}
+
+/// A question of a step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ask {
+    /// The question, self-contained: the learner reads it before the step's narration.
+    pub prompt: String,
+    pub kind: AskKind,
+}
+
+/// A number question or a choice question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AskKind {
+    /// The answer is the quantity's value on the simulated year (a count).
+    Number(Quantity),
+    /// The answer is `choices[answer]`; `quantity`, when given, is what the engine
+    /// evaluates, and the right choice's `value` is its value's text.
+    Choice {
+        choices: Vec<Choice>,
+        answer: usize,
+        quantity: Option<Quantity>,
+    },
+}
+
+/// One option of a choice question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// What the learner reads.
+    pub text: String,
+    /// What it means: the xAPI choice id, and, for a question with a quantity, the
+    /// value's text (`engine::quiz::Value::text`: `52`, `2026-03-02`, `yes` …).
+    pub value: String,
+}
+
+impl Ask {
+    /// The quantity the engine evaluates for it (a number question's, or a choice
+    /// question's when it names one).
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.kind {
+            AskKind::Number(q) => Some(q),
+            AskKind::Choice { quantity, .. } => quantity.as_ref(),
+        }
+    }
+}
+
+impl Lesson {
+    /// The steps that ask, with their index (from 0).
+    pub fn asks(&self) -> impl Iterator<Item = (usize, &Ask)> {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.ask.as_ref().map(|a| (i, a)))
+    }
 }
 
 impl Step {
@@ -69,15 +148,6 @@ impl Step {
     pub fn changes_scenario(&self) -> bool {
         self.preset.is_some() || self.edit.is_some()
     }
-}
-
-/// Where a step puts the simulated clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Clock {
-    /// The end of the year (as "Run to end").
-    End,
-    /// A local date-time in the scenario's zone (a date is its midnight).
-    At(NaiveDateTime),
 }
 
 /// One thing a step does to the view, applied once the step's scenario is simulated.
@@ -125,11 +195,30 @@ struct RawStep {
     delivery: Option<u64>,
     execution: Option<u64>,
     recipient: Option<u64>,
+    workflow: Option<String>,
     filters: Option<RawFilters>,
     highlight: Option<String>,
+    ask: Option<RawAsk>,
     /// What the end-to-end test checks at this step; the page does not read it.
     #[allow(dead_code)]
     expect: Option<IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAsk {
+    prompt: String,
+    number: Option<Value>,
+    choices: Option<Vec<RawChoice>>,
+    answer: Option<usize>,
+    quantity: Option<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    text: String,
+    value: String,
 }
 
 #[derive(Deserialize)]
@@ -248,10 +337,13 @@ pub fn parse_lesson(text: &str, id: Option<&str>) -> Result<Lesson, ScenarioErro
 /// A step's problem: (`.field` under the step, reason).
 type StepError = (String, String);
 
+fn at(f: &str, r: impl Into<String>) -> StepError {
+    (format!(".{f}"), r.into())
+}
+
 fn check_step(s: RawStep) -> Result<Step, StepError> {
-    let at = |f: &str, r: String| (format!(".{f}"), r);
     if s.narration.trim().is_empty() {
-        return Err(at("narration", "must not be empty".into()));
+        return Err(at("narration", "must not be empty"));
     }
     let preset = match s.preset.as_deref() {
         None => None,
@@ -268,9 +360,34 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
     if s.edit.as_ref().is_some_and(|e| !e.is_object()) {
         return Err(at(
             "edit",
-            "expected an object (a JSON merge patch of the scenario)".into(),
+            "expected an object (a JSON merge patch of the scenario)",
         ));
     }
+    if let Some(h) = s.highlight.as_deref().filter(|h| !valid_testid(h)) {
+        return Err(at(
+            "highlight",
+            format!("\"{h}\" is not a data-testid (lowercase letters, digits and -)"),
+        ));
+    }
+    if s.workflow.as_deref().is_some_and(|w| w.trim().is_empty()) {
+        return Err(at("workflow", "must not be empty (a workflow's name)"));
+    }
+    let ops = view_ops(&s)?;
+    let ask = s.ask.map(check_ask).transpose()?;
+    Ok(Step {
+        narration: s.narration,
+        notice: s.notice,
+        preset,
+        edit: s.edit,
+        ops,
+        workflow: s.workflow,
+        highlight: s.highlight,
+        ask,
+    })
+}
+
+/// A step's view fields as operations, in the order they apply.
+fn view_ops(s: &RawStep) -> Result<Vec<Op>, StepError> {
     if s.clock.is_some() && s.jump.is_some() {
         return Err((
             String::new(),
@@ -287,24 +404,19 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
         })?;
         ops.push(Op::Mode(key));
     }
-    if let Some(c) = s.clock {
-        let clock = if c == "end" {
-            Clock::End
-        } else {
-            parse_local_datetime(&c)
-                .or_else(|| parse_date(&c).and_then(|d| d.and_hms_opt(0, 0, 0)))
-                .map(Clock::At)
-                .ok_or_else(|| {
-                    at(
-                        "clock",
-                        format!("\"{c}\" is not \"end\", a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM"),
-                    )
-                })?
-        };
+    if let Some(c) = s.clock.as_deref() {
+        let clock = Clock::parse(c).ok_or_else(|| {
+            at(
+                "clock",
+                format!(
+                    "\"{c}\" is not \"end\", a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM"
+                ),
+            )
+        })?;
         ops.push(Op::Clock(clock));
     }
-    if let Some(j) = s.jump {
-        let text = match &j {
+    if let Some(j) = &s.jump {
+        let text = match j {
             Value::Number(n) => n.to_string(),
             Value::String(t) => t.clone(),
             other => other.to_string(),
@@ -318,7 +430,7 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
         ops.push(Op::Jump(text));
     }
     let positive = |f: &str, v: Option<u64>| match v {
-        Some(0) => Err(at(f, "numbers start at 1".into())),
+        Some(0) => Err(at(f, "numbers start at 1")),
         _ => Ok(v),
     };
     if let Some(d) = positive("delivery", s.delivery)? {
@@ -330,54 +442,190 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
     if let Some(r) = s.recipient {
         ops.push(Op::Recipient(r));
     }
-    if let Some(f) = s.filters {
-        let status = match f.status.as_deref() {
-            None => None,
-            Some(v) => Some(
-                [Status::Sent, Status::Failed, Status::Ignored]
-                    .into_iter()
-                    .find(|st| status_name(*st) == v)
-                    .ok_or_else(|| {
-                        at(
-                            "filters.status",
-                            format!("\"{v}\" is not a status (sent, failed, ignored)"),
-                        )
-                    })?,
-            ),
-        };
-        let reason = match f.reason.as_deref() {
-            None => None,
-            Some(v) => Some(
-                Reason::ALL[1..]
-                    .iter()
-                    .copied()
-                    .find(|r| reason_name(*r) == v)
-                    .ok_or_else(|| {
-                        let names: Vec<_> =
-                            Reason::ALL[1..].iter().map(|r| reason_name(*r)).collect();
-                        at(
-                            "filters.reason",
-                            format!("\"{v}\" is not a reason ({})", names.join(", ")),
-                        )
-                    })?,
-            ),
-        };
-        ops.push(Op::Filters { status, reason });
+    if let Some(f) = &s.filters {
+        ops.push(filters_op(f)?);
     }
-    if let Some(h) = s.highlight.as_deref().filter(|h| !valid_testid(h)) {
+    Ok(ops)
+}
+
+fn filters_op(f: &RawFilters) -> Result<Op, StepError> {
+    let status = match f.status.as_deref() {
+        None => None,
+        Some(v) => Some(
+            [Status::Sent, Status::Failed, Status::Ignored]
+                .into_iter()
+                .find(|st| status_name(*st) == v)
+                .ok_or_else(|| {
+                    at(
+                        "filters.status",
+                        format!("\"{v}\" is not a status (sent, failed, ignored)"),
+                    )
+                })?,
+        ),
+    };
+    let reason = match f.reason.as_deref() {
+        None => None,
+        Some(v) => Some(
+            Reason::ALL[1..]
+                .iter()
+                .copied()
+                .find(|r| reason_name(*r) == v)
+                .ok_or_else(|| {
+                    let names: Vec<_> = Reason::ALL[1..].iter().map(|r| reason_name(*r)).collect();
+                    at(
+                        "filters.reason",
+                        format!("\"{v}\" is not a reason ({})", names.join(", ")),
+                    )
+                })?,
+        ),
+    };
+    Ok(Op::Filters { status, reason })
+}
+
+/// Choices a question may offer.
+const CHOICES: std::ops::RangeInclusive<usize> = 2..=6;
+
+fn check_ask(a: RawAsk) -> Result<Ask, StepError> {
+    if a.prompt.trim().is_empty() {
+        return Err(at("ask.prompt", "must not be empty"));
+    }
+    let quantity = |field: &str, v: &Value| {
+        Quantity::from_json(v).map_err(|e| at(&format!("ask.{field}{}", e.field), e.reason))
+    };
+    let kind = match (a.number, a.choices) {
+        (Some(_), Some(_)) => {
+            return Err(at(
+                "ask",
+                "a question is a number (\"number\") or a choice (\"choices\"), not both",
+            ))
+        }
+        (None, None) => {
+            return Err(at(
+                "ask",
+                "give \"number\" (a quantity) or \"choices\" (with \"answer\")",
+            ))
+        }
+        (Some(n), None) => {
+            if a.answer.is_some() || a.quantity.is_some() {
+                let f = if a.answer.is_some() {
+                    "answer"
+                } else {
+                    "quantity"
+                };
+                return Err(at(
+                    &format!("ask.{f}"),
+                    "a number question's answer is the value of its \"number\" quantity",
+                ));
+            }
+            let q = quantity("number", &n)?;
+            if q.value_kind() != ValueKind::Number {
+                return Err(at(
+                    "ask.number.quantity",
+                    format!(
+                        "{} is {}, not a number: ask it as a choice",
+                        q.kind.name(),
+                        kind_text(q.value_kind())
+                    ),
+                ));
+            }
+            AskKind::Number(q)
+        }
+        (None, Some(choices)) => {
+            let q = a
+                .quantity
+                .as_ref()
+                .map(|v| quantity("quantity", v))
+                .transpose()?;
+            check_choices(choices, a.answer, q)?
+        }
+    };
+    Ok(Ask {
+        prompt: a.prompt,
+        kind,
+    })
+}
+
+fn check_choices(
+    raw: Vec<RawChoice>,
+    answer: Option<usize>,
+    quantity: Option<Quantity>,
+) -> Result<AskKind, StepError> {
+    if !CHOICES.contains(&raw.len()) {
         return Err(at(
-            "highlight",
-            format!("\"{h}\" is not a data-testid (lowercase letters, digits and -)"),
+            "ask.choices",
+            format!(
+                "a choice question has {} to {} choices, not {}",
+                CHOICES.start(),
+                CHOICES.end(),
+                raw.len()
+            ),
         ));
     }
-    Ok(Step {
-        narration: s.narration,
-        notice: s.notice,
-        preset,
-        edit: s.edit,
-        ops,
-        highlight: s.highlight,
+    for (i, c) in raw.iter().enumerate() {
+        let field = |f: &str| format!("ask.choices[{i}].{f}");
+        if c.text.trim().is_empty() {
+            return Err(at(&field("text"), "must not be empty"));
+        }
+        if c.value.trim().is_empty() {
+            return Err(at(&field("value"), "must not be empty"));
+        }
+        if raw[..i].iter().any(|x| x.value == c.value) {
+            return Err(at(
+                &field("value"),
+                format!("\"{}\" is given twice", c.value),
+            ));
+        }
+        if let Some(q) = quantity.as_ref() {
+            if QuizValue::parse(q.value_kind(), &c.value).is_none() {
+                return Err(at(
+                    &field("value"),
+                    format!(
+                        "\"{}\" is not a value of {} ({})",
+                        c.value,
+                        q.kind.name(),
+                        kind_text(q.value_kind())
+                    ),
+                ));
+            }
+        }
+    }
+    let answer = match answer {
+        None => {
+            return Err(at(
+                "ask.answer",
+                "missing: the index of the right choice, from 0",
+            ))
+        }
+        Some(n) if n >= raw.len() => {
+            return Err(at(
+                "ask.answer",
+                format!("{n} is not a choice (0 to {})", raw.len() - 1),
+            ))
+        }
+        Some(n) => n,
+    };
+    Ok(AskKind::Choice {
+        choices: raw
+            .into_iter()
+            .map(|c| Choice {
+                text: c.text,
+                value: c.value,
+            })
+            .collect(),
+        answer,
+        quantity,
     })
+}
+
+/// A value form, for messages.
+fn kind_text(k: ValueKind) -> &'static str {
+    match k {
+        ValueKind::Number => "a whole number",
+        ValueKind::Date => "a date YYYY-MM-DD",
+        ValueKind::DateTime => "a date-time YYYY-MM-DDTHH:MM",
+        ValueKind::YesNo => "yes or no",
+        ValueKind::Text => "a text",
+    }
 }
 
 /// A status's name in lesson files (and exports).
@@ -417,6 +665,10 @@ pub struct Plan {
     /// The view operations, in order (from the last step that changed the scenario, or
     /// from the first step, up to step k).
     pub ops: Vec<Op>,
+    /// The workflow the explorer, the journal and the trace show: the last `workflow`
+    /// given over the same steps as `ops`, by name (`None`: leave the page's choice,
+    /// which a new scenario resets to every workflow). Applied before `ops`.
+    pub workflow: Option<String>,
     /// The element to outline (step k's only).
     pub highlight: Option<String>,
 }
@@ -453,15 +705,35 @@ pub fn plan(lesson: &Lesson, k: usize, base: &Value) -> Plan {
             from = i;
         }
     }
+    let view = steps.get(from..).unwrap_or(&[]);
     Plan {
         doc,
-        ops: steps
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .flat_map(|s| s.ops.iter().cloned())
-            .collect(),
+        ops: view.iter().flat_map(|s| s.ops.iter().cloned()).collect(),
+        workflow: view.iter().rev().find_map(|s| s.workflow.clone()),
         highlight: steps.last().and_then(|s| s.highlight.clone()),
+    }
+}
+
+/// What *Check yourself* shows of step `k` before the learner answers its question:
+/// the step's scenario on a fresh view (clock on 1 January, nothing selected, no
+/// workflow chosen, nothing outlined). After the answer, the page applies [`plan`].
+///
+/// ```
+/// use campaign_sim::ui::lesson::{parse_lesson, plan, plan_before_answer};
+/// let l = parse_lesson(r#"{"id":"demo","question":1,"title":"Demo","steps":[
+///   {"narration":"a","notice":"n","preset":"weekly-newsletter-recurring","clock":"end",
+///    "highlight":"delivery-count","ask":{"prompt":"How many?","number":
+///    {"quantity":"deliveries","mode":"recurring"}}}]}"#, None).unwrap();
+/// let before = plan_before_answer(&l, 0, &serde_json::json!({}));
+/// assert_eq!(before.doc, plan(&l, 0, &serde_json::json!({})).doc);
+/// assert!(before.ops.is_empty() && before.highlight.is_none());
+/// ```
+pub fn plan_before_answer(lesson: &Lesson, k: usize, base: &Value) -> Plan {
+    Plan {
+        ops: Vec::new(),
+        workflow: None,
+        highlight: None,
+        ..plan(lesson, k, base)
     }
 }
 
@@ -564,6 +836,131 @@ mod tests {
             let got = error(&lesson(steps.clone()));
             assert!(got.starts_with(want), "{steps}: {got}");
         }
+    }
+
+    fn ask_error(ask: Value) -> String {
+        error(&lesson(
+            json!([{"narration": "n", "notice": "w", "ask": ask}]),
+        ))
+    }
+
+    #[test]
+    fn a_step_may_ask_a_number_or_a_choice() {
+        let text = lesson(json!([
+            {"narration": "n", "notice": "w", "preset": "weekly-newsletter-recurring",
+             "clock": "end", "workflow": "Weekly newsletter",
+             "ask": {"prompt": "How many?", "number": {"quantity": "deliveries", "mode": "recurring"}}},
+            {"narration": "n", "notice": "w",
+             "ask": {"prompt": "Whose?", "choices": [
+                {"text": "1 March's", "value": "2026-03-01"},
+                {"text": "2 March's", "value": "2026-03-02"}],
+              "answer": 1, "quantity": {"quantity": "query-day", "execution": 61}}},
+            {"narration": "n", "notice": "w",
+             "ask": {"prompt": "Why?", "choices": [
+                {"text": "a", "value": "a"}, {"text": "b", "value": "b"}], "answer": 0}}
+        ]));
+        let l = parse_lesson(&text, None).unwrap();
+        assert_eq!(l.steps[0].workflow.as_deref(), Some("Weekly newsletter"));
+        let AskKind::Number(q) = &l.steps[0].ask.as_ref().unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(q.kind, crate::engine::quiz::Kind::Deliveries);
+        let a = l.steps[1].ask.as_ref().unwrap();
+        let AskKind::Choice {
+            choices,
+            answer,
+            quantity,
+        } = &a.kind
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (choices[*answer].value.as_str(), *answer),
+            ("2026-03-02", 1)
+        );
+        assert_eq!(quantity.as_ref().unwrap().execution, Some(61));
+        assert_eq!(a.quantity(), quantity.as_ref());
+        assert_eq!(l.steps[2].ask.as_ref().unwrap().quantity(), None);
+        assert_eq!(l.asks().map(|(i, _)| i).collect::<Vec<_>>(), [0, 1, 2]);
+        // The workflow is a view field: it holds until the scenario changes.
+        assert_eq!(
+            plan(&l, 2, &Value::Null).workflow.as_deref(),
+            Some("Weekly newsletter")
+        );
+    }
+
+    #[test]
+    fn ask_errors_name_the_field() {
+        let n = |q: Value| json!({"prompt": "p", "number": q});
+        let two = json!([{"text": "a", "value": "yes"}, {"text": "b", "value": "no"}]);
+        let cases = [
+            (
+                json!({"prompt": " ", "number": {}}),
+                "steps[0].ask.prompt: must not be empty",
+            ),
+            (json!({"prompt": "p"}), "steps[0].ask: give \"number\""),
+            (
+                json!({"prompt": "p", "number": {}, "choices": two}),
+                "steps[0].ask: a question is a number",
+            ),
+            (
+                n(json!({"quantity": "deliveries"})),
+                "steps[0].ask.number.mode: deliveries needs a mode",
+            ),
+            (
+                n(json!({"quantity": "deliveries", "mode": "recurring", "recipient": 1})),
+                "steps[0].ask.number.recipient: not a parameter of deliveries",
+            ),
+            (
+                n(json!({"quantity": "query-day", "execution": 3})),
+                "steps[0].ask.number.quantity: query-day is a date YYYY-MM-DD, not a number",
+            ),
+            (
+                json!({"prompt": "p", "number": {"quantity": "executions"}, "answer": 1}),
+                "steps[0].ask.answer: a number question's answer is the value",
+            ),
+            (
+                json!({"prompt": "p", "choices": two}),
+                "steps[0].ask.answer: missing: the index of the right choice",
+            ),
+            (
+                json!({"prompt": "p", "choices": two, "answer": 2}),
+                "steps[0].ask.answer: 2 is not a choice (0 to 1)",
+            ),
+            (
+                json!({"prompt": "p", "choices": [{"text": "a", "value": "x"}], "answer": 0}),
+                "steps[0].ask.choices: a choice question has 2 to 6 choices, not 1",
+            ),
+            (
+                json!({"prompt": "p", "choices": [{"text": "a", "value": "x"}, {"text": "", "value": "y"}], "answer": 0}),
+                "steps[0].ask.choices[1].text: must not be empty",
+            ),
+            (
+                json!({"prompt": "p", "choices": [{"text": "a", "value": "x"}, {"text": "b", "value": "x"}], "answer": 0}),
+                "steps[0].ask.choices[1].value: \"x\" is given twice",
+            ),
+            (
+                json!({"prompt": "p", "choices": [{"text": "a", "value": "yes"}, {"text": "b", "value": "maybe"}],
+                    "answer": 0, "quantity": {"quantity": "targeted", "recipient": 1, "execution": 2}}),
+                "steps[0].ask.choices[1].value: \"maybe\" is not a value of targeted (yes or no)",
+            ),
+            (
+                json!({"prompt": "p", "choices": two, "answer": 0, "quantity": {"quantity": "nope"}}),
+                "steps[0].ask.quantity.quantity: \"nope\" is not a quantity",
+            ),
+            (
+                json!({"prompt": "p", "choices": [{"text": "a", "valeur": "x"}], "answer": 0}),
+                "steps[0].ask.choices[0].valeur: unknown field `valeur`",
+            ),
+        ];
+        for (ask, want) in cases {
+            let got = ask_error(ask.clone());
+            assert!(got.starts_with(want), "{ask}: {got}");
+        }
+        let e = error(&lesson(
+            json!([{"narration": "n", "notice": "w", "workflow": ""}]),
+        ));
+        assert!(e.starts_with("steps[0].workflow: must not be empty"), "{e}");
     }
 
     #[test]

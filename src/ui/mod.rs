@@ -26,9 +26,11 @@ pub mod nav;
 pub mod playback;
 pub mod presets;
 pub mod queue;
+pub mod quiz;
 pub mod share;
 pub mod state;
 pub mod window;
+pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
