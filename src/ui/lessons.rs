@@ -200,8 +200,7 @@ fn open(l: Lessons, id: String, option: Option<String>, scroll: bool) {
     l.menu_open.set(false);
     // What the steps before the first preset apply to: the page's document now.
     let base = l.i.doc.with_untracked(|d| {
-        d.value()
-            .cloned()
+        d.with_value(|v| v.cloned())
             .or_else(|| serde_json::to_value(d.draft()).ok())
             .unwrap_or(Value::Null)
     });
@@ -252,7 +251,9 @@ fn close(l: Lessons) {
 /// Puts the plan's document on the page (when it differs), then, on its outcome, a
 /// fresh view with the plan's operations applied in order; then `done`.
 fn apply(i: Instance, p: Plan, done: impl FnOnce() + 'static) {
-    if i.doc.with_untracked(|d| d.value() != Some(&p.doc)) {
+    if i.doc
+        .with_untracked(|d| d.with_value(|v| v != Some(&p.doc)))
+    {
         // A preset's own document selects it in the picker and keeps its text.
         let doc = p.doc.clone();
         i.doc.change(i.run, true, move |d| d.set_value(&doc));

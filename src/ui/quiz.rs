@@ -34,10 +34,7 @@ use crate::engine::sim::Side;
 
 /// The simulated year as `engine::quiz::evaluate` reads it: the page's columns.
 pub fn year(sim: &Sim) -> Vec<(Side, &Outcome)> {
-    sim.columns
-        .iter()
-        .map(|c| (c.side, &c.outcome))
-        .collect()
+    sim.columns.iter().map(|c| (c.side, &c.outcome)).collect()
 }
 
 /// The answer to `ask` on the step's simulated year: `None` for a choice question

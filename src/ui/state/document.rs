@@ -2,10 +2,14 @@
 //! not parse), the JSON value the field editors read, the draft the engine simulates,
 //! its problems, and the preset it came from.
 //!
-//! The text is parsed once per edit ([`Document::set_text`]): into a JSON value, and the
-//! draft from that value; only a document that does not deserialise is read once more,
-//! to name the offending field.
+//! The text is parsed once per edit ([`Document::set_text`]). The widget reads it
+//! straight into the scenario (the engine's own reader, the only one it carries); the
+//! full page, whose field editors show what was typed (a value a scenario cannot hold,
+//! like `"9x"` for the seed), reads it into a JSON value and the scenario from that
+//! value. Only a document that does not deserialise is read once more, to name the
+//! offending field.
 
+#[cfg(feature = "full")]
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -20,7 +24,8 @@ pub struct Document {
     preset: String,
     /// The text as typed.
     text: String,
-    /// The text read as JSON (`None` when it is not JSON).
+    /// The text read as JSON (`None` when it is not JSON): the field editors' source.
+    #[cfg(feature = "full")]
     value: Option<Value>,
     /// The last text that deserialised as a scenario (what the engine is given).
     draft: Scenario,
@@ -55,6 +60,7 @@ impl Document {
         let mut d = Document {
             preset: String::new(),
             text: String::new(),
+            #[cfg(feature = "full")]
             value: None,
             draft: read_preset(fallback.json),
             parse_error: None,
@@ -78,11 +84,16 @@ impl Document {
     /// draft and records why, with the field's path. The preset is left to the caller
     /// ([`Document::set_custom_text`] for an edit).
     pub fn set_text(&mut self, text: String) {
-        let value = serde_json::from_str::<Value>(&text).ok();
-        let scenario = value
-            .as_ref()
-            .filter(|v| v.is_object())
-            .and_then(|v| Scenario::deserialize(v).ok());
+        #[cfg(feature = "full")]
+        let scenario = {
+            self.value = serde_json::from_str::<Value>(&text).ok();
+            self.value
+                .as_ref()
+                .filter(|v| v.is_object())
+                .and_then(|v| Scenario::deserialize(v).ok())
+        };
+        #[cfg(not(feature = "full"))]
+        let scenario = serde_json::from_str::<Scenario>(&text).ok();
         match scenario {
             Some(s) => {
                 self.parse_error = None;
@@ -94,7 +105,6 @@ impl Document {
                 self.parse_error = doc::parse(&text).err().and_then(|e| e.into_iter().next());
             }
         }
-        self.value = value;
         self.text = text;
     }
 
@@ -134,7 +144,7 @@ impl Document {
     /// Writes a field's typed text into the document (what was typed is kept as is):
     /// false when the text is not a JSON object to edit.
     pub fn edit_field(&mut self, path: &str, kind: Kind, typed: &str) -> bool {
-        let Some(mut doc) = self.value.clone().filter(Value::is_object) else {
+        let Some(mut doc) = self.with_value(|v| v.filter(|v| v.is_object()).cloned()) else {
             return false;
         };
         editor::set(&mut doc, path, editor::value_of(kind, typed));
@@ -149,11 +159,14 @@ impl Document {
 
     /// The preset whose document this text is, or "".
     fn matching_preset(&self) -> &'static str {
-        let Some(v) = &self.value else { return "" };
-        PRESETS
-            .iter()
-            .find(|p| serde_json::from_str::<Value>(p.json).ok().as_ref() == Some(v))
-            .map_or("", |p| p.name)
+        self.with_value(|v| {
+            let v = v?;
+            PRESETS
+                .iter()
+                .find(|p| serde_json::from_str::<Value>(p.json).ok().as_ref() == Some(v))
+                .map(|p| p.name)
+        })
+        .unwrap_or("")
     }
 
     pub fn preset(&self) -> &str {
@@ -162,9 +175,14 @@ impl Document {
     pub fn text(&self) -> &str {
         &self.text
     }
-    /// The text as JSON (`None` when it is not JSON).
-    pub fn value(&self) -> Option<&Value> {
-        self.value.as_ref()
+    /// Reads the text as JSON (`None` when it is not JSON): the full page keeps it from
+    /// the edit's one parse; the widget, which has no field editors, reads it when a
+    /// lesson asks (opening a lesson, applying a step).
+    pub fn with_value<R>(&self, f: impl FnOnce(Option<&Value>) -> R) -> R {
+        #[cfg(feature = "full")]
+        return f(self.value.as_ref());
+        #[cfg(not(feature = "full"))]
+        f(serde_json::from_str::<Value>(&self.text).ok().as_ref())
     }
     /// The last scenario the text gave (simulated when valid).
     pub fn draft(&self) -> &Scenario {
@@ -232,7 +250,7 @@ mod tests {
             d.problems()
         );
         assert_eq!(d.all_problems().len(), d.problems().len());
-        assert!(d.value().is_some());
+        assert!(d.with_value(|v| v.is_some()));
     }
 
     #[test]

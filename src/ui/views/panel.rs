@@ -39,7 +39,7 @@ fn Field(path: &'static str, kind: Kind) -> impl IntoView {
     let doc = expect_context::<DocHandle>();
     let run = expect_context::<Run>();
     let doc_text = Memo::new(move |_| {
-        doc.with(|d| editor::text_of(kind, d.value().and_then(|v| editor::get(v, path))))
+        doc.with(|d| d.with_value(|v| editor::text_of(kind, v.and_then(|v| editor::get(v, path)))))
     });
     let typed = RwSignal::new(doc_text.get_untracked());
     let shown = move || {
@@ -59,10 +59,11 @@ fn Field(path: &'static str, kind: Kind) -> impl IntoView {
     };
     let freq = Memo::new(move |_| {
         doc.with(|d| {
-            d.value()
-                .and_then(|v| editor::get(v, "workflow.scheduler.frequency"))
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
+            d.with_value(|v| {
+                v.and_then(|v| editor::get(v, "workflow.scheduler.frequency"))
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            })
         })
     });
     let edit = move |text: String| {
@@ -204,10 +205,11 @@ pub fn ScenarioPanel() -> impl IntoView {
     let run = expect_context::<Run>();
     let recipients = move || {
         doc.with(|d| {
-            d.value()
-                .and_then(|v| v.get("recipients"))
-                .and_then(|r| r.as_array())
-                .map_or(0, |a| a.len())
+            d.with_value(|v| {
+                v.and_then(|v| v.get("recipients"))
+                    .and_then(|r| r.as_array())
+                    .map_or(0, |a| a.len())
+            })
         })
     };
     let unowned = move || {
