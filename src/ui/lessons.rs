@@ -5,8 +5,15 @@
 //! Lesson files are fetched when a lesson is opened (`ui::assets`), never compiled in.
 //! Every step is applied as the whole lesson replayed up to it (Back is exact): the
 //! step's scenario document is set when it differs from the page's, then, once its
-//! outcome is on screen (`app::dispatch`), the view starts fresh and the step's view
+//! outcome is on screen (`Run::dispatch`), the view starts fresh and the step's view
 //! operations apply in order; last, the step's element is outlined and scrolled to.
+//!
+//! In *Check yourself* mode a step that asks is first shown with its scenario only
+//! (`ui::lesson::plan_before_answer`) and its question; the learner's answer is judged
+//! against the engine's value on that year (`ui::quiz`), the step then reveals (its
+//! whole plan), and the answer is sent to the host page as an xAPI-shaped statement
+//! (`campaign-sim-answer`); finishing the lesson sends `campaign-sim-lesson-complete`
+//! with its score. Every step shown sends `campaign-sim-lesson-step`.
 
 use std::sync::Arc;
 
@@ -16,12 +23,16 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use super::assets::fetch_text;
+use super::events::emit;
 use super::handles::Instance;
 use super::i18n::{code, Lang};
 use super::lesson::{
-    index_path, lesson_path, parse_index, parse_lesson, plan, Clock, IndexEntry, Lesson, Op, Plan,
+    index_path, lesson_path, parse_index, parse_lesson, plan, plan_before_answer, Clock,
+    IndexEntry, Lesson, Op, Plan,
 };
+use super::quiz::{self, Response};
 use super::state::focus::Reset;
+use super::state::quiz::{LessonMode, QuizState};
 
 /// The CSS class of the outlined element.
 const TARGET: &str = "cs-lesson-target";
@@ -59,6 +70,10 @@ pub struct Lessons {
     /// The panel's slot (sticky at the top of the instance): the instance is found
     /// from it, and the outlined element is scrolled to below it.
     pub(crate) slot: NodeRef<leptos::html::Div>,
+    /// Check yourself or Guided: for every lesson opened until it is changed.
+    pub mode: RwSignal<LessonMode>,
+    /// The learner's answers in the open lesson.
+    pub quiz: RwSignal<QuizState>,
     /// The instance the lessons drive.
     i: Instance,
 }
@@ -81,6 +96,8 @@ impl Lessons {
             base: StoredValue::new(Value::Null),
             token: StoredValue::new(0),
             slot: NodeRef::new(),
+            mode: RwSignal::new(LessonMode::default()),
+            quiz: RwSignal::new(QuizState::default()),
             i,
         };
         follow_language(l);
@@ -110,9 +127,38 @@ impl Lessons {
         go(self, k, true);
     }
 
+    /// Whether the open lesson's step `k` is still asking (it has a question, the mode
+    /// is Check yourself, and it has not been answered).
+    pub fn asking(self, k: usize) -> bool {
+        let asks = match self.shown.get() {
+            Shown::Open { lesson, .. } => lesson.steps.get(k).is_some_and(|s| s.ask.is_some()),
+            _ => false,
+        };
+        self.quiz.with(|q| q.asking(self.mode.get(), k, asks))
+    }
+
+    /// The learner answers the open step's question.
+    pub fn answer(self, response: Answering) {
+        answer(self, response);
+    }
+
+    /// Switches between Check yourself and Guided; the open step is shown again in the
+    /// new mode.
+    pub fn set_mode(self, mode: LessonMode) {
+        self.mode.set(mode);
+        if let Shown::Open { step, .. } = self.shown.get_untracked() {
+            go(self, step, false);
+        }
+    }
+
     /// Leaves the lesson (the page stays as the last step left it).
     pub fn close(self) {
         close(self);
+    }
+
+    /// Finishes the lesson (Next on its last step): its result goes to the host page.
+    pub fn finish(self) {
+        finish(self);
     }
 }
 
@@ -198,6 +244,7 @@ fn open(l: Lessons, id: String, option: Option<String>, scroll: bool) {
     let token = next_token(l);
     l.shown.set(Shown::Loading);
     l.menu_open.set(false);
+    l.quiz.set(QuizState::default());
     // What the steps before the first preset apply to: the page's document now.
     let base = l.i.doc.with_untracked(|d| {
         d.with_value(|v| v.cloned())
@@ -236,13 +283,92 @@ fn go(l: Lessons, k: usize, scroll: bool) {
         step: k,
     });
     let token = next_token(l);
-    let p = l.base.with_value(|base| plan(&lesson, k, base));
+    let asks = lesson.steps[k].ask.is_some();
+    let asking = l
+        .quiz
+        .with_untracked(|q| q.asking(l.mode.get_untracked(), k, asks));
+    let p = l.base.with_value(|base| {
+        if asking {
+            plan_before_answer(&lesson, k, base)
+        } else {
+            plan(&lesson, k, base)
+        }
+    });
     let highlight = p.highlight.clone();
     apply(l.i, p, move || outline(l, token, highlight, scroll, 0));
+    let detail = serde_json::json!({"lesson": lesson.id, "step": k + 1, "steps": lesson.steps.len(), "asking": asking});
+    if let Some(root) = root(l) {
+        emit(&root, "campaign-sim-lesson-step", &detail);
+    }
+}
+
+/// A learner's response, as the panel read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answering {
+    /// The number field's text, as typed.
+    Number(String),
+    /// The index of the choice picked.
+    Choice(usize),
+}
+
+/// Judges the open step's answer on the year on screen (through the action queue:
+/// the step's year), reveals the step on its first answer, and sends the statement.
+fn answer(l: Lessons, response: Answering) {
+    let Shown::Open { lesson, step } = l.shown.get_untracked() else {
+        return;
+    };
+    let i = l.i;
+    i.run.dispatch(move || {
+        let (Some(sim), Some(ask)) = (
+            i.run.sim_untracked(),
+            lesson.steps.get(step).and_then(|s| s.ask.clone()),
+        ) else {
+            return;
+        };
+        let lang = i.locale.get_untracked();
+        let r = match &response {
+            Answering::Number(t) => Response::Number(t),
+            Answering::Choice(c) => Response::Choice(*c),
+        };
+        let value = quiz::answer(&ask, &sim);
+        let Some(o) = sim.outcome(0) else { return };
+        match quiz::check(&ask, value.as_ref(), r) {
+            Err(n) => l
+                .quiz
+                .update(|q| q.unjudged(step, quiz::not_an_answer(lang, n))),
+            Ok(correct) => {
+                let fb = quiz::feedback(lang, &ask, value.as_ref(), correct, o);
+                let mut first = false;
+                l.quiz.update(|q| first = q.judged(step, fb));
+                if let (Some(root), Some(statement)) = (
+                    root(l),
+                    super::xapi::answered(&lesson, step, lang, value.as_ref(), r),
+                ) {
+                    emit(&root, "campaign-sim-answer", &statement);
+                }
+                if first {
+                    go(l, step, false);
+                }
+            }
+        }
+    });
+}
+
+/// Finishes the lesson: its score goes to the host page, and it closes.
+pub(crate) fn finish(l: Lessons) {
+    if let Shown::Open { lesson, .. } = l.shown.get_untracked() {
+        let tries = l.quiz.with_untracked(|q| q.first_tries());
+        let statement = super::xapi::completed(&lesson, l.i.locale.get_untracked(), &tries);
+        if let Some(root) = root(l) {
+            emit(&root, "campaign-sim-lesson-complete", &statement);
+        }
+    }
+    close(l);
 }
 
 fn close(l: Lessons) {
     next_token(l);
+    l.quiz.set(QuizState::default());
     l.shown.set(Shown::Closed);
     clear_outline(l);
     focus(l, "questions-menu");
@@ -258,15 +384,18 @@ fn apply(i: Instance, p: Plan, done: impl FnOnce() + 'static) {
         let doc = p.doc.clone();
         i.doc.change(i.run, true, move |d| d.set_value(&doc));
     }
-    let ops = p.ops;
+    let (ops, workflow) = (p.ops, p.workflow);
     i.run.dispatch(move || {
         let Some(sim) = i.run.sim_untracked() else {
             done();
             return;
         };
         // The view a step starts with: clock on 1 January, paused, the first mode,
-        // nothing selected or filtered.
-        i.focus.update(|f| f.reset_for(Some(&sim), Reset::Fresh));
+        // nothing selected or filtered; then the workflow shown, by its name.
+        i.focus.update(|f| {
+            f.reset_for(Some(&sim), Reset::Fresh);
+            f.workflow = workflow.and_then(|w| sim.workflow_names().iter().position(|n| *n == w));
+        });
         i.clock.go(sim.cal.horizon_start);
         for op in ops {
             apply_op(i, &sim, op);

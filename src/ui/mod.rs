@@ -35,6 +35,8 @@ pub mod xapi;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod events;
+#[cfg(target_arch = "wasm32")]
 pub mod handles;
 #[cfg(target_arch = "wasm32")]
 pub mod lessons;

@@ -8,6 +8,7 @@
 //!   execution, recipient, workflow, log filters), with the one reset rule;
 //! - [`layout`]: which panels an instance shows, and how;
 //! - [`run`]: what the page says about the simulation (progress, refusal, ready);
+//! - [`quiz`]: the learner's answers in the open lesson, and the lesson mode;
 //! - [`config`]: the instance configuration, a plain value read once at mount.
 //!
 //! The clock is [`crate::ui::playback::Playback`]; the run's queue is
@@ -17,4 +18,5 @@ pub mod config;
 pub mod document;
 pub mod focus;
 pub mod layout;
+pub mod quiz;
 pub mod run;

@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::handles::{DocHandle, Locale};
 use crate::ui::i18n::{fill, K};
-use crate::ui::lesson::{IndexEntry, Lesson, Step};
-use crate::ui::lessons::{slot_of, Lessons, Shown};
+use crate::ui::lesson::{AskKind, IndexEntry, Lesson, Step};
+use crate::ui::lessons::{slot_of, Answering, Lessons, Shown};
+use crate::ui::state::quiz::{LessonMode, Said};
 
 /// The Questions menu (the full page's header).
 #[component]
@@ -40,9 +41,36 @@ pub fn QuestionsMenu() -> impl IntoView {
             <summary data-testid="questions-menu">{move || locale.t(K::Questions)}</summary>
             <div class="cs-questions-list">
                 <p class="cs-hint">{move || locale.t(K::QuestionsHint)}</p>
+                <ModeSwitch />
                 {list}
             </div>
         </details>
+    }
+}
+
+/// Check yourself (predict first) or Guided: for every lesson opened until changed.
+#[component]
+fn ModeSwitch() -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let l = expect_context::<Lessons>();
+    let button = move |mode: LessonMode, label: K| {
+        view! {
+            <button
+                data-testid="lesson-mode"
+                data-mode=mode.name()
+                aria-pressed=move || (l.mode.get() == mode).to_string()
+                on:click=move |_| l.set_mode(mode)
+            >
+                {move || locale.t(label)}
+            </button>
+        }
+    };
+    view! {
+        <div class="cs-lesson-modes" role="group" aria-label=move || locale.t(K::QuizModeHint)>
+            {button(LessonMode::Check, K::QuizModeCheck)}
+            {button(LessonMode::Guided, K::QuizModeGuided)}
+        </div>
+        <p class="cs-hint">{move || locale.t(K::QuizModeHint)}</p>
     }
 }
 
@@ -134,7 +162,7 @@ fn OpenLesson() -> impl IntoView {
     let move_to = move |delta: isize| {
         let Some((k, _)) = progress() else { return };
         if delta > 0 && last() {
-            l.close();
+            l.finish();
         } else if let Some(k) = (k - 1).checked_add_signed(delta) {
             l.go(k);
         }
@@ -159,10 +187,17 @@ fn OpenLesson() -> impl IntoView {
                     {move || progress().map(|(k, n)| fill(locale.t(K::LessonStep), &[("k", &k.to_string()), ("n", &n.to_string())]))}
                 </span>
             </div>
-            <p class="cs-lesson-narration" aria-live="polite" data-testid="lesson-narration">{move || step_text(|s| s.narration.clone())}</p>
-            <p class="cs-lesson-notice" data-testid="lesson-notice">
-                <strong>{move || locale.t(K::LessonNotice)}</strong> " " {move || step_text(|s| s.notice.clone())}
-            </p>
+            <Show when=move || !progress().is_some_and(|(k, _)| l.asking(k - 1))>
+                <p class="cs-lesson-narration" aria-live="polite" data-testid="lesson-narration">{move || step_text(|s| s.narration.clone())}</p>
+                <p class="cs-lesson-notice" data-testid="lesson-notice">
+                    <strong>{move || locale.t(K::LessonNotice)}</strong> " " {move || step_text(|s| s.notice.clone())}
+                </p>
+            </Show>
+            {move || {
+                let (lesson, k) = current.get()?;
+                let ask = lesson.steps.get(k)?.ask.clone()?;
+                (l.mode.get() == LessonMode::Check).then(|| view! { <LessonQuestion ask k /> })
+            }}
             {scenario_error}
             <div class="cs-lesson-nav">
                 <button data-testid="lesson-back" disabled=move || progress().is_none_or(|(k, _)| k <= 1) on:click=move |_| move_to(-1)>
@@ -173,6 +208,80 @@ fn OpenLesson() -> impl IntoView {
                 </button>
                 <button data-testid="lesson-close" on:click=move |_| l.close()>{move || locale.t(K::LessonClose)}</button>
             </div>
+        </div>
+    }
+}
+
+/// A step's question (Check yourself): the prompt, a number field or the choices,
+/// Check, and what the page says of the answer (right or wrong, the right value, why).
+#[component]
+fn LessonQuestion(ask: crate::ui::lesson::Ask, k: usize) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let l = expect_context::<Lessons>();
+    let typed = RwSignal::new(String::new());
+    let picked = RwSignal::new(None::<usize>);
+    let is_number = matches!(ask.kind, AskKind::Number(_));
+    let check = move || {
+        let r = if is_number {
+            Answering::Number(typed.get_untracked())
+        } else {
+            match picked.get_untracked() {
+                Some(c) => Answering::Choice(c),
+                None => Answering::Choice(usize::MAX),
+            }
+        };
+        l.answer(r);
+    };
+    let input = match &ask.kind {
+        AskKind::Number(_) => view! {
+            <label class="cs-field cs-inline">
+                <span>{move || locale.t(K::QuizYourAnswer)}</span>
+                <input
+                    type="number"
+                    inputmode="numeric"
+                    data-testid="lesson-answer"
+                    prop:value=move || typed.get()
+                    on:input:target=move |ev| typed.set(ev.target().value())
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); check(); }
+                />
+            </label>
+        }
+        .into_any(),
+        AskKind::Choice { choices, .. } => {
+            let name = format!("cs-choice-{k}");
+            view! {
+                <fieldset class="cs-choices">
+                    <legend class="cs-sr">{move || locale.t(K::QuizYourAnswer)}</legend>
+                    {choices.iter().enumerate().map(|(i, c)| view! {
+                        <label class="cs-choice">
+                            <input type="radio" name=name.clone() data-testid="lesson-choice" value=i.to_string() prop:checked=move || picked.get() == Some(i) on:change=move |_| picked.set(Some(i)) />
+                            " " {c.text.clone()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+    };
+    let said = move || {
+        match l.quiz.with(|q| q.said(k).cloned())? {
+        Said::Unjudged(why) => Some(view! { <p class="cs-hint" role="status" data-testid="lesson-unjudged">{why}</p> }.into_any()),
+        Said::Judged(f) => Some(view! {
+            <p class="cs-feedback" role="status" data-testid="lesson-feedback" data-correct=f.correct.to_string() class:cs-right=f.correct>
+                <strong>{f.verdict}</strong> " " {f.right} " " {f.why}
+            </p>
+        }.into_any()),
+    }
+    };
+    let answered = move || l.quiz.with(|q| matches!(q.said(k), Some(Said::Judged(_))));
+    view! {
+        <div class="cs-question" data-testid="lesson-question">
+            <p class="cs-question-prompt"><strong>{move || locale.t(K::QuizPredict)}</strong> " " {ask.prompt.clone()}</p>
+            {input}
+            <button data-testid="lesson-check" class="cs-primary" on:click=move |_| check()>
+                {move || if answered() { locale.t(K::QuizTryAgain) } else { locale.t(K::QuizCheck) }}
+            </button>
+            {said}
         </div>
     }
 }
