@@ -80,13 +80,72 @@ async function openLesson(page, id) {
   await page.locator(`[data-testid="lesson"][data-lesson="${id}"]`).click();
 }
 
+/** Chooses the lessons' mode in the Questions menu (it holds until changed). */
+async function setMode(page, mode) {
+  await page.getByTestId("questions-menu").click();
+  await page.locator(`[data-testid="lesson-mode"][data-mode="${mode}"]`).click();
+  assert.equal(await page.locator(`[data-testid="lesson-mode"][data-mode="${mode}"]`).getAttribute("aria-pressed"), "true");
+  await page.getByTestId("questions-menu").click();
+}
+
+/**
+ * The right and a wrong answer of every question, as the engine gives them: written by
+ * the native test `cargo test --test lessons` (never copied from the lesson files).
+ */
+function answers() {
+  const file = path.join(path.dirname(distDir), "target", "lesson-answers.json");
+  assert.ok(fs.existsSync(file), `${file} is written by cargo test --test lessons (make test runs it first)`);
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+/** Records the lesson events the page sends (they bubble to the document). */
+async function listen(page) {
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const name of ["campaign-sim-answer", "campaign-sim-lesson-complete", "campaign-sim-lesson-step"]) {
+      document.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail }));
+    }
+  });
+}
+
+const eventsOf = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.name === n).map((e) => e.detail), name);
+
+/** Answers the open step's question with `response` (a number's text, or a choice index). */
+async function respond(page, kind, response) {
+  if (kind === "number") {
+    await page.getByTestId("lesson-answer").fill(String(response));
+  } else {
+    await page.getByTestId("lesson-choice").nth(Number(response)).check();
+  }
+  await page.getByTestId("lesson-check").click();
+}
+
+/** Waits for the feedback on the last answer and checks it and its statement. */
+async function expectFeedback(page, correct, sent, where) {
+  await page.waitForFunction(
+    ([c, n]) =>
+      document.querySelector('[data-testid="lesson-feedback"]')?.dataset.correct === String(c) &&
+      window.__events.filter((e) => e.name === "campaign-sim-answer").length === n,
+    [correct, sent],
+    { timeout: 15000 },
+  );
+  const statements = await eventsOf(page, "campaign-sim-answer");
+  const last = statements[statements.length - 1];
+  assert.equal(last.result.success, correct, `${where}: the statement's result.success`);
+  assert.equal(last.verb.id, "http://adlnet.gov/expapi/verbs/answered", where);
+  assert.match(last.object.id, /^urn:campaign-sim:lesson:[a-z0-9-]+:step:\d+$/, where);
+  assert.ok(norm(await page.getByTestId("lesson-feedback").textContent()).length > 0, where);
+}
+
 for (const lang of ["en", "fr"]) {
-  test(`every lesson, in ${lang === "en" ? "English" : "French"}, plays to its last step with its answers visible`, async () => {
+  test(`every lesson, in ${lang === "en" ? "English" : "French"}, Guided, plays to its last step with its answers visible`, async () => {
     const index = read(`index.${lang}.json`);
     assert.equal(index.length >= 10, true, "ten lessons at least");
     const page = await openPage(env.browser, env.server.url);
     await ready(page);
     if (lang === "fr") await page.getByTestId("lang-fr").click();
+    // Guided: every step shown as it comes (Check yourself is the next test).
+    await setMode(page, "guided");
     // The menu follows the page's language.
     await page.getByTestId("questions-menu").click();
     const items = page.getByTestId("lesson");
@@ -120,6 +179,60 @@ for (const lang of ["en", "fr"]) {
       await page.getByTestId("lesson-next").click();
       await page.getByTestId("lesson-panel").waitFor({ state: "detached", timeout: 5000 });
     }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+for (const lang of ["en", "fr"]) {
+  test(`every lesson, in ${lang === "en" ? "English" : "French"}, Check yourself: each question asks first, a wrong then the right answer (the engine's), then the step reveals`, async () => {
+    const index = read(`index.${lang}.json`);
+    const right = answers();
+    const page = await openPage(env.browser, env.server.url);
+    await ready(page);
+    await listen(page);
+    if (lang === "fr") await page.getByTestId("lang-fr").click();
+    // Check yourself is the default mode.
+    await page.getByTestId("questions-menu").click();
+    assert.equal(await page.locator('[data-testid="lesson-mode"][data-mode="check"]').getAttribute("aria-pressed"), "true");
+    await page.getByTestId("questions-menu").click();
+    let sent = 0;
+    let asked = 0;
+    for (const entry of index) {
+      const lesson = read(`${entry.id}.${lang}.json`);
+      const n = lesson.steps.length;
+      await openLesson(page, entry.id);
+      for (let k = 1; k <= n; k++) {
+        const where = `${entry.id}.${lang} step ${k}/${n}`;
+        const step = lesson.steps[k - 1];
+        if (step.ask) {
+          const a = right[entry.id]?.[String(k)];
+          assert.ok(a, `${where}: the engine's answer (target/lesson-answers.json)`);
+          await page.waitForFunction((s) => document.querySelector('[data-testid="lesson-step"]')?.dataset.step === s, `${k}/${n}`, { timeout: 15000 });
+          // Before the answer: the question, not the narration that gives it away.
+          await page.getByTestId("lesson-question").waitFor({ timeout: 15000 });
+          assert.equal(await page.getByTestId("lesson-narration").count(), 0, `${where}: the narration waits for the answer`);
+          await respond(page, a.kind, a.wrong);
+          await expectFeedback(page, false, ++sent, `${where} (wrong)`);
+          await respond(page, a.kind, a.right);
+          await expectFeedback(page, true, ++sent, `${where} (right)`);
+          asked++;
+        }
+        await checkStep(page, lesson, k, where);
+        if (k < n) await page.getByTestId("lesson-next").click();
+      }
+      // Finishing sends the lesson's result: every question wrong at the first try.
+      await page.getByTestId("lesson-next").click();
+      await page.getByTestId("lesson-panel").waitFor({ state: "detached", timeout: 5000 });
+      const done = await eventsOf(page, "campaign-sim-lesson-complete");
+      const last = done[done.length - 1];
+      assert.equal(last.object.id, `urn:campaign-sim:lesson:${entry.id}`);
+      assert.equal(last.verb.id, "http://adlnet.gov/expapi/verbs/completed");
+      const questions = lesson.steps.filter((s) => s.ask).length;
+      if (questions > 0) assert.deepEqual([last.result.score.raw, last.result.score.max], [0, questions], entry.id);
+    }
+    assert.ok(asked >= 6, `${asked} questions asked`);
+    assert.ok((await eventsOf(page, "campaign-sim-lesson-step")).length > 0, "each step is sent");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
@@ -160,6 +273,7 @@ test("a lesson in progress at 1400 and 400 px, and Leave at any time", async () 
 test("switching language while a lesson is open reloads it in the other language at the same step", async () => {
   const page = await openPage(env.browser, env.server.url);
   await ready(page);
+  await setMode(page, "guided");
   const en = read("q5-content-change.en.json");
   const fr = read("q5-content-change.fr.json");
   await openLesson(page, en.id);
