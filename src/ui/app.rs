@@ -19,6 +19,8 @@ pub struct Mounted {
     inner: Option<Box<dyn std::any::Any>>,
     /// The instance's handles (the embed API drives it through them).
     pub instance: Instance,
+    /// Its lessons (the embed API waits for a configured lesson before "ready").
+    pub lessons: super::lessons::Lessons,
 }
 
 impl Mounted {
@@ -57,7 +59,6 @@ pub fn mount(parent: web_sys::HtmlElement, config: InstanceConfig) -> Mounted {
     let lang = config.lang;
     let handle = leptos::mount::mount_to(parent, move || {
         let instance = build(&config);
-        let _ = tx.send(instance);
         instance.provide();
         super::simulate::watch(instance, config.clone());
         instance.clock.drive();
@@ -67,10 +68,11 @@ pub fn mount(parent: web_sys::HtmlElement, config: InstanceConfig) -> Mounted {
         }
         let lessons = super::lessons::Lessons::provide(instance, config.lesson.clone());
         provide_context(lessons);
+        let _ = tx.send((instance, lessons));
         view! { <Root config_errors=config.config_errors.clone() /> }
     });
     // mount_to runs the closure synchronously, so the instance is there.
-    let instance = rx
+    let (instance, lessons) = rx
         .try_recv()
         .unwrap_or_else(|_| unreachable!("mount_to runs its closure"));
     // A language whose texts are fetched: the instance starts in English and switches
@@ -81,21 +83,40 @@ pub fn mount(parent: web_sys::HtmlElement, config: InstanceConfig) -> Mounted {
     Mounted {
         inner: Some(Box::new(handle)),
         instance,
+        lessons,
     }
+}
+
+/// Whether the reader asked for reduced motion (the browser's setting).
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
 }
 
 /// The state of a new instance, from its configuration.
 fn build(config: &InstanceConfig) -> Instance {
+    let layout = super::state::layout::Layout {
+        reduced_motion: reduced_motion(),
+        ..config.layout
+    };
     Instance {
-        locale: Locale::new(if i18n::ready(config.lang) {
-            config.lang
-        } else {
-            Lang::En
-        }),
+        locale: Locale::new(
+            if i18n::ready(config.lang) {
+                config.lang
+            } else {
+                Lang::En
+            },
+            config.lang,
+        ),
         doc: DocHandle::new(Document::new(&config.preset, config.scenario.as_deref())),
         run: Run::new(),
         focus: FocusHandle::new(),
         clock: Clock::new(),
-        layout: LayoutHandle::new(config.layout),
+        layout: LayoutHandle::new(layout),
     }
 }

@@ -19,6 +19,15 @@ use wasm_bindgen_futures::JsFuture;
 thread_local! {
     /// The module's URL, read once.
     static MODULE_URL: OnceCell<Option<String>> = const { OnceCell::new() };
+    /// Where the widget's files are, as the element's module says (`setAssetBase`):
+    /// the folder of its own URL, or the host's `setBasePath`.
+    static BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets where the widget's files are (a folder URL); [`asset_url`] resolves against it.
+#[cfg(target_arch = "wasm32")]
+pub fn set_base(url: String) {
+    BASE.with(|b| *b.borrow_mut() = Some(url));
 }
 
 /// The URL the wasm module was fetched from, if the page fetched one.
@@ -53,7 +62,10 @@ pub fn pick_module(names: &[String]) -> Option<&str> {
 /// widget's files.
 #[cfg(target_arch = "wasm32")]
 pub fn asset_url(relative: &str) -> String {
-    let base = module_url().or_else(|| web_sys::window()?.document()?.base_uri().ok()?);
+    let base = BASE
+        .with(|b| b.borrow().clone())
+        .or_else(module_url)
+        .or_else(|| web_sys::window()?.document()?.base_uri().ok()?);
     base.and_then(|b| web_sys::Url::new_with_base(relative, &b).ok())
         .map(|u| u.href())
         .unwrap_or_else(|| relative.to_string())

@@ -38,14 +38,30 @@ const TICK_MS: u32 = 100;
 /// The instance's language.
 #[derive(Clone, Copy)]
 pub struct Locale {
+    /// The language shown.
     lang: RwSignal<Lang>,
+    /// The language asked for (shown once its texts are here).
+    wanted: RwSignal<Lang>,
 }
 
 impl Locale {
-    pub fn new(lang: Lang) -> Locale {
+    /// The instance shows `shown` until the texts of `wanted` are here.
+    pub fn new(shown: Lang, wanted: Lang) -> Locale {
         Locale {
-            lang: RwSignal::new(lang),
+            lang: RwSignal::new(shown),
+            wanted: RwSignal::new(wanted),
         }
+    }
+    /// The language asked for (tracked): what a lesson is fetched in.
+    pub fn wanted(self) -> Lang {
+        self.wanted.get()
+    }
+    pub fn wanted_untracked(self) -> Lang {
+        self.wanted.get_untracked()
+    }
+    /// Whether the language shown is the one asked for (tracked).
+    pub fn settled(self) -> bool {
+        self.lang.get() == self.wanted.get()
     }
     /// The language (tracked).
     pub fn get(self) -> Lang {
@@ -58,6 +74,10 @@ impl Locale {
     pub fn t(self, k: K) -> &'static str {
         tr(self.lang.get(), k)
     }
+    /// The text of `k` as a signal (it follows the language).
+    pub fn sig(self, k: K) -> Signal<String> {
+        Signal::derive(move || self.t(k).to_string())
+    }
     /// Switches the instance to `lang`. A language whose texts are not here yet
     /// (French, fetched from `i18n/fr.json` the first time) is switched to once the file
     /// is read: the switch is an action ([`Run::dispatch`]) behind a generation of its
@@ -66,6 +86,7 @@ impl Locale {
     /// warning).
     pub fn switch(self, run: Run, lang: Lang) {
         let locale = self;
+        self.wanted.try_set(lang);
         if super::i18n::ready(lang) {
             run.dispatch(move || locale.set(lang));
             return;

@@ -420,6 +420,10 @@ impl_keys! {
     MarketingEmailMany => ("{n} marketing emails", "{n} e-mails marketing"),
     DayOne => ("{n} day", "{n} jour"),
     DayMany => ("{n} days", "{n} jours"),
+    ReducedMotion => (
+        "Playback is off (your system asks for reduced motion): step through the year or drag the slider.",
+        "La lecture est désactivée (votre système demande moins d'animations)\u{a0}: avancez pas à pas ou faites glisser le curseur."
+    ),
     FullPageOnly => (
         "The scenario editor, charts, exports and links are in the full simulator (campaign-sim-web.js).",
         "L'éditeur de scénario, les graphiques, les exports et les liens sont dans le simulateur complet (campaign-sim-web.js)."

@@ -235,6 +235,8 @@ async fn load(
     }
     let path = lesson_path(id, code(lang));
     let text = fetch_text(&path).await?;
+    // The panel's own words too: the lesson shows once they are here.
+    super::i18n::load(lang).await?;
     parse_lesson(&text, Some(id))
         .map(Arc::new)
         .map_err(|e| format!("{path}: {e}"))
@@ -253,7 +255,9 @@ fn open(l: Lessons, id: String, option: Option<String>, scroll: bool) {
     });
     l.base.set_value(base);
     leptos::task::spawn_local(async move {
-        let lang = l.i.locale.get_untracked();
+        // The language asked for, not the one shown while its texts are fetched: a
+        // French widget's lesson is French from its first paint.
+        let lang = l.i.locale.wanted_untracked();
         let loaded = load(l, &id, lang, option.as_deref()).await;
         // try_: the widget may have been unmounted meanwhile (a removed <campaign-sim>).
         if l.token.try_get_value() != Some(token) {

@@ -139,6 +139,10 @@ fn show(i: Instance, sim: Sim, first: Option<&InstanceConfig>) {
         f.reset_for(Some(&sim), Reset::Stale);
         if let Some(config) = first {
             config.first_view(&sim, f, &mut next);
+            // Reduced motion: the year does not play by itself.
+            if i.layout.get_untracked().reduced_motion {
+                next.pause();
+            }
         }
     });
     i.run.show(Arc::new(sim));

@@ -52,14 +52,112 @@ pub enum Panel {
     Questions,
 }
 
+/// The parts of an instance's own header (`chrome="title lang"`, `"none"`, `"all"`),
+/// so four widgets on one docs page do not repeat four headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chrome {
+    pub title: bool,
+    pub tagline: bool,
+    /// The EN/FR switch.
+    pub lang: bool,
+    /// The preset picker.
+    pub preset: bool,
+}
+
+impl Chrome {
+    /// Every part (the default).
+    pub const ALL: Chrome = Chrome {
+        title: true,
+        tagline: true,
+        lang: true,
+        preset: true,
+    };
+    /// No header at all.
+    pub const NONE: Chrome = Chrome {
+        title: false,
+        tagline: false,
+        lang: false,
+        preset: false,
+    };
+}
+
+impl Chrome {
+    /// The names a list may hold.
+    pub const NAMES: [&'static str; 4] = ["title", "tagline", "lang", "preset"];
+
+    /// Reads `all`, `none` or a list of [`Chrome::NAMES`] (spaces or commas between);
+    /// the error names the first word that is none of them.
+    ///
+    /// ```
+    /// use campaign_sim::ui::state::layout::Chrome;
+    /// assert_eq!(Chrome::parse(["title, lang"]).unwrap(), Chrome { title: true, lang: true, ..Chrome::NONE });
+    /// assert_eq!(Chrome::parse(["none"]).unwrap(), Chrome::NONE);
+    /// assert!(Chrome::parse(["logo"]).unwrap_err().starts_with("\"logo\" is not"));
+    /// ```
+    pub fn parse<'a>(words: impl IntoIterator<Item = &'a str>) -> Result<Chrome, String> {
+        let words: Vec<&str> = words
+            .into_iter()
+            .flat_map(|w| w.split([' ', ',']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            ["all"] => return Ok(Chrome::ALL),
+            [] | ["none"] => return Ok(Chrome::NONE),
+            _ => {}
+        }
+        let mut c = Chrome::NONE;
+        for w in words {
+            match w {
+                "title" => c.title = true,
+                "tagline" => c.tagline = true,
+                "lang" => c.lang = true,
+                "preset" => c.preset = true,
+                other => {
+                    return Err(format!(
+                        "\"{}\" is not a part of the header (all, none, or a list of {})",
+                        other.chars().take(40).collect::<String>(),
+                        Chrome::NAMES.join(", ")
+                    ))
+                }
+            }
+        }
+        Ok(c)
+    }
+}
+
+impl Default for Chrome {
+    fn default() -> Self {
+        Chrome::ALL
+    }
+}
+
 /// How an instance is laid out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub view: View,
     /// Panels stack, fewer explanations open (narrow embeds).
     pub compact: bool,
     /// No scenario editors.
     pub read_only: bool,
+    /// Which parts of its own header it shows.
+    pub chrome: Chrome,
+    /// The level of its title (1 to 6; its panels one below), or `None`: no headings.
+    pub heading: Option<u8>,
+    /// The reader asked for reduced motion: no animated playback (stepping works).
+    pub reduced_motion: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            view: View::Full,
+            compact: false,
+            read_only: false,
+            chrome: Chrome::ALL,
+            heading: Some(1),
+            reduced_motion: false,
+        }
+    }
 }
 
 impl Layout {

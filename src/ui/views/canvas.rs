@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use super::journal::Journal;
 use crate::ui::derived::diagram::{diagrams, Diagram, Node};
 use crate::ui::handles::{Clock, FocusHandle, Locale, Run};
@@ -37,7 +39,7 @@ pub fn WorkflowPanel() -> impl IntoView {
     });
     view! {
         <section class="cs-workflow">
-            <h2>{move || locale.t(K::Workflow)}</h2>
+            <Heading depth=1 text=locale.sig(K::Workflow) />
             <p class="cs-hint">{move || locale.t(K::WorkflowHint)}</p>
             {move || {
                 let lang = locale.get();
@@ -70,7 +72,7 @@ fn WorkflowDiagram(d: Diagram, state: &'static str) -> impl IntoView {
     );
     view! {
         <div class="cs-wf" data-testid="workflow-diagram" data-workflow=d.index.to_string()>
-            {d.title.map(|t| view! { <h3 class="cs-wf-title">{t}</h3> })}
+            {d.title.map(|t| view! { <Heading depth=2 text=t class="cs-wf-title" /> })}
             <p class="cs-wf-state"><span data-testid="current-execution">{d.info.clone()}</span></p>
             <Svg nodes=d.nodes.clone() edges=d.edges.clone() summary=summary.clone() vertical=false />
             <Svg nodes=d.nodes edges=d.edges summary vertical=true />

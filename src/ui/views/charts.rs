@@ -7,6 +7,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use crate::ui::derived::charts::{CalendarModel, RatesSeries, RowsSeries};
 use crate::ui::format;
 use crate::ui::handles::{Clock, Locale, Nav, Run};
@@ -35,7 +37,7 @@ pub fn Charts() -> impl IntoView {
     let run = expect_context::<Run>();
     view! {
         <section class="cs-charts">
-            <h2>{move || locale.t(K::Charts)}</h2>
+            <Heading depth=1 text=locale.sig(K::Charts) />
             <p class="cs-hint">{move || locale.t(K::JumpHint)}</p>
             // Drawn again for each year and each language (the charts read both once).
             {move || {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use crate::engine::out::outcome::Snapshot;
 use crate::engine::sim::Side;
 use crate::ui::derived::compare::{comparing, kpi_rows, side_hint, side_label, why_now, KpiRow};
@@ -33,7 +35,7 @@ pub fn Compare() -> impl IntoView {
     let untracked = move || run.with(|s| !s.tracking()).unwrap_or(false);
     view! {
         <section class="cs-compare">
-            <h2>{move || locale.t(K::Compare)}</h2>
+            <Heading depth=1 text=locale.sig(K::Compare) />
             <p class="cs-hint">{move || locale.t(K::CompareHint)}</p>
             {move || caption.get().map(|c| view! { <p class="cs-caption" data-testid="comparing">{c}</p> })}
             <ModeColumns stats />
@@ -62,7 +64,7 @@ fn ModeColumns(stats: Memo<Vec<(Side, Snapshot)>>) -> impl IntoView {
                         let unit = if st.deliveries == 1 { K::DeliveryUnit } else { K::Deliveries };
                         view! {
                             <div class="cs-col" data-mode=m.name()>
-                                <h3>{tr(lang, side_label(m))}</h3>
+                                <Heading depth=2 text=tr(lang, side_label(m)).to_string() />
                                 <p class="cs-big">
                                     <span data-testid="delivery-count" data-mode=m.name()>{st.deliveries}</span>
                                     " "

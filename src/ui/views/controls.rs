@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::ui::format;
-use crate::ui::handles::{Clock, DocHandle, FocusHandle, Loader, Locale, Nav, Run};
+use crate::ui::handles::{Clock, DocHandle, FocusHandle, LayoutHandle, Loader, Locale, Nav, Run};
 use crate::ui::i18n::{tr, K};
 use crate::ui::playback::Speed;
 use crate::ui::presets::PRESETS;
@@ -14,9 +14,10 @@ use crate::ui::presets::PRESETS;
 #[component]
 pub fn Controls() -> impl IntoView {
     let locale = expect_context::<Locale>();
+    let layout = expect_context::<LayoutHandle>();
     view! {
         <div class="cs-controls" role="group" aria-label=move || locale.t(K::Clock)>
-            <PresetPicker />
+            <Show when=move || layout.get().chrome.preset><PresetPicker /></Show>
             <WorkflowsBar />
             <ClockReadout />
             <PlaybackButtons />
@@ -100,7 +101,10 @@ fn PlaybackButtons() -> impl IntoView {
     let clock = expect_context::<Clock>();
     // Before the first year there is nothing to play (the instance is not interactive
     // yet); later years are computed while the buttons stay usable (their actions wait).
+    let layout = expect_context::<LayoutHandle>();
     let not_ready = move || !run.status(|s| s.ready);
+    // Reduced motion: no animated playback; stepping and the scrubber still move.
+    let reduced = move || layout.get().reduced_motion;
     let button = move |testid: &'static str,
                        label: K,
                        f: fn(&mut crate::ui::playback::Playback)| {
@@ -113,9 +117,10 @@ fn PlaybackButtons() -> impl IntoView {
             <Show
                 when=move || clock.with(|p| p.playing())
                 fallback=move || view! {
-                    <button data-testid="play" class="cs-primary" disabled=not_ready on:click=move |_| clock.act(run, |p| p.play())>
+                    <button data-testid="play" class="cs-primary" disabled=move || not_ready() || reduced() on:click=move |_| clock.act(run, |p| p.play())>
                         "▶ " {move || locale.t(K::Play)}
                     </button>
+                    <Show when=reduced><span class="cs-hint" data-testid="reduced-motion">{move || locale.t(K::ReducedMotion)}</span></Show>
                 }
             >
                 <button data-testid="pause" class="cs-primary" on:click=move |_| clock.act(run, |p| p.pause())>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use super::logs::Logs;
 use crate::engine::sim::Side;
 use crate::ui::derived::compare::side_label;
@@ -38,7 +40,7 @@ pub fn Explorer() -> impl IntoView {
     let hint = move || modes.with(|m| m.get(column.get()).map(|s| locale.t(side_hint(*s))));
     view! {
         <section class="cs-explorer">
-            <h2>{move || locale.t(K::Explorer)}</h2>
+            <Heading depth=1 text=locale.sig(K::Explorer) />
             <ModeTabs modes column />
             <p class="cs-hint">{hint}</p>
             <div class="cs-grid2 cs-ex-grid">
@@ -223,7 +225,7 @@ fn AdditionsView() -> impl IntoView {
             }
         });
         Some(view! {
-            <h3>{tr(lang, K::Additions)}</h3>
+            <Heading depth=2 text=tr(lang, K::Additions).to_string() />
             <p class="cs-caption" data-testid="additions-caption">{a.caption}</p>
             {cut}
             <ol class="cs-additions" start=a.first.to_string()>{items.collect_view()}</ol>

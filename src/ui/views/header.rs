@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use super::lesson_panel::QuestionsMenu;
 #[cfg(feature = "full")]
 use super::share::CopyLink;
@@ -14,16 +16,17 @@ use crate::ui::state::layout::View;
 pub fn Header() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let layout = expect_context::<LayoutHandle>();
+    let chrome = move || layout.get().chrome;
     view! {
         <div class="cs-header">
             <div class="cs-title">
-                <h1>{move || locale.t(K::Title)}</h1>
-                <p class="cs-tagline">{move || locale.t(K::Tagline)}</p>
+                <Show when=move || chrome().title><Heading depth=0 text=locale.sig(K::Title) /></Show>
+                <Show when=move || chrome().tagline><p class="cs-tagline">{move || locale.t(K::Tagline)}</p></Show>
             </div>
             // The guided lessons, one per question a learner brings.
             <Show when=move || layout.get().view == View::Full><QuestionsMenu /></Show>
             <CopyLink />
-            <LangSwitch />
+            <Show when=move || chrome().lang><LangSwitch /></Show>
         </div>
         <details class="cs-explain" open=move || !layout.get_untracked().compact>
             <summary>{move || locale.t(K::WhatIs)}</summary>

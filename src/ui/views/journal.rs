@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use crate::ui::derived::diagram::{journal_lines, JournalLine};
 use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
 use crate::ui::i18n::K;
@@ -21,7 +23,7 @@ pub fn Journal() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <h3>{move || locale.t(K::Journal)}</h3>
+        <Heading depth=2 text=locale.sig(K::Journal) />
         <p class="cs-hint">{move || locale.t(K::JournalHint)}</p>
         <ol class="cs-journal" data-testid="journal">
             {move || {

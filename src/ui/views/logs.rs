@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use super::virtual_table::VirtualTable;
 use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
@@ -97,19 +99,19 @@ pub fn Logs() -> impl IntoView {
     ];
     view! {
         <FilterBar />
-        <h3>
-            {move || locale.t(K::BroadLog)} " "
+        <div class="cs-log-head">
+            <Heading depth=2 text=locale.sig(K::BroadLog) />
             <span class="cs-hint" data-testid="broadlog-count">{move || matching(rows)}</span>
-        </h3>
+        </div>
         <p class="cs-hint">{move || locale.t(K::RowHint)}</p>
         <Show when=nobody>
             <p class="cs-note" data-testid="targeted-nobody">{move || locale.t(K::TargetedNobody)}</p>
         </Show>
         <VirtualTable rows headers=bl_headers render=broadlog_row testid="broadlog-table" />
-        <h3>
-            {move || locale.t(K::TrackingLog)} " "
+        <div class="cs-log-head">
+            <Heading depth=2 text=locale.sig(K::TrackingLog) />
             <span class="cs-hint" data-testid="tracking-count">{move || matching(trows)}</span>
-        </h3>
+        </div>
         <Show when=tracking_off>
             <p class="cs-hint">{move || locale.t(K::TrackingOff)}</p>
         </Show>

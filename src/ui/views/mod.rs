@@ -9,6 +9,7 @@ mod compare;
 mod controls;
 mod explorer;
 mod header;
+mod heading;
 mod journal;
 mod lesson_panel;
 mod logs;

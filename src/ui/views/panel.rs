@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use super::files::ScenarioFiles;
 use crate::engine::doc::describe::describe_schedule;
 use crate::engine::doc::ScenarioError;
@@ -239,7 +241,7 @@ pub fn ScenarioPanel() -> impl IntoView {
         .collect_view();
     view! {
         <section class="cs-panel">
-            <h2>{move || locale.t(K::Scenario)}</h2>
+            <Heading depth=1 text=locale.sig(K::Scenario) />
             <p class="cs-hint">{move || locale.t(K::ScenarioHint)}</p>
             <Schedule />
             <div class="cs-groups">{groups}</div>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use crate::engine::calendar::Calendar;
 use crate::engine::sim::Side;
 use crate::ui::derived::compare::side_label;
@@ -34,7 +36,7 @@ pub fn Resources() -> impl IntoView {
     });
     view! {
         <section class="cs-resources" data-testid="resources">
-            <h2>{move || locale.t(K::Resources)}</h2>
+            <Heading depth=1 text=locale.sig(K::Resources) />
             <p class="cs-hint">{move || locale.t(K::ResourcesHint)}</p>
             {move || {
                 let lang = locale.get();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::heading::Heading;
+
 use crate::ui::derived::trace::{events, why, Events};
 use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
 use crate::ui::i18n::{fill, K};
@@ -36,7 +38,7 @@ pub fn Trace() -> impl IntoView {
     });
     view! {
         <section class="cs-trace">
-            <h2>{move || locale.t(K::Trace)}</h2>
+            <Heading depth=1 text=locale.sig(K::Trace) />
             <p class="cs-hint">{move || locale.t(K::TraceHint)}</p>
             <TraceInputs chosen />
             {move || sentence.get().map(|(n, at, text)| view! {
