@@ -160,7 +160,7 @@ impl_keys! {
     Aggregated => ("Recurring, aggregated", "Récurrente, agrégée"),
     Deliveries => ("Deliveries", "Diffusions"),
     DeliveryUnit => ("Delivery", "Diffusion"),
-    Colon => (": ", " : "),
+    Colon => (": ", "\u{a0}: "),
     BroadlogRows => ("broadLog rows", "lignes broadLog"),
     Indicator => ("Indicator", "Indicateur"),
     TrackingRows => ("Tracking rows", "lignes de tracking"),
@@ -406,7 +406,7 @@ impl_keys! {
     VersionMany => ("{n} content versions", "{n} versions de contenu"),
     UsedBy => ("Used by", "Utilisé par"),
     InitialContent => ("initial content", "contenu initial"),
-    ContinuousPart => ("#{id}, {runs} ({first} to {last})", "n°{id}, {runs} (n°{first} à n°{last})"),
+    ContinuousPart => ("#{id}: {runs}, from #{first} to #{last}", "n°{id}\u{a0}: {runs}, de la n°{first} à la n°{last}"),
     Workflows => ("Workflows", "Workflows"),
     AllWorkflows => ("All workflows", "Tous les workflows"),
     CompareWorkflow => ("Compare the delivery modes of", "Comparer les modes de diffusion de"),
@@ -420,6 +420,9 @@ impl_keys! {
     MarketingEmailMany => ("{n} marketing emails", "{n} e-mails marketing"),
     DayOne => ("{n} day", "{n} jour"),
     DayMany => ("{n} days", "{n} jours"),
+    ResetPreset => ("Reset to \u{201c}{preset}\u{201d}", "Revenir à «\u{a0}{preset}\u{a0}»"),
+    OutageAdd => ("Add an outage on the clock\u{2019}s day", "Ajouter une interruption le jour de l\u{2019}horloge"),
+    OutageRemove => ("Remove", "Supprimer"),
     ReducedMotion => (
         "Playback is off (your system asks for reduced motion): step through the year or drag the slider.",
         "La lecture est désactivée (votre système demande moins d'animations)\u{a0}: avancez pas à pas ou faites glisser le curseur."

@@ -22,6 +22,9 @@ use crate::ui::presets::{preset, PRESETS};
 pub struct Document {
     /// The preset the text is (its name), or "" for a custom scenario.
     preset: String,
+    /// The preset the text last came from, even once edited ("" if none): what "Reset
+    /// to the preset" loads again.
+    origin: String,
     /// The text as typed.
     text: String,
     /// The text read as JSON (`None` when it is not JSON): the field editors' source.
@@ -59,6 +62,7 @@ impl Document {
         let fallback = preset(name).unwrap_or(PRESETS[0]);
         let mut d = Document {
             preset: String::new(),
+            origin: String::new(),
             text: String::new(),
             #[cfg(feature = "full")]
             value: None,
@@ -76,6 +80,7 @@ impl Document {
                 d.preset = fallback.name.to_string();
             }
         }
+        d.origin = d.preset.clone();
         d
     }
 
@@ -123,6 +128,7 @@ impl Document {
         };
         self.set_text(p.json.to_string());
         self.preset = p.name.to_string();
+        self.origin = self.preset.clone();
         true
     }
 
@@ -136,6 +142,7 @@ impl Document {
             Some(p) => {
                 self.set_text(p.json.to_string());
                 self.preset = p.name.to_string();
+                self.origin = self.preset.clone();
             }
             None => self.set_custom_text(serde_json::to_string_pretty(v).unwrap_or_default()),
         }
@@ -171,6 +178,11 @@ impl Document {
 
     pub fn preset(&self) -> &str {
         &self.preset
+    }
+    /// The preset an edited text came from: what "Reset to the preset" loads again
+    /// (`None` when the text is the preset itself, or came from no preset).
+    pub fn edited_preset(&self) -> Option<&str> {
+        (self.preset.is_empty() && !self.origin.is_empty()).then_some(self.origin.as_str())
     }
     pub fn text(&self) -> &str {
         &self.text
@@ -277,6 +289,11 @@ mod tests {
         assert!(d.edit_field("seed", Kind::Int, "9"));
         assert_eq!(d.preset(), "");
         assert_eq!(d.draft().seed, 9);
+        assert_eq!(
+            d.edited_preset(),
+            Some("weekly-newsletter-recurring"),
+            "edited from the preset"
+        );
         // What does not parse as the field's kind goes in as typed, and is refused.
         assert!(d.edit_field("seed", Kind::Int, "9x"));
         assert_eq!(d.parse_error().unwrap().path, "seed");

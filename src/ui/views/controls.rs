@@ -32,7 +32,20 @@ fn PresetPicker() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let doc = expect_context::<DocHandle>();
     let loader = expect_context::<Loader>();
+    // An edited preset can be put back as it was.
+    let edited = Memo::new(move |_| doc.with(|d| d.edited_preset().map(str::to_string)));
+    let reset = move || {
+        edited.get().map(|name| {
+            let label = crate::ui::presets::preset(&name).map_or(K::Custom, |p| p.label);
+            view! {
+                <button data-testid="reset-preset" on:click=move |_| loader.load_preset(name.clone())>
+                    {move || crate::ui::i18n::fill(locale.t(K::ResetPreset), &[("preset", locale.t(label))])}
+                </button>
+            }
+        })
+    };
     view! {
+        <div class="cs-preset">
         <label class="cs-field">
             <span>{move || locale.t(K::Preset)}</span>
             <select
@@ -50,6 +63,8 @@ fn PresetPicker() -> impl IntoView {
                 <option value="">{move || locale.t(K::Custom)}</option>
             </select>
         </label>
+        {reset}
+        </div>
     }
 }
 

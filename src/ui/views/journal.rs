@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::heading::Heading;
 
 use crate::ui::derived::diagram::{journal_lines, JournalLine};
-use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
+use crate::ui::handles::{Clock, FocusHandle, LayoutHandle, Locale, Nav, Run};
 use crate::ui::i18n::K;
+use crate::ui::state::layout::Panel;
 
 #[component]
 pub fn Journal() -> impl IntoView {
@@ -17,10 +18,24 @@ pub fn Journal() -> impl IntoView {
     let focus = expect_context::<FocusHandle>();
     let shown = focus.select(|f| f.workflow);
     let in_focus = focus.select(|f| f.execution);
+    let layout = expect_context::<LayoutHandle>();
+    // The mode the explorer shows (its words: "appended to delivery #1" in continuous),
+    // else the document's own.
+    let column = Memo::new(move |_| {
+        let explorer = layout.get().shows(Panel::Explorer);
+        explorer.then(|| focus.with(|f| f.column))
+    });
     let lines = Memo::new(move |_| {
         let (t, lang, shown) = (clock.now(), locale.get(), shown.get());
-        run.with_own(|s, o| journal_lines(s, o, shown, t, lang))
-            .unwrap_or_default()
+        run.with(|s| {
+            let o = column
+                .get()
+                .and_then(|c| s.outcome(c))
+                .or_else(|| s.own_outcome())?;
+            Some(journal_lines(s, o, shown, t, lang))
+        })
+        .flatten()
+        .unwrap_or_default()
     });
     view! {
         <Heading depth=2 text=locale.sig(K::Journal) />

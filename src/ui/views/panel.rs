@@ -125,17 +125,7 @@ fn field_input(
             </select>
         }
         .into_any(),
-        Kind::Outages => view! {
-            <textarea
-                data-field=path
-                rows="3"
-                spellcheck="false"
-                placeholder="2026-03-02T00:00 2026-03-05T00:00"
-                prop:value=shown
-                on:input:target=move |ev| on_text(ev.target().value())
-            ></textarea>
-        }
-        .into_any(),
+        Kind::Outages => view! { <OutagesEditor path shown on_text /> }.into_any(),
         _ => view! {
             <input
                 type="text"
@@ -148,6 +138,81 @@ fn field_input(
             />
         }
         .into_any(),
+    }
+}
+
+/// The outages, one row each: from and to as date-and-time inputs (no format to type),
+/// a way to remove a row and one to add an outage on the clock's day.
+#[component]
+fn OutagesEditor(
+    path: &'static str,
+    shown: Signal<String>,
+    on_text: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let run = expect_context::<Run>();
+    let clock = expect_context::<Clock>();
+    // The rows as the editor's text holds them: "from to" a line.
+    let rows = move || {
+        shown
+            .get()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let mut it = l.split_whitespace();
+                (
+                    it.next().unwrap_or("").to_string(),
+                    it.next().unwrap_or("").to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let write = move |rows: Vec<(String, String)>| {
+        on_text(
+            rows.iter()
+                .map(|(a, b)| format!("{a} {b}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    };
+    let set = move |k: usize, end: bool, v: String| {
+        let mut r = rows();
+        if let Some(row) = r.get_mut(k) {
+            if end {
+                row.1 = v
+            } else {
+                row.0 = v
+            }
+        }
+        write(r);
+    };
+    let add = move |_| {
+        let day = run.with(|s| s.cal.local_date(clock.now().max(s.cal.horizon_start)));
+        let Some(day) = day else { return };
+        let mut r = rows();
+        r.push((
+            format!("{day}T00:00"),
+            format!("{}T00:00", day.succ_opt().unwrap_or(day)),
+        ));
+        write(r);
+    };
+    // A datetime-local input reads and writes "YYYY-MM-DDTHH:MM".
+    let minutes = |t: &str| t.get(..16).unwrap_or(t).to_string();
+    view! {
+        <div class="cs-outages" data-field=path>
+            {move || rows().into_iter().enumerate().map(|(k, (from, to))| view! {
+                <div class="cs-outage" data-testid="outage">
+                    <label class="cs-field cs-inline"><span>{move || locale.t(K::From)}</span>
+                        <input type="datetime-local" data-testid="outage-from" prop:value=minutes(&from) on:change:target=move |ev| set(k, false, ev.target().value()) />
+                    </label>
+                    <label class="cs-field cs-inline"><span>{move || locale.t(K::To)}</span>
+                        <input type="datetime-local" data-testid="outage-to" prop:value=minutes(&to) on:change:target=move |ev| set(k, true, ev.target().value()) />
+                    </label>
+                    <button data-testid="outage-remove" on:click=move |_| { let mut r = rows(); r.remove(k); write(r); }>{move || locale.t(K::OutageRemove)}</button>
+                </div>
+            }).collect_view()}
+            <button data-testid="outage-add" on:click=add>{move || locale.t(K::OutageAdd)}</button>
+        </div>
     }
 }
 
@@ -188,11 +253,11 @@ fn Schedule() -> impl IntoView {
     view! {
         <div class="cs-schedule">
             <p>
-                <strong>{move || locale.t(K::Schedule)} ": "</strong>
+                <strong>{move || locale.t(K::Schedule)} {move || locale.t(K::Colon)}</strong>
                 <span data-testid="schedule-description">{description}</span>
             </p>
             <p>
-                <strong>{move || locale.t(K::NextExecutions)} ": "</strong>
+                <strong>{move || locale.t(K::NextExecutions)} {move || locale.t(K::Colon)}</strong>
                 <span data-testid="next-executions">{move || next().join(" · ")}</span>
             </p>
         </div>

@@ -104,7 +104,7 @@ fn VersionRow(lang: Lang, cal: Calendar, v: Version) -> impl IntoView {
     let uses = v
         .used_by
         .into_iter()
-        .map(|(m, us)| view! { <li><strong>{tr(lang, side_label(m))}</strong> ": " {uses_text(lang, m, &us)}</li> })
+        .map(|(m, us)| view! { <li><strong>{tr(lang, side_label(m))}</strong> {tr(lang, K::Colon)} {uses_text(lang, m, &us)}</li> })
         .collect_view();
     view! {
         <tr data-testid="template-version" data-version=v.version.to_string()>
