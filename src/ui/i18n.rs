@@ -116,23 +116,23 @@ impl_keys! {
     ),
     Explain => (
         "A recurring delivery creates a new delivery instance from its template at every execution: a weekly newsletter gives 52 deliveries, each with its own broadLog and tracking log. A continuous delivery is one delivery to which every execution appends the newly targeted recipients: one broadLog that grows run after run, one set of KPIs whose denominators grow. Editing the content of a continuous delivery starts a new delivery object.",
-        "Une diffusion récurrente crée une nouvelle instance de diffusion à partir de son modèle à chaque exécution : une newsletter hebdomadaire donne 52 diffusions, chacune avec ses propres logs de diffusion (broadLog) et de tracking. Une diffusion continue est une seule diffusion à laquelle chaque exécution ajoute les destinataires nouvellement ciblés : un seul broadLog qui grossit d'exécution en exécution, un seul jeu d'indicateurs dont les dénominateurs augmentent. Modifier le contenu d'une diffusion continue crée un nouvel objet diffusion."
+        "Une diffusion récurrente crée une nouvelle instance de diffusion à partir de son modèle à chaque exécution\u{a0}: une newsletter hebdomadaire donne 52 diffusions, chacune avec ses propres logs de diffusion (broadLog) et de tracking. Une diffusion continue est une seule diffusion à laquelle chaque exécution ajoute les destinataires nouvellement ciblés\u{a0}: un seul broadLog qui grossit d'exécution en exécution, un seul jeu d'indicateurs dont les dénominateurs augmentent. Modifier le contenu d'une diffusion continue crée un nouvel objet diffusion."
     ),
     Language => ("Language", "Langue"),
     CopyLink => ("Copy link", "Copier le lien"),
-    LinkCopied => ("Link copied: it opens this scenario at this date.", "Lien copié : il ouvre ce scénario à cette date."),
-    CopyThisLink => ("Copy this link:", "Copiez ce lien :"),
+    LinkCopied => ("Link copied: it opens this scenario at this date.", "Lien copié\u{a0}: il ouvre ce scénario à cette date."),
+    CopyThisLink => ("Copy this link:", "Copiez ce lien\u{a0}:"),
     Export => ("Export", "Exporter"),
     ExportHint => (
         "What the tables show: the selected delivery (or all), up to the simulated clock.",
-        "Ce que montrent les tableaux : la diffusion choisie (ou toutes), jusqu'à l'horloge simulée."
+        "Ce que montrent les tableaux\u{a0}: la diffusion choisie (ou toutes), jusqu'à l'horloge simulée."
     ),
     YearSummary => ("Year summary (JSON)", "Bilan de l'année (JSON)"),
     DownloadScenario => ("Download scenario (JSON)", "Télécharger le scénario (JSON)"),
     ImportScenario => ("Import a scenario…", "Importer un scénario…"),
-    Imported => ("Imported", "Importé :"),
+    Imported => ("Imported", "Importé\u{a0}:"),
     ImportFailed => ("The file could not be read.", "Le fichier n'a pas pu être lu."),
-    WhatIs => ("Recurring or continuous: what is the difference?", "Récurrente ou continue : quelle différence ?"),
+    WhatIs => ("Recurring or continuous: what is the difference?", "Récurrente ou continue\u{a0}: quelle différence\u{a0}?"),
     Preset => ("Scenario preset", "Scénario prédéfini"),
     Custom => ("Custom scenario", "Scénario personnalisé"),
     PresetWeekly => ("Weekly newsletter (recurring)", "Newsletter hebdomadaire (récurrente)"),
@@ -176,10 +176,10 @@ impl_keys! {
     ),
     WhyCount => (
         "Why this many? Recurring: one delivery per execution that targeted someone. Continuous: one delivery, plus one per content change.",
-        "Pourquoi autant ? Récurrente : une diffusion par exécution qui a ciblé quelqu'un. Continue : une seule diffusion, plus une par changement de contenu."
+        "Pourquoi autant\u{a0}? Récurrente\u{a0}: une diffusion par exécution qui a ciblé quelqu'un. Continue\u{a0}: une seule diffusion, plus une par changement de contenu."
     ),
     HintRecurring => ("one new delivery instance per execution", "une nouvelle instance de diffusion par exécution"),
-    HintContinuous => ("one delivery; each execution appends to it", "une seule diffusion ; chaque exécution s'y ajoute"),
+    HintContinuous => ("one delivery; each execution appends to it", "une seule diffusion\u{a0}; chaque exécution s'y ajoute"),
     HintAggregated => ("executions of one period share a delivery", "les exécutions d'une même période partagent une diffusion"),
     GroupGeneral => ("Scenario", "Scénario"),
     GroupScheduler => ("Scheduler", "Planificateur"),
@@ -191,16 +191,16 @@ impl_keys! {
     ExplicitRecipients => ("recipients listed in the document (edit them in the JSON)", "destinataires listés dans le document (modifiables dans le JSON)"),
     ScenarioHint => (
         "Every field of the scenario document. A value the engine rejects is kept as typed and its message shown next to it; the page keeps showing the last valid simulation.",
-        "Tous les champs du document de scénario. Une valeur refusée par le moteur est gardée telle quelle et son message affiché à côté ; la page garde la dernière simulation valide."
+        "Tous les champs du document de scénario. Une valeur refusée par le moteur est gardée telle quelle et son message affiché à côté\u{a0}; la page garde la dernière simulation valide."
     ),
     Workflow => ("Workflow", "Workflow"),
     WorkflowHint => (
         "The targeting workflow as the platform draws it. Each transition shows what it carried at the current execution; when the query returns nobody, the delivery does not run.",
-        "Le workflow de ciblage tel que la plateforme le dessine. Chaque transition montre ce qu'elle a transporté à l'exécution courante ; quand la requête ne renvoie personne, la diffusion n'est pas exécutée."
+        "Le workflow de ciblage tel que la plateforme le dessine. Chaque transition montre ce qu'elle a transporté à l'exécution courante\u{a0}; quand la requête ne renvoie personne, la diffusion n'est pas exécutée."
     ),
     IncrementalHint => (
         "An incremental query leaves out everyone it returned before: after the first run it only returns newcomers, so it often returns 0.",
-        "Une requête incrémentale écarte tous ceux qu'elle a déjà renvoyés : après la première exécution elle ne renvoie que les nouveaux, d'où souvent 0."
+        "Une requête incrémentale écarte tous ceux qu'elle a déjà renvoyés\u{a0}: après la première exécution elle ne renvoie que les nouveaux, d'où souvent 0."
     ),
     State => ("Workflow state", "État du workflow"),
     CurrentExecution => ("Current execution", "Exécution courante"),
@@ -211,15 +211,15 @@ impl_keys! {
     Explorer => ("Deliveries, as the platform lists them", "Les diffusions, comme la plateforme les liste"),
     ExplorerRecurring => (
         "Recurring: a folder of delivery instances, one per execution that targeted someone, each labelled with its date. Each has its own broadLog and tracking log.",
-        "Récurrente : un dossier d'instances de diffusion, une par exécution ayant ciblé quelqu'un, chacune libellée avec sa date. Chacune a son broadLog et son log de tracking."
+        "Récurrente\u{a0}: un dossier d'instances de diffusion, une par exécution ayant ciblé quelqu'un, chacune libellée avec sa date. Chacune a son broadLog et son log de tracking."
     ),
     ExplorerContinuous => (
         "Continuous: one delivery; each execution appends its newly targeted recipients to the same broadLog. A content edit starts a new delivery object (a fork).",
-        "Continue : une seule diffusion ; chaque exécution ajoute ses nouveaux ciblés au même broadLog. Une modification du contenu crée un nouvel objet diffusion (une bifurcation)."
+        "Continue\u{a0}: une seule diffusion\u{a0}; chaque exécution ajoute ses nouveaux ciblés au même broadLog. Une modification du contenu crée un nouvel objet diffusion (une bifurcation)."
     ),
     ExplorerAggregated => (
         "Aggregated: executions whose date falls in one period share one delivery.",
-        "Agrégée : les exécutions d'une même période partagent une diffusion."
+        "Agrégée\u{a0}: les exécutions d'une même période partagent une diffusion."
     ),
     AllDeliveries => ("All deliveries", "Toutes les diffusions"),
     NoDeliveryYet => ("No delivery yet at this date.", "Pas encore de diffusion à cette date."),
@@ -228,7 +228,7 @@ impl_keys! {
     Additions => ("Additions per execution", "Ajouts par exécution"),
     BroadLog => ("broadLog (send log)", "broadLog (log de diffusion)"),
     TrackingLog => ("Tracking log", "Log de tracking"),
-    TrackingOff => ("Tracking is off in this scenario: no opens, clicks or random bounces.", "Le tracking est désactivé dans ce scénario : ni ouvertures, ni clics, ni rebonds aléatoires."),
+    TrackingOff => ("Tracking is off in this scenario: no opens, clicks or random bounces.", "Le tracking est désactivé dans ce scénario\u{a0}: ni ouvertures, ni clics, ni rebonds aléatoires."),
     Status => ("Status", "Statut"),
     Reason => ("Reason", "Raison"),
     Any => ("Any", "Tous"),
@@ -256,9 +256,9 @@ impl_keys! {
     RecipientId => ("Recipient id", "Id du destinataire"),
     AdditionsLatest => ("The latest {shown} of {total}.", "Les {shown} dernières sur {total}."),
     ShowAll => ("Show all", "Tout afficher"),
-    TraceUnknown => ("No execution of this year by that name: type its number (5, #5) or a date (2 Feb, 2026-02-02).", "Aucune exécution de l'année sous ce nom : tapez son numéro (5, n°5) ou une date (2 févr., 2026-02-02)."),
-    AdditionLine => ("#{n} {at}: +{rows}", "#{n} {at} : +{rows}"),
-    WhyTitle => ("At execution #{n} ({at}): ", "À l'exécution n°{n} ({at}) : "),
+    TraceUnknown => ("No execution of this year by that name: type its number (5, #5) or a date (2 Feb, 2026-02-02).", "Aucune exécution de l'année sous ce nom\u{a0}: tapez son numéro (5, n°5) ou une date (2 févr., 2026-02-02)."),
+    AdditionLine => ("#{n} {at}: +{rows}", "#{n} {at}\u{a0}: +{rows}"),
+    WhyTitle => ("At execution #{n} ({at}): ", "À l'exécution n°{n} ({at})\u{a0}: "),
     UnknownRecipient => ("No recipient has this id.", "Aucun destinataire n'a cet id."),
     NoEventYet => ("Nothing yet at this date.", "Rien encore à cette date."),
     Charts => ("The year in charts", "L'année en graphiques"),
@@ -266,30 +266,30 @@ impl_keys! {
     Missed => ("missed in an outage", "manquée pendant une interruption"),
     LegendRun => ("ran, reached the delivery", "exécutée, diffusion lancée"),
     ChartRows => ("Cumulative log rows over the year", "Lignes de log cumulées sur l'année"),
-    LegendRows => ("solid: broadLog rows, dashed: tracking rows; the vertical line is the clock", "plein : lignes broadLog, tirets : lignes de tracking ; la ligne verticale est l'horloge"),
-    ChartRates => ("Open rate: each recurring delivery vs the continuous delivery's running rate", "Taux d'ouverture : chaque diffusion récurrente vs le taux cumulé de la diffusion continue"),
+    LegendRows => ("solid: broadLog rows, dashed: tracking rows; the vertical line is the clock", "plein\u{a0}: lignes broadLog, tirets\u{a0}: lignes de tracking\u{a0}; la ligne verticale est l'horloge"),
+    ChartRates => ("Open rate: each recurring delivery vs the continuous delivery's running rate", "Taux d'ouverture\u{a0}: chaque diffusion récurrente vs le taux cumulé de la diffusion continue"),
     LegendPerDelivery => ("one recurring delivery (final rate)", "une diffusion récurrente (taux final)"),
     LegendRunning => ("continuous delivery, running rate", "diffusion continue, taux cumulé"),
     ColBroadlogRow => ("BL row", "Ligne BL"),
     LogStorage => ("Log storage (approx.)", "Stockage des logs (approx.)"),
     TrackingHintCompare => (
         "Tracking is off in this scenario: switch it on in the scenario panel (Tracking) to compare open and click rates between the modes.",
-        "Le tracking est désactivé dans ce scénario : activez-le dans le panneau Scénario (Tracking) pour comparer les taux d'ouverture et de clic entre les modes."
+        "Le tracking est désactivé dans ce scénario\u{a0}: activez-le dans le panneau Scénario (Tracking) pour comparer les taux d'ouverture et de clic entre les modes."
     ),
     OutageHint => (
         "While the server is down (or the workflow paused) no slot fires; at the end of the outage the missed-run policy decides: once (one late run standing for the latest missed slot), all (one late run per missed slot) or skip. The calendar and the journal show which runs happened, and when.",
-        "Pendant que le serveur est arrêté (ou le workflow en pause) aucun créneau ne se déclenche ; à la fin de l'interruption la politique décide : once (une exécution tardive pour le dernier créneau manqué), all (une par créneau manqué) ou skip. Le calendrier et le journal montrent quelles exécutions ont eu lieu, et quand."
+        "Pendant que le serveur est arrêté (ou le workflow en pause) aucun créneau ne se déclenche\u{a0}; à la fin de l'interruption la politique décide\u{a0}: once (une exécution tardive pour le dernier créneau manqué), all (une par créneau manqué) ou skip. Le calendrier et le journal montrent quelles exécutions ont eu lieu, et quand."
     ),
     DstHint => (
         "Times are local to the workflow's time zone: a slot in the spring-forward gap (02:30) runs at the first instant after it (03:30), a slot in the repeated autumn hour runs once, at its first occurrence.",
-        "Les heures sont locales au fuseau du workflow : un créneau dans le trou du passage à l'heure d'été (02:30) s'exécute juste après (03:30), un créneau dans l'heure répétée d'automne ne s'exécute qu'une fois, à sa première occurrence."
+        "Les heures sont locales au fuseau du workflow\u{a0}: un créneau dans le trou du passage à l'heure d'été (02:30) s'exécute juste après (03:30), un créneau dans l'heure répétée d'automne ne s'exécute qu'une fois, à sa première occurrence."
     ),
     Scenario => ("Scenario", "Scénario"),
     Schedule => ("Schedule", "Planification"),
     NextExecutions => ("Next executions", "Prochaines exécutions"),
     RawJson => ("Scenario JSON", "JSON du scénario"),
     Apply => ("Apply", "Appliquer"),
-    Invalid => ("The scenario is invalid; the last valid simulation is shown.", "Le scénario est invalide ; la dernière simulation valide est affichée."),
+    Invalid => ("The scenario is invalid; the last valid simulation is shown.", "Le scénario est invalide\u{a0}; la dernière simulation valide est affichée."),
     // The engine's words: activities, states, statuses, reasons, tracking.
     ActStart => ("Start", "Début"),
     ActScheduler => ("Scheduler", "Planificateur"),
@@ -320,40 +320,40 @@ impl_keys! {
     // Journal lines.
     JStarted => ("Workflow started", "Workflow démarré"),
     JPaused => ("Server down / workflow paused until {until}", "Serveur arrêté / workflow en pause jusqu'au {until}"),
-    JResumed => ("Resumed: {missed} during the outage", "Reprise : {missed} pendant l'interruption"),
+    JResumed => ("Resumed: {missed} during the outage", "Reprise\u{a0}: {missed} pendant l'interruption"),
     MissedSlotOne => ("{n} slot missed", "{n} créneau manqué"),
     MissedSlotMany => ("{n} slots missed", "{n} créneaux manqués"),
     JCaughtUp => ("Caught-up run for the slot of {slot}", "Exécution de rattrapage pour le créneau du {slot}"),
-    JDstGap => ("{time} does not exist on {day} (clocks go forward): ran at {at}", "{time} n'existe pas le {day} (passage à l'heure d'été) : exécutée à {at}"),
-    JDstTwice => ("{time} occurs twice on {day} (clocks go back): ran at the first, {at}", "{time} existe deux fois le {day} (retour à l'heure d'hiver) : exécutée à la première, {at}"),
+    JDstGap => ("{time} does not exist on {day} (clocks go forward): ran at {at}", "{time} n'existe pas le {day} (passage à l'heure d'été)\u{a0}: exécutée à {at}"),
+    JDstTwice => ("{time} occurs twice on {day} (clocks go back): ran at the first, {at}", "{time} existe deux fois le {day} (retour à l'heure d'hiver)\u{a0}: exécutée à la première, {at}"),
     SlotDayNotTaken => ("the birthdays of {day}, the slot's day, are not taken", "les anniversaires du {day}, jour du créneau, ne sont pas pris"),
     BirthdaysOf => ("birthdays of {day}", "anniversaires du {day}"),
     JFired => ("The scheduler fired", "Le planificateur s'est déclenché"),
-    JQueryDone => ("{recipients} targeted – Ok", "Ciblage : {recipients} – Ok"),
-    JQueryEmpty => ("The query returned nobody: the delivery does not run", "La requête n'a renvoyé personne : la diffusion n'est pas exécutée"),
+    JQueryDone => ("{recipients} targeted – Ok", "Ciblage\u{a0}: {recipients} – Ok"),
+    JQueryEmpty => ("The query returned nobody: the delivery does not run", "La requête n'a renvoyé personne\u{a0}: la diffusion n'est pas exécutée"),
     JCreated => ("Delivery #{delivery} created (content v{version})", "Diffusion n°{delivery} créée (contenu v{version})"),
     JAppended => ("{recipients} appended to delivery #{delivery}", "Ajout de {recipients} à la diffusion n°{delivery}"),
-    JContentChanged => ("Content changed (v{from} → v{to}): a new delivery object", "Le contenu a changé (v{from} → v{to}) : nouvel objet diffusion"),
-    JContentEdited => ("Content edited: the template is now version {version}", "Contenu modifié : le modèle passe en version {version}"),
-    JProcessed => ("{sent} sent, {failed} failed, {ignored} ignored", "envoyés : {sent}, en échec : {failed}, ignorés : {ignored}"),
+    JContentChanged => ("Content changed (v{from} → v{to}): a new delivery object", "Le contenu a changé (v{from} → v{to})\u{a0}: nouvel objet diffusion"),
+    JContentEdited => ("Content edited: the template is now version {version}", "Contenu modifié\u{a0}: le modèle passe en version {version}"),
+    JProcessed => ("{sent} sent, {failed} failed, {ignored} ignored", "envoyés\u{a0}: {sent}, en échec\u{a0}: {failed}, ignorés\u{a0}: {ignored}"),
     JFinished => ("Workflow finished", "Workflow terminé"),
     // A recipient's events.
     TJoined => ("Joined the base", "Entre dans la base"),
-    TDenylisted => ("Opted out: profile denylisted", "Désinscrit : profil en liste de blocage"),
+    TDenylisted => ("Opted out: profile denylisted", "Désinscrit\u{a0}: profil en liste de blocage"),
     TQuarantined => ("Address quarantined", "Adresse mise en quarantaine"),
-    TTargeted => ("Targeted by execution #{execution} → delivery #{delivery}: {status}{why}", "Ciblé par l'exécution n°{execution} → diffusion n°{delivery} : {status}{why}"),
+    TTargeted => ("Targeted by execution #{execution} → delivery #{delivery}: {status}{why}", "Ciblé par l'exécution n°{execution} → diffusion n°{delivery}\u{a0}: {status}{why}"),
     TLink => (" link {n}", " lien {n}"),
     TTracked => ("{kind}{link} ({device}) — delivery #{delivery}", "{kind}{link} ({device}) — diffusion n°{delivery}"),
     // Why (not) targeted.
-    WTargeted => ("Targeted ({rule}): broadLog row {row} — {status}{why}", "Ciblé ({rule}) : ligne broadLog {row} — {status}{why}"),
+    WTargeted => ("Targeted ({rule}): broadLog row {row} — {status}{why}", "Ciblé ({rule})\u{a0}: ligne broadLog {row} — {status}{why}"),
     MatchedInBase => ("the query takes everyone in the base", "la requête prend toute la base"),
     MatchedNotInHistory => ("the incremental query had not returned them before, or its history had let them go", "la requête incrémentale ne l'avait pas encore renvoyé, ou son historique l'avait oublié"),
     MatchedBirthday => ("the query took the birthdays of {day}", "la requête a pris les anniversaires du {day}"),
-    WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé : pas encore dans la base (créé le {created})"),
-    WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
-    WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé : dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
-    WBirthday => ("Not targeted: the query took the birthdays of {on}, theirs is {birthday}", "Pas ciblé : la requête a pris les anniversaires du {on}, le sien est le {birthday}"),
-    WNoBirthday => ("Not targeted: no birthday on file", "Pas ciblé : pas de date d'anniversaire"),
+    WNotYet => ("Not targeted: not in the base yet (created {created})", "Pas ciblé\u{a0}: pas encore dans la base (créé le {created})"),
+    WHistoryUntil => ("Not targeted: in the incremental query's history since {since} (free again from {until})", "Pas ciblé\u{a0}: dans l'historique de la requête incrémentale depuis le {since} (libre à nouveau le {until})"),
+    WHistoryForever => ("Not targeted: in the incremental query's history since {since} (kept forever)", "Pas ciblé\u{a0}: dans l'historique de la requête incrémentale depuis le {since} (conservé pour toujours)"),
+    WBirthday => ("Not targeted: the query took the birthdays of {on}, theirs is {birthday}", "Pas ciblé\u{a0}: la requête a pris les anniversaires du {on}, le sien est le {birthday}"),
+    WNoBirthday => ("Not targeted: no birthday on file", "Pas ciblé\u{a0}: pas de date d'anniversaire"),
     WUnknownRecipient => ("No recipient has this id", "Aucun destinataire n'a cet id"),
     WUnknownExecution => ("No execution has this number", "Aucune exécution n'a ce numéro"),
     // Counts: `{n}` is the number, formatted; `count` picks the form (French: 0 and 1
@@ -379,27 +379,27 @@ impl_keys! {
     NoExecutionThen => ("No execution ran at or before that date.", "Aucune exécution n'a eu lieu à cette date ou avant."),
     JumpHint => ("Click a day, a journal line, a dot or a delivery to go to its execution.", "Cliquez un jour, une ligne du journal, un point ou une diffusion pour aller à son exécution."),
     ExecutionOrDate => ("Execution (number or date)", "Exécution (numéro ou date)"),
-    NoSuchExecution => ("No execution of the year matches: type a number (1, #5) or a date (2026-02-02).", "Aucune exécution de l'année ne correspond : tapez un numéro (1, n°5) ou une date (2026-02-02)."),
-    CalendarCaption => ("{runs} this year: {sent} reached the delivery, {nobody} targeted nobody, {caught} ran late after an outage, and {missed} fell in an outage.", "{runs} cette année : {sent} ont atteint la diffusion, {nobody} n'ont ciblé personne, {caught} ont tourné en retard après une interruption, et {missed} sont tombés pendant une interruption."),
+    NoSuchExecution => ("No execution of the year matches: type a number (1, #5) or a date (2026-02-02).", "Aucune exécution de l'année ne correspond\u{a0}: tapez un numéro (1, n°5) ou une date (2026-02-02)."),
+    CalendarCaption => ("{runs} this year: {sent} reached the delivery, {nobody} targeted nobody, {caught} ran late after an outage, and {missed} fell in an outage.", "{runs} cette année\u{a0}: {sent} ont atteint la diffusion, {nobody} n'ont ciblé personne, {caught} ont tourné en retard après une interruption, et {missed} sont tombés pendant une interruption."),
     LegendNobody => ("ran, targeted nobody", "exécutée, personne ciblé"),
-    RowsOverlap => ("Both modes wrote {rows} (and {tracking} of tracking): the same people got the same sends, only grouped into other deliveries, so the lines lie on top of each other (the wide pale line is recurring, the thin one continuous).", "Les deux modes ont écrit {rows} (et {tracking} de tracking) : les mêmes personnes ont reçu les mêmes envois, seulement regroupés en d'autres diffusions, donc les courbes se superposent (la large courbe pâle est la récurrente, la fine la continue)."),
+    RowsOverlap => ("Both modes wrote {rows} (and {tracking} of tracking): the same people got the same sends, only grouped into other deliveries, so the lines lie on top of each other (the wide pale line is recurring, the thin one continuous).", "Les deux modes ont écrit {rows} (et {tracking} de tracking)\u{a0}: les mêmes personnes ont reçu les mêmes envois, seulement regroupés en d'autres diffusions, donc les courbes se superposent (la large courbe pâle est la récurrente, la fine la continue)."),
     RowsDiffer => ("Recurring wrote {rec}, continuous {con}.", "La récurrente a écrit {rec}, la continue {con}."),
-    RatesOff => ("Tracking is off in this scenario: no opens are recorded, so there is no open rate to compare.", "Le tracking est désactivé dans ce scénario : aucune ouverture n'est enregistrée, il n'y a donc pas de taux d'ouverture à comparer."),
-    RatesNone => ("No message has been sent yet: no rate.", "Aucun message envoyé pour l'instant : pas de taux."),
-    RatesCaption => ("Each dot is one recurring delivery's open rate over its own {each} messages, so it jumps from week to week; the line is the continuous delivery's single rate over every message so far ({total} at the end), so it barely moves. Same people, same opens: only the denominator differs.", "Chaque point est le taux d'ouverture d'une diffusion récurrente sur ses propres {each} messages, il varie donc d'une semaine à l'autre ; la courbe est le taux unique de la diffusion continue sur tous les messages jusque-là ({total} à la fin), elle bouge donc à peine. Mêmes personnes, mêmes ouvertures : seul le dénominateur change."),
+    RatesOff => ("Tracking is off in this scenario: no opens are recorded, so there is no open rate to compare.", "Le tracking est désactivé dans ce scénario\u{a0}: aucune ouverture n'est enregistrée, il n'y a donc pas de taux d'ouverture à comparer."),
+    RatesNone => ("No message has been sent yet: no rate.", "Aucun message envoyé pour l'instant\u{a0}: pas de taux."),
+    RatesCaption => ("Each dot is one recurring delivery's open rate over its own {each} messages, so it jumps from week to week; the line is the continuous delivery's single rate over every message so far ({total} at the end), so it barely moves. Same people, same opens: only the denominator differs.", "Chaque point est le taux d'ouverture d'une diffusion récurrente sur ses propres {each} messages, il varie donc d'une semaine à l'autre\u{a0}; la courbe est le taux unique de la diffusion continue sur tous les messages jusque-là ({total} à la fin), elle bouge donc à peine. Mêmes personnes, mêmes ouvertures\u{a0}: seul le dénominateur change."),
     Earlier => ("◀ Earlier", "◀ Plus anciennes"),
     Later => ("Later ▶", "Plus récentes ▶"),
     PageOf => ("{from}–{to} of {total}", "{from}–{to} sur {total}"),
-    AdditionsCaption => ("{runs} appended {rows} to this one delivery so far; pick one to see only the rows it added.", "{runs} ont ajouté {rows} à cette seule diffusion jusqu'ici ; choisissez-en une pour ne voir que les lignes qu'elle a ajoutées."),
-    CaughtUpFor => ("(caught up: the slot of {slot})", "(rattrapée : créneau du {slot})"),
+    AdditionsCaption => ("{runs} appended {rows} to this one delivery so far; pick one to see only the rows it added.", "{runs} ont ajouté {rows} à cette seule diffusion jusqu'ici\u{a0}; choisissez-en une pour ne voir que les lignes qu'elle a ajoutées."),
+    CaughtUpFor => ("(caught up: the slot of {slot})", "(rattrapée\u{a0}: créneau du {slot})"),
     NotTracked => ("n/a (tracking off)", "n/d (tracking désactivé)"),
-    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: the first, plus {forks} after content changes.", "Jusqu'ici : {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune : {rec}. La continue a créé {con} : la première, plus {forks} après des changements de contenu."),
+    WhyNow => ("So far: {done}, {reached} of which targeted someone. Recurring created one delivery for each of those: {rec}. Continuous created {con}: the first, plus {forks} after content changes.", "Jusqu'ici\u{a0}: {done}, dont {reached} ont ciblé quelqu'un. La récurrente a créé une diffusion pour chacune\u{a0}: {rec}. La continue a créé {con}\u{a0}: la première, plus {forks} après des changements de contenu."),
     ShowAllEvents => ("Show all {n} events", "Afficher les {n} événements"),
-    Resources => ("Resources: the delivery template", "Ressources : le modèle de diffusion"),
-    ResourcesHint => ("Editing the creative in the workflow updates the delivery template in the resources folder: each edit is a new content version, and every delivery keeps the version in force when it was created.", "Modifier le contenu dans le workflow met à jour le modèle de diffusion dans le dossier des ressources : chaque modification est une nouvelle version du contenu, et chaque diffusion garde la version en vigueur à sa création."),
+    Resources => ("Resources: the delivery template", "Ressources\u{a0}: le modèle de diffusion"),
+    ResourcesHint => ("Editing the creative in the workflow updates the delivery template in the resources folder: each edit is a new content version, and every delivery keeps the version in force when it was created.", "Modifier le contenu dans le workflow met à jour le modèle de diffusion dans le dossier des ressources\u{a0}: chaque modification est une nouvelle version du contenu, et chaque diffusion garde la version en vigueur à sa création."),
     DefaultTemplate => ("Delivery", "Diffusion"),
     ResourcesPath => ("Resources › Templates › Delivery templates", "Ressources › Modèles › Modèles de diffusion"),
-    ResourcesCaption => ("As of the clock the template \"{template}\" has {versions}; click an edit date to see it in the journal.", "À la date de l'horloge, le modèle « {template} » compte {versions} ; cliquez une date de modification pour la voir dans le journal."),
+    ResourcesCaption => ("As of the clock the template \"{template}\" has {versions}; click an edit date to see it in the journal.", "À la date de l'horloge, le modèle «\u{a0}{template}\u{a0}» compte {versions}\u{a0}; cliquez une date de modification pour la voir dans le journal."),
     EditedOn => ("Edited", "Modifié le"),
     VersionCol => ("Content version", "Version du contenu"),
     VersionOne => ("{n} content version", "{n} version de contenu"),
@@ -411,11 +411,11 @@ impl_keys! {
     AllWorkflows => ("All workflows", "Tous les workflows"),
     CompareWorkflow => ("Compare the delivery modes of", "Comparer les modes de diffusion de"),
     ShowWorkflow => ("Show in the explorer, journal and trace", "Afficher dans l'explorateur, le journal et le parcours"),
-    ComparingOne => ("The columns compare \"{name}\" as recurring and as continuous; the {others} other workflows run unchanged in both, on the same recipients, with the pressure rule across them. The counts are this workflow's.", "Les colonnes comparent « {name} » en récurrente et en continue ; les {others} autres workflows tournent à l'identique des deux côtés, sur les mêmes destinataires, avec la règle de pression entre eux. Les chiffres sont ceux de ce workflow."),
+    ComparingOne => ("The columns compare \"{name}\" as recurring and as continuous; the {others} other workflows run unchanged in both, on the same recipients, with the pressure rule across them. The counts are this workflow's.", "Les colonnes comparent «\u{a0}{name}\u{a0}» en récurrente et en continue\u{a0}; les {others} autres workflows tournent à l'identique des deux côtés, sur les mêmes destinataires, avec la règle de pression entre eux. Les chiffres sont ceux de ce workflow."),
     Marketing => ("marketing", "marketing"),
     Transactional => ("transactional (not counted by the pressure rule)", "transactionnel (hors règle de pression)"),
     WorkflowTitle => ("{name} · priority {priority} · {typology} · {runs}", "{name} · priorité {priority} · {typology} · {runs}"),
-    ArbitrationWhy => ("The quota was full: {emails} in the last {days}: {list}", "Le quota était atteint : {emails} en {days} : {list}"),
+    ArbitrationWhy => ("The quota was full: {emails} in the last {days}: {list}", "Le quota était atteint\u{a0}: {emails} en {days}\u{a0}: {list}"),
     MarketingEmailOne => ("{n} marketing email", "{n} e-mail marketing"),
     MarketingEmailMany => ("{n} marketing emails", "{n} e-mails marketing"),
     DayOne => ("{n} day", "{n} jour"),
@@ -431,21 +431,21 @@ impl_keys! {
         "The scenario editor, charts, exports and links are in the full simulator (campaign-sim-web.js).",
         "L'éditeur de scénario, les graphiques, les exports et les liens sont dans le simulateur complet (campaign-sim-web.js)."
     ),
-    TargetedNobody => ("This execution targeted nobody: no delivery ran, so it wrote no row.", "Cette exécution n'a ciblé personne : aucune diffusion n'a tourné, elle n'a écrit aucune ligne."),
+    TargetedNobody => ("This execution targeted nobody: no delivery ran, so it wrote no row.", "Cette exécution n'a ciblé personne\u{a0}: aucune diffusion n'a tourné, elle n'a écrit aucune ligne."),
     // Guided lessons.
     Questions => ("Questions", "Questions"),
-    QuestionsHint => ("Guided lessons: each answers one question in a few steps.", "Leçons guidées : chacune répond à une question en quelques étapes."),
+    QuestionsHint => ("Guided lessons: each answers one question in a few steps.", "Leçons guidées\u{a0}: chacune répond à une question en quelques étapes."),
     QuestionsLoading => ("Loading the questions…", "Chargement des questions…"),
     Lesson => ("Lesson", "Leçon"),
     LessonQuestion => ("Question {n}", "Question n°{n}"),
     LessonLoading => ("Loading the lesson…", "Chargement de la leçon…"),
     LessonStep => ("Step {k} of {n}", "Étape {k} sur {n}"),
-    LessonNotice => ("What to notice:", "À remarquer :"),
+    LessonNotice => ("What to notice:", "À remarquer\u{a0}:"),
     LessonBack => ("◀ Back", "◀ Retour"),
     LessonNext => ("Next ▶", "Suivant ▶"),
     LessonFinish => ("Finish ✓", "Terminer ✓"),
     LessonClose => ("Leave the lesson", "Quitter la leçon"),
-    LessonInvalid => ("This step's scenario is invalid:", "Le scénario de cette étape est invalide :"),
+    LessonInvalid => ("This step's scenario is invalid:", "Le scénario de cette étape est invalide\u{a0}:"),
     // Lessons that ask (issue 22)
     QuizModeCheck => ("Check yourself", "Vérifiez-vous"),
     QuizModeGuided => ("Guided", "Guidé"),

@@ -715,7 +715,7 @@ mod tests {
         assert_eq!(
             f.why,
             "52 exécutions ont ajouté 2\u{202f}080 lignes, une par destinataire renvoyé par \
-             leur requête\u{a0}: envoyés : 2\u{202f}080, en échec : 0, ignorés : 0."
+             leur requête\u{a0}: envoyés\u{a0}: 2\u{202f}080, en échec\u{a0}: 0, ignorés\u{a0}: 0."
         );
         assert_eq!(
             not_an_answer(Lang::En, NotAnAnswer::NotANumber),
@@ -886,7 +886,7 @@ mod tests {
             en.ends_with(" — Ignored (Excluded by arbitration). The quota was full: 2 marketing emails in the last 7 days: Birthday Mon 09:00, Weekly newsletter Mon 09:00"),
             "{en}"
         );
-        assert!(fr.ends_with("Le quota était atteint : 2 e-mails marketing en 7 jours : Birthday lun. 09:00, Weekly newsletter lun. 09:00"), "{fr}");
+        assert!(fr.ends_with("Le quota était atteint\u{a0}: 2 e-mails marketing en 7 jours\u{a0}: Birthday lun. 09:00, Weekly newsletter lun. 09:00"), "{fr}");
         let (ask, sim) = asked(
             "birthday-daily-recurring",
             json!({}),
@@ -913,8 +913,8 @@ mod tests {
             [
                 "Execution #88 ran on Sun 29 Mar 2026 03:30 UTC+02:00: 02:30 does not exist on \
                  29 Mar (clocks go forward): ran at 03:30 UTC+02:00.",
-                "L'exécution n°88 a tourné le dim. 29 mars 2026 03:30 UTC+02:00 : 02:30 n'existe \
-                 pas le 29 mars (passage à l'heure d'été) : exécutée à 03:30 UTC+02:00.",
+                "L'exécution n°88 a tourné le dim. 29 mars 2026 03:30 UTC+02:00\u{a0}: 02:30 n'existe \
+                 pas le 29 mars (passage à l'heure d'été)\u{a0}: exécutée à 03:30 UTC+02:00.",
             ]
         );
     }
