@@ -327,13 +327,13 @@ fn expand(tree: &str) -> Vec<Vec<String>> {
     }
     let tree = kept;
     let mut out = Vec::new();
-    expand_into(&tree, &mut Vec::new(), &mut out);
+    expand_into(&tree, &[], &mut out);
     out
 }
 
-fn expand_into(tree: &str, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+fn expand_into(tree: &str, prefix: &[String], out: &mut Vec<Vec<String>>) {
     for item in split_top(tree) {
-        let mut segs = prefix.clone();
+        let mut segs = prefix.to_vec();
         let (head, group) = match item.find('{') {
             Some(k) => (&item[..k], Some(&item[k + 1..item.len() - 1])),
             None => (item, None),
@@ -342,7 +342,7 @@ fn expand_into(tree: &str, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>)
             segs.push(s.to_string());
         }
         match group {
-            Some(g) => expand_into(g, &mut segs, out),
+            Some(g) => expand_into(g, &segs, out),
             None => out.push(segs),
         }
     }
@@ -694,7 +694,7 @@ fn no_function_over_80_lines() {
         .into_iter()
         .filter(|f| f.3 > MAX_FN_LINES)
         .collect();
-    long.sort_by(|a, b| b.3.cmp(&a.3));
+    long.sort_by_key(|f| std::cmp::Reverse(f.3));
     for (file, line, name, n) in &long {
         println!("{n:4} lines  {file}:{line} fn {name}");
     }
@@ -723,7 +723,7 @@ fn views_are_components() {
 fn no_ui_struct_holds_more_than_8_reactive_fields() {
     let mods = modules();
     let mut structs = reactive_structs(&mods);
-    structs.sort_by(|a, b| b.2.cmp(&a.2));
+    structs.sort_by_key(|s| std::cmp::Reverse(s.2));
     for (file, name, n) in structs.iter().filter(|s| s.2 > 0) {
         println!("{n:3} reactive fields  {file} struct {name}");
     }
