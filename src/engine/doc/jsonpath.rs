@@ -5,7 +5,7 @@
 //! that does not is walked once, up to the error, to name the field
 //! (`workflow.scheduler.days[1]`).
 
-use super::ScenarioError;
+use super::error::ScenarioError;
 use serde::de::DeserializeOwned;
 
 /// The error of a document the plain parse refused, with the path of the value: found

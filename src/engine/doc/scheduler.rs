@@ -1,9 +1,9 @@
 //! The Scheduler's part of the document (`scheduler`), the outages and the missed-runs
 //! policy, and their checks.
 
+use super::error::Errors;
 use super::names::by_name;
 use super::time::{parse_date, parse_month_day};
-use super::Errors;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
