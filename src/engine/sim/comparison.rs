@@ -6,7 +6,8 @@
 //! each side is its own steppable [`Simulation`], so a page can slice the work into
 //! short turns ([`Comparison::step_budget`]) and show its progress.
 
-use super::simulation::{Prepared, Progress, Simulation, Variant};
+use super::simulation::{Prepared, Progress, Simulation};
+use super::workflow::Variant;
 use crate::engine::calendar::Instant;
 use crate::engine::doc::{Aggregation, Mode, ScenarioError, Validated};
 use crate::engine::out::outcome::Outcome;

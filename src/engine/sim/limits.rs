@@ -7,6 +7,7 @@
 //! [`MAX_BYTES`] the run is refused with a [`ScenarioError`] that names what to
 //! reduce, instead of the page running out of memory mid-year.
 
+use super::plan::executions;
 use crate::engine::activity::scheduler::Execution;
 use crate::engine::activity::tracking::TrackingModel;
 use crate::engine::base::population::explicit_created;
@@ -61,7 +62,7 @@ pub struct Estimate {
 pub fn estimate(s: &Scenario) -> Estimate {
     match s.calendar() {
         Ok(cal) => {
-            let executions = super::executions(s, &cal);
+            let executions = executions(s, &cal);
             let lists: Vec<&[Execution]> = executions.iter().map(Vec::as_slice).collect();
             estimate_with(s, &cal, &lists, &explicit_created(&s.recipients, &cal))
         }

@@ -10,7 +10,8 @@
 //! 1, 2, 3 … in creation order across the workflows.
 
 use super::limits;
-use super::workflow::{Run, Workflow};
+use super::plan::downtime;
+use super::workflow::{Run, Variant, Workflow};
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
 use crate::engine::activity::tracking::{self, Tracking, TrackingModel};
@@ -18,22 +19,14 @@ use crate::engine::base::population::{explicit_created, BaseSpec, Population};
 use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
-    Aggregation, DeliverySpec, Mode, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology,
-    Validated,
+    DeliverySpec, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology, Validated,
 };
 use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
 use crate::engine::out::logs::BroadLog;
 use crate::engine::out::outcome::{Outcome, WorkflowRecord};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cmp::Reverse;
 use std::sync::Arc;
-
-/// A delivery mode to simulate (for side-by-side comparison).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Variant {
-    pub mode: Mode,
-    pub aggregation: Aggregation,
-}
 
 /// One workflow as planned: its scheduler and executions, and the specs its other
 /// activities are built from.
@@ -89,7 +82,7 @@ impl Prepared {
         variants: Option<usize>,
     ) -> Result<Prepared, Vec<ScenarioError>> {
         let cal = s.calendar().map_err(|e| vec![e])?;
-        let downtime = super::downtime(s, &cal);
+        let downtime = downtime(s, &cal);
         let plans: Vec<Plan> = s
             .workflows()
             .iter()
@@ -538,7 +531,7 @@ fn journal(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::doc::parse_validated;
+    use crate::engine::doc::{parse_validated, Aggregation, Mode};
 
     /// Tracking, pressure, an outage, a content change: every kind of state.
     fn busy() -> Validated {

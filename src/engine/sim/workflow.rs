@@ -9,7 +9,6 @@
 //! Every decision is written to the run's sinks: the execution and delivery records
 //! and the journal lines the workflow canvas shows.
 
-use super::simulation::Variant;
 use crate::engine::activity::delivery::Delivery;
 use crate::engine::activity::query::Query;
 use crate::engine::activity::scheduler::Execution;
@@ -18,10 +17,18 @@ use crate::engine::activity::tracking::Tracking;
 use crate::engine::base::population::Population;
 use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::Calendar;
-use crate::engine::doc::{DeliverySpec, QuerySpec};
+use crate::engine::doc::{Aggregation, DeliverySpec, Mode, QuerySpec};
 use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
 use crate::engine::out::logs::Reason;
 use crate::engine::out::outcome::{BroadlogCounts, DeliveryRecord, ExecutionRecord};
+use serde::{Deserialize, Serialize};
+
+/// A delivery mode to simulate (for side-by-side comparison).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Variant {
+    pub mode: Mode,
+    pub aggregation: Aggregation,
+}
 
 /// What a run writes and what every workflow shares while it runs.
 #[derive(Clone, Debug, Default)]
