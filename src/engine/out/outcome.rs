@@ -114,9 +114,6 @@ pub struct Snapshot {
     pub content_version: u32,
 }
 
-/// The totals and per-delivery figures the CLI prints (see `report`).
-pub use super::report::Summary;
-
 /// What the outcome keeps of each workflow: how it was simulated and what explains
 /// its decisions.
 #[derive(Clone, Debug, PartialEq)]
@@ -426,11 +423,6 @@ impl Outcome {
                 delivery_ran: e.delivery.is_some(),
             },
         }
-    }
-
-    /// The CLI's summary (contract shape).
-    pub fn summary(&self) -> Summary {
-        super::report::summary(self)
     }
 
     /// Approximate bytes held by the logs (broadLog + tracking columns).
