@@ -10,7 +10,7 @@
 //! sent message, to the Tracking activity. [`explain`] says why a finished row has its
 //! reason, from the facts the precedence read.
 
-use super::tracking::Tracking;
+use super::tracking::{Message, Tracking};
 use crate::engine::base::population::Population;
 use crate::engine::base::state::{Pressure, RecipientState, DAY};
 use crate::engine::calendar::Instant;
@@ -187,7 +187,13 @@ fn write_rows<const GENERAL: bool>(
                     }
                 }
                 if let Some(t) = tracking.as_deref_mut().filter(|_| GENERAL) {
-                    t.sent(pop, state, i, row, &send);
+                    let m = Message {
+                        at,
+                        execution,
+                        delivery: send.delivery,
+                        row,
+                    };
+                    t.sent(pop, state, i, m);
                 }
             }
         }
