@@ -76,6 +76,34 @@ impl Calendar {
         at >= self.horizon_start && at < self.horizon_end
     }
 
+    /// How the contract's daylight-saving rule placed the local time `local`, read
+    /// as the instant `at` (`at == self.instant(local)`): `None` for an ordinary
+    /// local time, else the time it ran at, with a gap (it does not exist) or a
+    /// repeated time (it occurs twice; `at` is the first).
+    pub fn dst_shift(&self, local: NaiveDateTime, at: Instant) -> Option<DstShift> {
+        let gap = if self.local(at) != local {
+            true
+        } else {
+            // A second occurrence comes after a fall-back of at most a few hours.
+            let here = self.offset_seconds(at);
+            let later = self.offset_seconds(at + 4 * 3600);
+            if later >= here {
+                return None;
+            }
+            let second = at + i64::from(here - later);
+            if !(self.offset_seconds(second) == later && self.local(second) == local) {
+                return None;
+            }
+            false
+        };
+        Some(DstShift {
+            planned: local,
+            ran: self.local(at),
+            offset: self.offset_seconds(at),
+            gap,
+        })
+    }
+
     /// RFC 3339 with the zone's offset, e.g. `2026-01-05T09:00:00+01:00`
     /// (`Z` is never used: UTC prints as `+00:00`).
     pub fn rfc3339(&self, at: Instant) -> String {
@@ -83,6 +111,22 @@ impl Calendar {
         let dt: DateTime<FixedOffset> = offset.from_utc_datetime(&utc_naive(at));
         dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
+}
+
+/// How the contract's daylight-saving rule placed a slot whose local time does not
+/// exist or exists twice that day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DstShift {
+    /// The local time the schedule asked for (e.g. 02:30).
+    pub planned: NaiveDateTime,
+    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
+    pub ran: NaiveDateTime,
+    /// The UTC offset in force when it ran, seconds east of UTC.
+    pub offset: i32,
+    /// `true`: the time fell in the spring-forward gap and was read with the offset in
+    /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
+    /// (fall-back) and ran at its first occurrence.
+    pub gap: bool,
 }
 
 fn utc_offset() -> FixedOffset {

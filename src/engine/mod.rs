@@ -25,7 +25,7 @@
 //!    workflow shares (quarantine, denylist, pressure); a sent message draws its
 //!    [`activity::tracking`] events. Journal lines and records go to the run's sinks.
 //! 4. `finish()` gives the [`out::outcome::Outcome`]: columnar logs with "as of T"
-//!    views, KPIs ([`out::kpi`]), the journal ([`out::journal`]), explanations
+//!    views, KPIs ([`record::kpi`]), the journal ([`record::journal`]), explanations
 //!    ([`out::trace`]), the fingerprint, the CLI report ([`out::report`]) and the
 //!    exports ([`out::export`]).
 //!
@@ -37,5 +37,6 @@ pub mod base;
 pub mod calendar;
 pub mod doc;
 pub mod out;
+pub mod record;
 pub mod rng;
 pub mod sim;

@@ -9,7 +9,7 @@ use crate::engine::base::population::Population;
 use crate::engine::base::state::DAY;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Filter, LeapDay, QuerySpec};
-use crate::engine::out::journal::Activity;
+use crate::engine::record::journal::Activity;
 use chrono::{Datelike, NaiveDate};
 
 /// "Never returned" in the incremental history.

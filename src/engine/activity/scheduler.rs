@@ -14,6 +14,7 @@
 //! real scheduler sees one due state per check), and a catch-up runs at the first
 //! tick at or after the outage end.
 
+pub use crate::engine::calendar::DstShift;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
     self, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Outage,
@@ -32,22 +33,6 @@ pub struct Execution {
     pub caught_up: bool,
     /// The daylight-saving rule that placed its slot, if one did.
     pub dst: Option<DstShift>,
-}
-
-/// How the contract's daylight-saving rule placed a slot whose local time does not
-/// exist or exists twice that day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DstShift {
-    /// The local time the schedule asked for (e.g. 02:30).
-    pub planned: NaiveDateTime,
-    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
-    pub ran: NaiveDateTime,
-    /// The UTC offset in force when it ran, seconds east of UTC.
-    pub offset: i32,
-    /// `true`: the time fell in the spring-forward gap and was read with the offset in
-    /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
-    /// (fall-back) and ran at its first occurrence.
-    pub gap: bool,
 }
 
 /// The server's downtime, shared by every workflow: the merged outages and what
@@ -278,16 +263,8 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Inst
             if !cal.in_horizon(at) {
                 return None;
             }
-            if let Some(gap) = dst_rule(cal, l, at) {
-                shifts.push((
-                    at,
-                    DstShift {
-                        planned: l,
-                        ran: cal.local(at),
-                        offset: cal.offset_seconds(at),
-                        gap,
-                    },
-                ));
+            if let Some(shift) = cal.dst_shift(l, at) {
+                shifts.push((at, shift));
             }
             Some(at)
         })
@@ -297,23 +274,6 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Inst
     shifts.sort_unstable_by_key(|(at, _)| *at);
     shifts.dedup_by_key(|(at, _)| *at);
     (out, shifts)
-}
-
-/// Did the daylight-saving rule place the local time `l` (read as `at`)? `Some(true)`:
-/// it does not exist (spring-forward gap); `Some(false)`: it exists twice (fall-back,
-/// `at` is the first); `None`: an ordinary local time.
-fn dst_rule(cal: &Calendar, l: NaiveDateTime, at: Instant) -> Option<bool> {
-    if cal.local(at) != l {
-        return Some(true);
-    }
-    // A second occurrence comes after a fall-back of at most a few hours.
-    let here = cal.offset_seconds(at);
-    let later = cal.offset_seconds(at + 4 * 3600);
-    if later >= here {
-        return None;
-    }
-    let second = at + i64::from(here - later);
-    (cal.offset_seconds(second) == later && cal.local(second) == l).then_some(false)
 }
 
 /// The times of day at which a matching date has slots.

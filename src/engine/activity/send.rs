@@ -14,7 +14,7 @@ use super::tracking::{Message, Tracking};
 use crate::engine::base::population::Population;
 use crate::engine::base::state::{Pressure, RecipientState, DAY};
 use crate::engine::calendar::Instant;
-use crate::engine::out::logs::{Reason, REASONS};
+use crate::engine::record::logs::{Reason, REASONS};
 use serde::Serialize;
 
 /// The contract's precedence for one row: the one copy both send loops use. The

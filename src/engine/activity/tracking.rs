@@ -13,8 +13,8 @@ use crate::engine::base::population::Population;
 use crate::engine::base::state::{RecipientState, DAY};
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::Tracking as TrackingSpec;
-use crate::engine::out::kpi::Counters;
-use crate::engine::out::logs::{
+use crate::engine::record::kpi::Counters;
+use crate::engine::record::logs::{
     pack_tracking, unpack_kind, Device, Reason, TrackingColumns, TrackingKind,
 };
 use crate::engine::rng::{stream_at, stream_key, Purpose, Rng};
@@ -462,7 +462,7 @@ mod tests {
         m.events(&mut r, 1000, 1.0, &mut out);
         assert!(!out.is_empty());
         assert!(out.iter().all(|(t, _)| *t > 1000));
-        assert!(crate::engine::out::logs::unpack_first(out[0].1));
+        assert!(crate::engine::record::logs::unpack_first(out[0].1));
         assert_eq!(unpack_kind(out[0].1), TrackingKind::Open);
     }
 }

@@ -6,9 +6,9 @@
 //! return gets a leading `'`), so an exported log opened in a spreadsheet never runs
 //! what a recipient typed.
 
-use super::logs::{Device, FailureType, Reason, Status, TrackingKind};
 use super::outcome::Outcome;
 use crate::engine::calendar::Instant;
+use crate::engine::record::logs::{Device, FailureType, Reason, Status, TrackingKind};
 use std::borrow::Cow;
 
 /// broadLog CSV columns, named like the platform's send-log fields.

@@ -4,17 +4,17 @@
 //! sorted by time, so the state as of an instant is a set of prefixes found by
 //! binary search.
 
-use super::journal::{JournalEntry, TransitionCounts, WorkflowState};
-use super::kpi::{Counters, Kpis};
-use super::logs::{
-    unpack_kind, BroadLog, Reason, Status, TrackingColumns, TrackingKind, TrackingLog, REASONS,
-};
 use crate::engine::activity::delivery::Period;
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Aggregation, Mode, Typology};
+use crate::engine::record::journal::{JournalEntry, TransitionCounts, WorkflowState};
+use crate::engine::record::kpi::{Counters, Kpis};
+use crate::engine::record::logs::{
+    unpack_kind, BroadLog, Reason, Status, TrackingColumns, TrackingKind, TrackingLog, REASONS,
+};
 use serde::Serialize;
 use std::sync::Arc;
 

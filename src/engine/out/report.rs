@@ -123,7 +123,7 @@ pub fn table(o: &Outcome) -> String {
         o.broadlog().len(),
         o.tracking().len()
     );
-    let pct = |r: &super::kpi::Rate| {
+    let pct = |r: &crate::engine::record::kpi::Rate| {
         r.value()
             .map_or("-".to_string(), |v| format!("{:.1}%", v * 100.0))
     };

@@ -4,13 +4,13 @@
 //! [`Rule`](crate::engine::activity::query::Rule), the send log's
 //! [`explain`](crate::engine::activity::send::explain)), never from a copy of its rule.
 
-use super::logs::{Device, Reason, Status, TrackingKind};
 use super::outcome::Outcome;
 use crate::engine::activity::query::Exclusion;
 use crate::engine::activity::send::{self, Counted, RowFacts, RowWhy};
 use crate::engine::base::population::NEVER;
 use crate::engine::calendar::Instant;
 use crate::engine::doc::Typology;
+use crate::engine::record::logs::{Device, Reason, Status, TrackingKind};
 use serde::Serialize;
 
 /// One event of a recipient's life.

@@ -21,9 +21,9 @@ use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
     DeliverySpec, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology, Validated,
 };
-use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
-use crate::engine::out::logs::BroadLog;
 use crate::engine::out::outcome::{Outcome, WorkflowRecord};
+use crate::engine::record::journal::{Activity, JournalEntry, JournalMessage};
+use crate::engine::record::logs::BroadLog;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::sync::Arc;

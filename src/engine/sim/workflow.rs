@@ -18,9 +18,9 @@ use crate::engine::base::population::Population;
 use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::Calendar;
 use crate::engine::doc::{Aggregation, DeliverySpec, Mode, QuerySpec};
-use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
-use crate::engine::out::logs::Reason;
 use crate::engine::out::outcome::{BroadlogCounts, DeliveryRecord, ExecutionRecord};
+use crate::engine::record::journal::{Activity, JournalEntry, JournalMessage};
+use crate::engine::record::logs::Reason;
 use serde::{Deserialize, Serialize};
 
 /// A delivery mode to simulate (for side-by-side comparison).
