@@ -3,8 +3,9 @@
 
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{parse_local_datetime, Aggregation, DeliverySpec, Mode};
-use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use chrono::NaiveDate;
+
+pub use crate::engine::record::delivery::Period;
 
 /// The template's content versions: the instants of its edits, sorted.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,52 +34,6 @@ impl ContentVersions {
     /// The edit instants, sorted.
     pub fn edits(&self) -> &[Instant] {
         &self.edits
-    }
-}
-
-/// The aggregation period an execution's local date falls in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Period {
-    /// One local day.
-    Day { year: i32, month: u32, day: u32 },
-    /// One ISO week (ISO week-based year and week number).
-    Week { year: i32, week: u32 },
-    /// One calendar month.
-    Month { year: i32, month: u32 },
-}
-
-impl Period {
-    /// The period of `date` for an aggregation (`None` for no aggregation).
-    pub fn of(aggregation: Aggregation, date: NaiveDate) -> Option<Period> {
-        match aggregation {
-            Aggregation::None => None,
-            Aggregation::Day => Some(Period::Day {
-                year: date.year(),
-                month: date.month(),
-                day: date.day(),
-            }),
-            Aggregation::Week => {
-                let w = date.iso_week();
-                Some(Period::Week {
-                    year: w.year(),
-                    week: w.week(),
-                })
-            }
-            Aggregation::Month => Some(Period::Month {
-                year: date.year(),
-                month: date.month(),
-            }),
-        }
-    }
-
-    /// `2026-01-05`, `2026-W02`, `2026-01`.
-    pub fn code(&self) -> String {
-        match self {
-            Period::Day { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
-            Period::Week { year, week } => format!("{year:04}-W{week:02}"),
-            Period::Month { year, month } => format!("{year:04}-{month:02}"),
-        }
     }
 }
 

@@ -4,7 +4,6 @@
 //! sorted by time, so the state as of an instant is a set of prefixes found by
 //! binary search.
 
-use crate::engine::activity::delivery::Period;
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
@@ -13,87 +12,13 @@ use crate::engine::doc::{Aggregation, Mode, Typology};
 use crate::engine::record::journal::{JournalEntry, TransitionCounts, WorkflowState};
 use crate::engine::record::kpi::{Counters, Kpis};
 use crate::engine::record::logs::{
-    unpack_kind, BroadLog, Reason, Status, TrackingColumns, TrackingKind, TrackingLog, REASONS,
+    unpack_kind, BroadLog, TrackingColumns, TrackingKind, TrackingLog, REASONS,
 };
 use serde::Serialize;
 use std::sync::Arc;
 
-/// One execution of a workflow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct ExecutionRecord {
-    /// The workflow that ran (its position in the document, from 0).
-    pub workflow: u16,
-    /// When it ran.
-    pub at: Instant,
-    /// The planned slot it stands for.
-    pub scheduled: Instant,
-    /// A late run at the end of an outage.
-    pub caught_up: bool,
-    /// Recipients the query returned.
-    pub targeted: u32,
-    /// The delivery it appended to (`None`: the query returned nobody).
-    pub delivery: Option<u32>,
-    /// Its broadLog rows are `rows_start..rows_end`.
-    pub rows_start: u32,
-    pub rows_end: u32,
-    /// Template content version in force at the execution.
-    pub content_version: u32,
-    pub sent: u32,
-    pub failed: u32,
-    pub ignored: u32,
-}
-
-impl ExecutionRecord {
-    /// Its broadLog row range.
-    pub fn rows(&self) -> std::ops::Range<usize> {
-        self.rows_start as usize..self.rows_end as usize
-    }
-}
-
-/// broadLog counts of a delivery, as in the CLI contract.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct BroadlogCounts {
-    pub total: u32,
-    pub sent: u32,
-    pub failed: u32,
-    pub ignored: u32,
-}
-
-impl BroadlogCounts {
-    /// Counts `n` rows of reason `r`.
-    pub(crate) fn add_n(&mut self, r: Reason, n: u32) {
-        self.total += n;
-        match r.status() {
-            Status::Sent => self.sent += n,
-            Status::Failed => self.failed += n,
-            Status::Ignored => self.ignored += n,
-        }
-    }
-}
-
-/// One delivery (a recurring instance, an aggregated period, or a continuous
-/// delivery object).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DeliveryRecord {
-    /// 1, 2, 3… in creation order (across every workflow).
-    pub id: u32,
-    /// The workflow whose delivery activity created it.
-    pub workflow: u16,
-    /// Label as the platform shows it (recurring instances carry their date).
-    pub label: String,
-    /// `at` of the execution that created it.
-    pub created: Instant,
-    /// Content version in force at its creation.
-    pub content_version: u32,
-    /// Executions that appended to it.
-    pub runs: u32,
-    pub broadlog: BroadlogCounts,
-    /// Aggregation period (aggregated recurring deliveries only).
-    pub period: Option<Period>,
-    /// First and last execution index that appended to it.
-    pub first_execution: u32,
-    pub last_execution: u32,
-}
+pub use crate::engine::record::delivery::{BroadlogCounts, DeliveryRecord};
+pub use crate::engine::record::execution::ExecutionRecord;
 
 /// The state as of an instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
