@@ -17,17 +17,20 @@
 //!    ([`base::population`]) is built once, and every workflow's executions are
 //!    merged into the contract's order.
 //! 3. [`sim::Simulation`]: `step()` processes the next instant. At each execution its
-//!    workflow ([`sim::workflow`]) runs its activities: the
+//!    workflow ([`sim::workflow`]) walks its list of activities, each behind the one
+//!    port of [`activity::port::Port`]: the
 //!    [`activity::query::Query`] returns recipients; if anybody, the
 //!    [`activity::delivery::Delivery`] routes them to a delivery and the
 //!    [`activity::send::SendLog`] appends one broadLog row each with the contract's
 //!    precedence, reading and updating the [`base::state::RecipientState`] every
 //!    workflow shares (quarantine, denylist, pressure); a sent message draws its
-//!    [`activity::tracking`] events. Journal lines and records go to the run's sinks.
+//!    [`activity::tracking`] events. Journal lines and records go to the run's sinks
+//!    ([`record`]: below the activities, which write them, and `out`, which reads
+//!    them).
 //! 4. `finish()` gives the [`out::outcome::Outcome`]: columnar logs with "as of T"
-//!    views, KPIs ([`record::kpi`]), the journal ([`record::journal`]), explanations
-//!    ([`out::trace`]), the fingerprint, the CLI report ([`out::report`]) and the
-//!    exports ([`out::export`]).
+//!    views, KPIs ([`record::kpi`]), the journal ([`record::journal`]), the canvas
+//!    ([`out::diagram`]), explanations ([`out::trace`]), the fingerprint, the CLI
+//!    report ([`out::report`]) and the exports ([`out::export`]).
 //!
 //! [`sim::Comparison`] steps one workflow's recurring and continuous (and aggregated)
 //! variants side by side over one base.

@@ -20,6 +20,7 @@ use crate::engine::doc::{
     self, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Outage,
     SchedulerSpec,
 };
+use crate::engine::record::journal::JournalMessage;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// One execution of the Scheduler's outbound transition.
@@ -33,6 +34,18 @@ pub struct Execution {
     pub caught_up: bool,
     /// The daylight-saving rule that placed its slot, if one did.
     pub dst: Option<DstShift>,
+}
+
+impl Execution {
+    /// The Scheduler's journal line for it: it fired for its slot, late or not, and
+    /// whether the daylight-saving rule placed that slot.
+    pub fn fired(&self) -> JournalMessage {
+        JournalMessage::SchedulerFired {
+            scheduled: self.scheduled,
+            caught_up: self.caught_up,
+            dst: self.dst,
+        }
+    }
 }
 
 /// The server's downtime, shared by every workflow: the merged outages and what

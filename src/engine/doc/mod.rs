@@ -9,8 +9,8 @@
 //! [`query`], [`delivery`] (with pressure), [`tracking`], [`recipients`] (the explicit
 //! base, read into columns), [`population`] (the generated base), [`limits`] (text and
 //! list lengths), [`time`] (the local date and time forms); and around them
-//! [`error`] (a problem and its path), [`validate`] (the whole document's check),
-//! [`parse`] (text in), [`jsonpath`] (naming the field of a document serde refused)
+//! [`error`] (a problem and its path), [`validate`](mod@validate) (the whole document's check),
+//! [`parse`](mod@parse) (text in), [`jsonpath`] (naming the field of a document serde refused)
 //! and [`describe`] (a schedule in words).
 //!
 //! Field names and defaults follow the contract exactly; extension fields are optional

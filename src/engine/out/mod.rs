@@ -1,6 +1,8 @@
 //! What a simulated year gives: the [`outcome::Outcome`] and its views.
 //!
 //! - [`outcome`]: executions, deliveries, logs, and "as of T" snapshots and KPIs;
+//! - [`diagram`]: a workflow's canvas (its activities as nodes, what each transition
+//!   carried at an execution);
 //! - [`logs`], [`journal`], [`kpi`]: what the run recorded (the broadLog and tracking
 //!   columns, the workflow's journal, the counters and indicators), re-exported from
 //!   [`record`](crate::engine::record) where the activities write them;
@@ -8,6 +10,7 @@
 //! - [`fingerprint`]: the stable hash the determinism tests check;
 //! - [`report`]: the CLI's summary (JSON) and table; [`export`]: CSV / JSON logs.
 
+pub mod diagram;
 pub mod export;
 pub mod fingerprint;
 pub mod outcome;

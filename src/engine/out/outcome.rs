@@ -9,7 +9,7 @@ use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Aggregation, Mode, Typology};
-use crate::engine::record::journal::{JournalEntry, TransitionCounts, WorkflowState};
+use crate::engine::record::journal::{Activity, JournalEntry, TransitionCounts, WorkflowState};
 use crate::engine::record::kpi::{Counters, Kpis};
 use crate::engine::record::logs::{
     unpack_kind, BroadLog, TrackingColumns, TrackingKind, TrackingLog, REASONS,
@@ -59,6 +59,9 @@ pub struct WorkflowRecord {
     pub edits: Vec<Instant>,
     /// When no execution of it can come any more.
     pub finished_at: Instant,
+    /// Its activities after the Scheduler, in the order an execution walks them (the
+    /// canvas draws them: see [`Outcome::diagram`]).
+    pub activities: Vec<Activity>,
 }
 
 /// The outcome of one scenario, with one of its workflows in one delivery mode (a
@@ -90,6 +93,10 @@ pub struct Outcome {
     /// Per recipient: quarantine and denylist (opt-out) instants, `i64::MAX` = never.
     pub(crate) quarantined_at: Vec<Instant>,
     pub(crate) denylisted_at: Vec<Instant>,
+    /// What each activity that ran handed on, execution after execution, in its
+    /// workflow's list order; execution `k`'s counts end at `carried_end[k]`.
+    pub(crate) carried: Vec<u32>,
+    pub(crate) carried_end: Vec<u32>,
 }
 
 impl Outcome {

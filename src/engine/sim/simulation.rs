@@ -11,7 +11,8 @@
 
 use super::limits;
 use super::plan::downtime;
-use super::workflow::{Run, Variant, Workflow};
+use super::workflow::{Variant, Workflow};
+use crate::engine::activity::port::Run;
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
 use crate::engine::activity::tracking::{self, Tracking, TrackingModel};
@@ -393,15 +394,17 @@ impl Simulation {
             .zip(&self.workflows)
             .map(|(plan, w)| {
                 let runs: Vec<Instant> = plan.executions.iter().map(|e| e.at).collect();
+                let profile = w.profile();
                 WorkflowRecord {
                     name: plan.name.clone(),
                     priority: plan.priority,
                     typology: plan.typology,
-                    mode: w.delivery().mode(),
-                    aggregation: w.delivery().aggregation(),
-                    query: *w.query().rule(),
-                    edits: w.delivery().versions().edits().to_vec(),
+                    mode: profile.mode,
+                    aggregation: profile.aggregation,
+                    query: profile.rule,
+                    edits: profile.versions.edits().to_vec(),
                     finished_at: plan.scheduler.finished_at(&runs),
+                    activities: profile.activities.clone(),
                 }
             })
             .collect();
@@ -426,6 +429,8 @@ impl Simulation {
             workflow_list: p.workflow_list,
             quarantined_at,
             denylisted_at,
+            carried: run.carried,
+            carried_end: run.carried_end,
         }
     }
 
