@@ -86,6 +86,9 @@ pub struct NewDelivery {
     pub label: String,
     pub period: Option<Period>,
     pub content_version: u32,
+    /// A continuous delivery started because the content changed: the delivery it
+    /// replaces (later executions append to the new one).
+    pub replaces: Option<u32>,
 }
 
 /// The Delivery activity of one workflow: its mode, aggregation, template label and
@@ -141,13 +144,15 @@ impl Delivery {
         let version = self.versions.at(at);
         let period = Period::of(self.aggregation, date);
         let mut version_changed = None;
+        let mut replaces = None;
         let reuse = match (self.current, self.mode) {
             (Some((_, p, _)), Mode::Recurring) => {
                 self.aggregation != Aggregation::None && p == period
             }
-            (Some((_, _, v)), Mode::Continuous) => {
+            (Some((id, _, v)), Mode::Continuous) => {
                 if v != version {
                     version_changed = Some((v, version));
+                    replaces = Some(id);
                 }
                 v == version
             }
@@ -168,6 +173,7 @@ impl Delivery {
                 label: label(&self.label, recurring, date, period, version),
                 period,
                 content_version: version,
+                replaces,
             }),
             version_changed,
         }
@@ -214,6 +220,7 @@ impl Port for Delivery {
                     period: new.period,
                     first_execution: execution,
                     last_execution: execution,
+                    replaces: new.replaces,
                 });
             }
             None => lines.push(JournalMessage::DeliveryAppended { delivery: id }, count),
@@ -312,6 +319,7 @@ mod tests {
         assert_eq!(r.version_changed, Some((1, 2)));
         let new = r.created.unwrap();
         assert_eq!((r.delivery, new.content_version), (2, 2));
+        assert_eq!(new.replaces, Some(1));
         assert_eq!(new.label, "Welcome (v2)");
     }
 
@@ -406,6 +414,8 @@ mod tests {
         assert_eq!((lines, rec.delivery, rec.rows_end), (3, Some(2), 4));
         assert_eq!(run.deliveries.len(), 2);
         assert_eq!(run.deliveries[1].content_version, 2);
+        // The new continuous delivery says which one it replaces; the first none.
+        assert_eq!((run.deliveries[0].replaces, run.deliveries[1].replaces), (None, Some(1)));
         assert_eq!(d.kind(), Activity::Delivery);
     }
 }

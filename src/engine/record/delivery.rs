@@ -50,6 +50,10 @@ pub struct DeliveryRecord {
     /// First and last execution index that appended to it.
     pub first_execution: u32,
     pub last_execution: u32,
+    /// A continuous delivery started after a content change (a fork): the delivery
+    /// of its workflow it replaces, as the Delivery activity's routing decided;
+    /// `None` for a workflow's first continuous delivery and for recurring ones.
+    pub replaces: Option<u32>,
 }
 
 /// The aggregation period an execution's local date falls in.

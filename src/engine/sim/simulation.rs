@@ -623,4 +623,33 @@ mod tests {
             Simulation::new(&v).unwrap().finish().fingerprint()
         );
     }
+
+    #[test]
+    fn a_continuous_delivery_started_by_a_content_change_names_the_one_it_replaces() {
+        let v = busy();
+        let p = Arc::new(Prepared::new(&v, 2).unwrap());
+        let continuous = Simulation::from_prepared(&p, 0, None).finish();
+        let replaces: Vec<Option<u32>> =
+            continuous.deliveries().iter().map(|d| d.replaces).collect();
+        assert_eq!(replaces, [None, Some(1)]);
+        // What the page read as a fork (a continuous delivery after its workflow's
+        // first one) is exactly that.
+        for d in continuous.deliveries() {
+            let later = continuous
+                .deliveries()
+                .iter()
+                .any(|x| x.workflow == d.workflow && x.id < d.id);
+            assert_eq!(d.replaces.is_some(), later);
+        }
+        let recurring = Simulation::from_prepared(
+            &p,
+            0,
+            Some(Variant {
+                mode: Mode::Recurring,
+                aggregation: Aggregation::None,
+            }),
+        )
+        .finish();
+        assert!(recurring.deliveries().iter().all(|d| d.replaces.is_none()));
+    }
 }
