@@ -31,15 +31,48 @@ impl ContentVersions {
         ContentVersions { edits }
     }
 
-    /// The version in force at `t`: 1 + edits at or before `t`.
+    /// The version in force at `t`: 1 + edits at or before `t` ([`version_at`]).
     pub fn at(&self, t: Instant) -> u32 {
-        1 + self.edits.partition_point(|e| *e <= t) as u32
+        version_at(&self.edits, t)
+    }
+
+    /// The versions that exist at `t` ([`versions_until`]).
+    pub fn until(&self, t: Instant) -> Vec<(u32, Option<Instant>)> {
+        versions_until(&self.edits, t)
     }
 
     /// The edit instants, sorted.
     pub fn edits(&self) -> &[Instant] {
         &self.edits
     }
+}
+
+/// The content version in force at `t` with a template edited at `edits` (sorted):
+/// 1 + the edits at or before `t` (an edit at exactly an execution's instant applies to
+/// it; edits before the horizon count).
+pub fn version_at(edits: &[Instant], t: Instant) -> u32 {
+    1 + edits.partition_point(|e| *e <= t) as u32
+}
+
+/// The versions of a template edited at `edits` (sorted) that exist at `t`, oldest
+/// first: (version, the edit that made it; `None` for version 1, the template as
+/// first written). An edit after `t` has not happened yet.
+///
+/// ```
+/// use campaign_sim::engine::activity::delivery::versions_until;
+/// assert_eq!(versions_until(&[100, 200], 150), vec![(1, None), (2, Some(100))]);
+/// assert_eq!(versions_until(&[100, 200], 200).len(), 3);
+/// ```
+pub fn versions_until(edits: &[Instant], t: Instant) -> Vec<(u32, Option<Instant>)> {
+    (1..=version_at(edits, t))
+        .map(|v| {
+            let edit = v
+                .checked_sub(2)
+                .and_then(|k| edits.get(k as usize))
+                .copied();
+            (v, edit)
+        })
+        .collect()
 }
 
 /// The label of a delivery as the platform names instances: a recurring instance
@@ -415,7 +448,10 @@ mod tests {
         assert_eq!(run.deliveries.len(), 2);
         assert_eq!(run.deliveries[1].content_version, 2);
         // The new continuous delivery says which one it replaces; the first none.
-        assert_eq!((run.deliveries[0].replaces, run.deliveries[1].replaces), (None, Some(1)));
+        assert_eq!(
+            (run.deliveries[0].replaces, run.deliveries[1].replaces),
+            (None, Some(1))
+        );
         assert_eq!(d.kind(), Activity::Delivery);
     }
 }

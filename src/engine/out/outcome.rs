@@ -4,6 +4,7 @@
 //! sorted by time, so the state as of an instant is a set of prefixes found by
 //! binary search.
 
+use crate::engine::activity::delivery::{version_at, versions_until};
 use crate::engine::activity::query::Rule;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
@@ -32,6 +33,8 @@ pub struct Snapshot {
     pub broadlog_rows: usize,
     /// Tracking rows so far.
     pub tracking_rows: usize,
+    /// Bytes the logs hold so far (broadLog and tracking columns: [`log_bytes`]).
+    pub log_bytes: usize,
     /// Indicators of all deliveries so far.
     pub kpis: Kpis,
     pub state: WorkflowState,
@@ -62,6 +65,26 @@ pub struct WorkflowRecord {
     /// Its activities after the Scheduler, in the order an execution walks them (the
     /// canvas draws them: see [`Outcome::diagram`]).
     pub activities: Vec<Activity>,
+}
+
+/// Bytes of `broadlog_rows` broadLog rows and `tracking_rows` tracking rows as the
+/// logs store them by column.
+pub fn log_bytes(broadlog_rows: usize, tracking_rows: usize) -> usize {
+    broadlog_rows * BroadLog::BYTES_PER_ROW + tracking_rows * TrackingColumns::BYTES_PER_ROW
+}
+
+impl WorkflowRecord {
+    /// The versions of its template that exist at `as_of`, oldest first: (version,
+    /// the edit that made it; `None` for version 1). An edit after `as_of` has not
+    /// happened yet.
+    pub fn versions_at(&self, as_of: Instant) -> Vec<(u32, Option<Instant>)> {
+        versions_until(&self.edits, as_of)
+    }
+
+    /// The content version in force at `as_of`.
+    pub fn version_at(&self, as_of: Instant) -> u32 {
+        version_at(&self.edits, as_of)
+    }
 }
 
 /// The outcome of one scenario, with one of its workflows in one delivery mode (a
@@ -184,25 +207,28 @@ impl Outcome {
         self.executions.partition_point(|e| e.at <= as_of)
     }
 
-    /// The state as of `as_of`: O(log n).
-    pub fn snapshot(&self, as_of: Instant) -> Snapshot {
-        let executions = self.executions_until(as_of);
-        let broadlog_rows = executions
+    /// broadLog rows written at or before `as_of`.
+    fn broadlog_rows_until(&self, as_of: Instant) -> usize {
+        self.executions_until(as_of)
             .checked_sub(1)
             .and_then(|k| self.executions.get(k))
-            .map_or(0, |e| e.rows_end as usize);
+            .map_or(0, |e| e.rows_end as usize)
+    }
+
+    /// The state as of `as_of`: O(log n).
+    pub fn snapshot(&self, as_of: Instant) -> Snapshot {
+        let broadlog_rows = self.broadlog_rows_until(as_of);
+        let tracking_rows = self.tracking.count_until(as_of);
         Snapshot {
             as_of,
-            executions,
+            executions: self.executions_until(as_of),
             deliveries: self.deliveries.partition_point(|d| d.created <= as_of),
             broadlog_rows,
-            tracking_rows: self.tracking.count_until(as_of),
+            tracking_rows,
+            log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: self.kpis(None, as_of),
             state: self.workflow_state(as_of),
-            content_version: 1 + self
-                .focused()
-                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
-                as u32,
+            content_version: self.focused().map_or(1, |w| w.version_at(as_of)),
         }
     }
 
@@ -305,13 +331,13 @@ impl Outcome {
             deliveries,
             broadlog_rows,
             tracking_rows,
+            log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: c.kpis(),
             state: self.workflow_state(as_of),
-            content_version: 1 + self
+            content_version: self
                 .workflows
                 .get(workflow)
-                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
-                as u32,
+                .map_or(1, |w| w.version_at(as_of)),
         }
     }
 
@@ -359,8 +385,15 @@ impl Outcome {
 
     /// Approximate bytes held by the logs (broadLog + tracking columns).
     pub fn log_bytes(&self) -> usize {
-        self.broadlog.len() * BroadLog::BYTES_PER_ROW
-            + self.tracking.len() * TrackingColumns::BYTES_PER_ROW
+        log_bytes(self.broadlog.len(), self.tracking.len())
+    }
+
+    /// Bytes the logs held as of `as_of` (the rows written by then): O(log n).
+    pub fn log_bytes_until(&self, as_of: Instant) -> usize {
+        log_bytes(
+            self.broadlog_rows_until(as_of),
+            self.tracking.count_until(as_of),
+        )
     }
 
     /// Kind of tracking row `i` (cheap, for charts).
@@ -396,5 +429,73 @@ mod workflow_snapshot_tests {
         // The newsletter (workflow 0): one recurring delivery per Monday.
         let end = o.calendar().horizon_end;
         assert_eq!(o.snapshot_of(0, end).deliveries, 52);
+    }
+}
+
+#[cfg(test)]
+mod versions_tests {
+    use crate::engine::{doc, sim};
+
+    /// The versions that exist as of T are the page's old reading of the edits
+    /// (1 + the edits at or before T, each dated by its edit), and the one in force is
+    /// the snapshot's.
+    #[test]
+    fn the_versions_as_of_t_are_those_edited_by_then() {
+        let text =
+            include_str!("../../../tests/contract/scenarios/welcome-continuous-incremental.json");
+        let o = sim::simulate(&doc::parse(text).unwrap()).unwrap();
+        let w = &o.workflows()[0];
+        assert!(!w.edits.is_empty());
+        let cal = o.calendar();
+        let mut instants = vec![cal.horizon_start, cal.horizon_end];
+        for e in &w.edits {
+            instants.extend([*e - 1, *e, *e + 1]);
+        }
+        for t in instants {
+            let existing = 1 + w.edits.partition_point(|e| *e <= t) as u32;
+            let expected: Vec<(u32, Option<i64>)> = (1..=existing)
+                .map(|v| {
+                    (
+                        v,
+                        v.checked_sub(2)
+                            .and_then(|k| w.edits.get(k as usize).copied()),
+                    )
+                })
+                .collect();
+            assert_eq!(w.versions_at(t), expected);
+            assert_eq!(o.snapshot(t).content_version, existing);
+        }
+    }
+}
+
+#[cfg(test)]
+mod log_bytes_tests {
+    use crate::engine::{doc, sim};
+
+    #[test]
+    fn the_logs_size_as_of_t_grows_to_the_whole_year() {
+        let text =
+            include_str!("../../../tests/contract/scenarios/welcome-continuous-incremental.json");
+        let mut s = doc::parse(text).unwrap();
+        s.tracking.enabled = true;
+        let o = sim::simulate(&s).unwrap();
+        assert!(!o.tracking().is_empty());
+        let cal = o.calendar();
+        let end = cal.horizon_end;
+        assert_eq!(o.log_bytes_until(end), o.log_bytes());
+        assert_eq!(o.snapshot(end).log_bytes, o.log_bytes());
+        assert_eq!(o.log_bytes_until(cal.horizon_start - 1), 0);
+        let mut last = 0;
+        for d in 0..=365 {
+            let t = cal.horizon_start + d * 86_400;
+            let s = o.snapshot(t);
+            assert_eq!(s.log_bytes, o.log_bytes_until(t));
+            assert_eq!(s.log_bytes, s.broadlog_rows * 5 + s.tracking_rows * 7);
+            assert!(s.log_bytes >= last);
+            last = s.log_bytes;
+        }
+        // One workflow's part of the year counts its own rows.
+        let part = o.snapshot_of(0, end);
+        assert_eq!(part.log_bytes, o.log_bytes());
     }
 }
