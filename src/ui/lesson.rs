@@ -21,7 +21,6 @@ use super::merge_patch::merge_patch;
 use super::model::ModeKey;
 use super::presets::{preset, PRESETS};
 use crate::engine::doc::{parse_date, parse_local_datetime, ScenarioError};
-use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
 
 /// Steps a lesson may have at most (a lesson is short; a typo'd giant file is refused).
@@ -354,10 +353,9 @@ fn check_step(s: RawStep) -> Result<Step, StepError> {
                 Reason::ALL[1..]
                     .iter()
                     .copied()
-                    .find(|r| reason_name(*r) == v)
+                    .find(|r| r.name() == v)
                     .ok_or_else(|| {
-                        let names: Vec<_> =
-                            Reason::ALL[1..].iter().map(|r| reason_name(*r)).collect();
+                        let names: Vec<_> = Reason::ALL[1..].iter().map(|r| r.name()).collect();
                         at(
                             "filters.reason",
                             format!("\"{v}\" is not a reason ({})", names.join(", ")),
