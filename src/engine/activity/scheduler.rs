@@ -22,6 +22,8 @@ use crate::engine::doc::{
 };
 use crate::engine::record::journal::JournalMessage;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::Serialize;
+use std::cmp::Reverse;
 
 /// One execution of the Scheduler's outbound transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +47,80 @@ impl Execution {
             caught_up: self.caught_up,
             dst: self.dst,
         }
+    }
+}
+
+/// An execution's place in the contract's order of every workflow's executions
+/// (scenario-contract, "Order"): by instant; at one instant, a higher workflow
+/// priority first, then the workflow's position in `workflows`. A workflow's own
+/// executions at one instant keep their order (catch-ups before planned slots), so
+/// two of them have equal turns. The simulation merges the workflows' executions by
+/// it; the explanations say with it why one message counted before another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Turn {
+    at: Instant,
+    priority: Reverse<i64>,
+    workflow: u16,
+}
+
+impl Turn {
+    /// The turn of an execution at `at` of workflow `workflow` (its position) of
+    /// priority `priority`.
+    pub fn new(at: Instant, priority: i64, workflow: u16) -> Turn {
+        Turn {
+            at,
+            priority: Reverse(priority),
+            workflow,
+        }
+    }
+}
+
+/// Why an execution ran before another at the same instant, by the contract's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "because", rename_all = "snake_case")]
+pub enum RanBefore {
+    /// Its workflow's priority (`priority`) is higher than the other's (`over`).
+    HigherPriority { priority: i64, over: i64 },
+    /// Both workflows have priority `priority`; its workflow comes earlier in
+    /// `workflows` (position `position`, the other's `over`, from 0).
+    EarlierInDocument {
+        priority: i64,
+        position: u16,
+        over: u16,
+    },
+    /// The same workflow: an earlier of its executions at that instant (a catch-up
+    /// runs before the planned slot's own execution).
+    SameWorkflow,
+}
+
+impl RanBefore {
+    /// Why `first` ran before `then` at their instant: `None` when they are not at
+    /// one instant, or when `first` does not come first.
+    ///
+    /// ```
+    /// use campaign_sim::engine::activity::scheduler::{RanBefore, Turn};
+    /// let birthday = Turn::new(100, 10, 1);
+    /// let newsletter = Turn::new(100, 0, 0);
+    /// assert_eq!(RanBefore::between(birthday, newsletter),
+    ///            Some(RanBefore::HigherPriority { priority: 10, over: 0 }));
+    /// assert_eq!(RanBefore::between(newsletter, birthday), None);
+    /// ```
+    pub fn between(first: Turn, then: Turn) -> Option<RanBefore> {
+        if first.at != then.at || first > then {
+            return None;
+        }
+        let (Reverse(priority), Reverse(over)) = (first.priority, then.priority);
+        Some(if priority != over {
+            RanBefore::HigherPriority { priority, over }
+        } else if first.workflow != then.workflow {
+            RanBefore::EarlierInDocument {
+                priority,
+                position: first.workflow,
+                over: then.workflow,
+            }
+        } else {
+            RanBefore::SameWorkflow
+        })
     }
 }
 

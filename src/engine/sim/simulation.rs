@@ -14,7 +14,7 @@ use super::plan::downtime;
 use super::workflow::{Variant, Workflow};
 use crate::engine::activity::port::Run;
 use crate::engine::activity::query::Rule;
-use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
+use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler, Turn};
 use crate::engine::activity::tracking::{self, Tracking, TrackingModel};
 use crate::engine::base::population::{explicit_created, BaseSpec, Population};
 use crate::engine::base::state::RecipientState;
@@ -26,7 +26,6 @@ use crate::engine::out::outcome::{Outcome, WorkflowRecord};
 use crate::engine::record::journal::{Activity, JournalEntry, JournalMessage};
 use crate::engine::record::logs::BroadLog;
 use serde::Serialize;
-use std::cmp::Reverse;
 use std::sync::Arc;
 
 /// One workflow as planned: its scheduler and executions, and the specs its other
@@ -167,17 +166,17 @@ fn merged_order(plans: &[Plan]) -> Vec<(u16, u32)> {
     let mut next = vec![0usize; plans.len()];
     // At most 16 workflows: look at each one's next execution.
     while order.len() < total {
-        let mut best: Option<(Instant, Reverse<i64>, usize)> = None;
+        let mut best: Option<(Turn, usize)> = None;
         for (w, p) in plans.iter().enumerate() {
             let Some(e) = next.get(w).and_then(|&j| p.executions.get(j)) else {
                 continue;
             };
-            let key = (e.at, Reverse(p.priority), w);
+            let key = (Turn::new(e.at, p.priority, w as u16), w);
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
             }
         }
-        let Some((_, _, w)) = best else { break };
+        let Some((_, w)) = best else { break };
         if let Some(j) = next.get_mut(w) {
             order.push((w as u16, *j as u32));
             *j += 1;
