@@ -243,19 +243,31 @@ impl Scheduler {
     /// and no more than `max_runs` leaves once the executions up to `after` are
     /// counted.
     pub fn preview(&self, downtime: &Downtime, after: Instant, n: usize) -> Vec<Instant> {
-        let mut n = n;
-        if let Some(max) = self.max_runs {
-            let done = self
+        let done = match self.max_runs {
+            Some(_) => self
                 .executions(downtime)
                 .iter()
                 .filter(|e| e.at <= after)
-                .count();
-            n = n.min(max.saturating_sub(done));
-        }
+                .count(),
+            None => 0,
+        };
+        self.next_slots(after, n, done)
+    }
+
+    /// [`Scheduler::preview`] when `done` executions ran at or before `after` (what an
+    /// outcome knows without recomputing them): the next `n` planned slots strictly
+    /// after `after`, no more than `max_runs` leaves.
+    pub fn next_slots(&self, after: Instant, n: usize, done: usize) -> Vec<Instant> {
+        let n = match self.max_runs {
+            Some(max) => n.min(max.saturating_sub(done)),
+            None => n,
+        };
+        let first = self.slots.partition_point(|t| *t <= after);
         self.slots
+            .get(first..)
+            .unwrap_or(&[])
             .iter()
             .copied()
-            .filter(|t| *t > after)
             .take(n)
             .collect()
     }

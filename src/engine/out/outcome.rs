@@ -6,6 +6,7 @@
 
 use crate::engine::activity::delivery::{version_at, versions_until};
 use crate::engine::activity::query::Rule;
+use crate::engine::activity::scheduler::Scheduler;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
 use crate::engine::calendar::{Calendar, Instant};
@@ -65,6 +66,11 @@ pub struct WorkflowRecord {
     /// Its activities after the Scheduler, in the order an execution walks them (the
     /// canvas draws them: see [`Outcome::diagram`]).
     pub activities: Vec<Activity>,
+    /// Its Scheduler activity (its planned slots: [`Outcome::preview`]).
+    pub scheduler: Arc<Scheduler>,
+    /// Its planned slots that fell in an outage and did not run on time, whatever
+    /// the missed-runs policy then did with them (the Scheduler's `missed_slots`).
+    pub missed_slots: Vec<Instant>,
 }
 
 /// Bytes of `broadlog_rows` broadLog rows and `tracking_rows` tracking rows as the
@@ -383,6 +389,24 @@ impl Outcome {
         }
     }
 
+    /// The next `n` planned executions of workflow `workflow` strictly after `after`,
+    /// as its Scheduler's preview shows them ([`Scheduler::preview`]: planned slots, no
+    /// future outage known, no more than `max_runs` leaves), from its executions done
+    /// by then.
+    pub fn preview(&self, workflow: usize, after: Instant, n: usize) -> Vec<Instant> {
+        let Some(w) = self.workflows.get(workflow) else {
+            return Vec::new();
+        };
+        let done = self
+            .executions
+            .get(..self.executions_until(after))
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| usize::from(e.workflow) == workflow)
+            .count();
+        w.scheduler.next_slots(after, n, done)
+    }
+
     /// Approximate bytes held by the logs (broadLog + tracking columns).
     pub fn log_bytes(&self) -> usize {
         log_bytes(self.broadlog.len(), self.tracking.len())
@@ -497,5 +521,41 @@ mod log_bytes_tests {
         // One workflow's part of the year counts its own rows.
         let part = o.snapshot_of(0, end);
         assert_eq!(part.log_bytes, o.log_bytes());
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use crate::engine::{doc, sim};
+
+    /// The outcome's preview is its Scheduler's, at every instant of interest: with
+    /// `max_runs`, outages and catch-ups (the executions done by then are the
+    /// outcome's own).
+    #[test]
+    fn the_preview_is_the_schedulers() {
+        let texts = [
+            include_str!("../../../tests/contract/scenarios/several-workflows-one-base.json")
+                .to_string(),
+            r#"{"outages":[{"from":"2026-01-01T08:00","to":"2026-01-02T10:00"}],"missed_runs":"all",
+               "workflows":[{"scheduler":{"frequency":"daily","times":["09:00"],"max_runs":2}},
+                            {"scheduler":{"frequency":"weekly","days":["mon","fri"],"times":["09:00"],"max_runs":5}}]}"#
+                .to_string(),
+        ];
+        for text in texts {
+            let s = doc::parse(&text).unwrap();
+            let o = sim::simulate(&s).unwrap();
+            let cal = s.calendar().unwrap();
+            let downtime = sim::downtime(&s, &cal);
+            let schedulers = sim::schedulers(&s, &cal);
+            let mut instants = vec![cal.horizon_start - 1, cal.horizon_end];
+            for e in o.executions().iter().take(400) {
+                instants.extend([e.at - 1, e.at, e.at + 1]);
+            }
+            for (w, sc) in schedulers.iter().enumerate() {
+                for &t in &instants {
+                    assert_eq!(o.preview(w, t, 5), sc.preview(&downtime, t, 5), "{w} {t}");
+                }
+            }
+        }
     }
 }

@@ -35,8 +35,10 @@ struct Plan {
     name: String,
     priority: i64,
     typology: Typology,
-    scheduler: Scheduler,
+    scheduler: Arc<Scheduler>,
     executions: Vec<Execution>,
+    /// Its planned slots that fell in an outage (whatever the policy did with them).
+    missed: Vec<Instant>,
     query: QuerySpec,
     delivery: DeliverySpec,
 }
@@ -93,7 +95,8 @@ impl Prepared {
                     priority: w.priority,
                     typology: w.typology,
                     executions: scheduler.executions(&downtime),
-                    scheduler,
+                    missed: scheduler.missed_slots(&downtime),
+                    scheduler: Arc::new(scheduler),
                     query: w.query.clone(),
                     delivery: w.delivery.clone(),
                 }
@@ -404,6 +407,8 @@ impl Simulation {
                     edits: profile.versions.edits().to_vec(),
                     finished_at: plan.scheduler.finished_at(&runs),
                     activities: profile.activities.clone(),
+                    scheduler: Arc::clone(&plan.scheduler),
+                    missed_slots: plan.missed.clone(),
                 }
             })
             .collect();
