@@ -4,7 +4,7 @@
 //! estimate ([`limits`](super::limits)) start from these.
 
 use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
-use crate::engine::calendar::Calendar;
+use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{self, Scenario, ScenarioError};
 
 /// The server's downtime of a document (shared by every workflow).
@@ -50,4 +50,26 @@ impl Scenario {
         }
         Ok(Calendar::new(tz, self.year))
     }
+}
+
+/// The next `n` planned executions of workflow `workflow` of a document strictly
+/// after `after`, as its Scheduler's preview shows them ([`Scheduler::preview`]), for
+/// a document not simulated yet (an outcome has its own: `Outcome::preview`). Empty
+/// when the document has no calendar or no such workflow.
+///
+/// ```
+/// use campaign_sim::engine::{doc, sim};
+/// let s = doc::parse(r#"{"workflow":{"scheduler":{"frequency":"daily","times":["06:00"],"max_runs":3}}}"#)
+///     .unwrap();
+/// let cal = s.calendar().unwrap();
+/// assert_eq!(sim::plan::preview(&s, 0, cal.horizon_start, 5).len(), 3);
+/// ```
+pub fn preview(s: &Scenario, workflow: usize, after: Instant, n: usize) -> Vec<Instant> {
+    let Ok(cal) = s.calendar() else {
+        return Vec::new();
+    };
+    let Some(w) = s.workflows().into_iter().nth(workflow) else {
+        return Vec::new();
+    };
+    Scheduler::new(w.scheduler, &cal).preview(&downtime(s, &cal), after, n)
 }
