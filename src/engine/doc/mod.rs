@@ -38,7 +38,7 @@ pub mod workflow;
 
 pub use delivery::{Aggregation, DeliverySpec, Mode, PressureSpec};
 pub use error::{Errors, ScenarioError};
-pub use parse::{parse, parse_validated};
+pub use parse::{parse, parse_validated, Parsed};
 pub use population::PopulationSpec;
 pub use query::{Filter, LeapDay, QuerySpec, HISTORY_DAYS_MAX};
 pub use recipients::{Bounce, Recipient, Recipients};
