@@ -29,8 +29,9 @@
 //!    them).
 //! 4. `finish()` gives the [`out::outcome::Outcome`]: columnar logs with "as of T"
 //!    views, KPIs ([`record::kpi`]), the journal ([`record::journal`]), the canvas
-//!    ([`out::diagram`]), explanations ([`out::trace`]), the fingerprint, the CLI
-//!    report ([`out::report`]) and the exports ([`out::export`]).
+//!    ([`out::diagram`]), the year by local day ([`out::days`]), explanations
+//!    ([`out::trace`]), the fingerprint, the CLI report ([`out::report`]) and the
+//!    exports ([`out::export`]).
 //!
 //! [`sim::Comparison`] steps one workflow's recurring and continuous (and aggregated)
 //! variants side by side over one base.

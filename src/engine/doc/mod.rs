@@ -43,7 +43,7 @@ pub use population::PopulationSpec;
 pub use query::{Filter, LeapDay, QuerySpec, HISTORY_DAYS_MAX};
 pub use recipients::{Bounce, Recipient, Recipients};
 pub use scenario::{parse_timezone, unknown_zone, year_error, Scenario, YEAR_MAX, YEAR_MIN};
-pub use scheduler::{freq_name, Frequency, MissedRuns, NthWeekday, Outage, SchedulerSpec, Weekday};
+pub use scheduler::{Frequency, MissedRuns, NthWeekday, Outage, SchedulerSpec, Weekday};
 pub use time::{parse_date, parse_local_datetime, parse_month_day, parse_time};
 pub use tracking::{DeviceMix, Tracking};
 pub use validate::{validate, Validated};

@@ -219,11 +219,6 @@ impl Frequency {
     }
 }
 
-/// The contract's name of a frequency ([`Frequency::name`]).
-pub fn freq_name(f: Frequency) -> &'static str {
-    f.name()
-}
-
 /// The scheduler's fields that belong to some frequencies only, and those frequencies
 /// (the contract's Scheduler table): what validation requires and what an editor shows.
 pub const FREQUENCY_FIELDS: &[(&str, &[Frequency])] = {
