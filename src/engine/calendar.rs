@@ -9,7 +9,8 @@
 //! gap) is read with the UTC offset in force *before* the gap; a local time that
 //! occurs twice (fall-back) is its *first* occurrence.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use serde::Serialize;
 
 use crate::tz::{Span, Zone};
 
@@ -76,6 +77,85 @@ impl Calendar {
         at >= self.horizon_start && at < self.horizon_end
     }
 
+    /// How the contract's daylight-saving rule placed the local time `local`, read
+    /// as the instant `at` (`at == self.instant(local)`): `None` for an ordinary
+    /// local time, else the time it ran at, with a gap (it does not exist) or a
+    /// repeated time (it occurs twice; `at` is the first).
+    pub fn dst_shift(&self, local: NaiveDateTime, at: Instant) -> Option<DstShift> {
+        let gap = if self.local(at) != local {
+            true
+        } else {
+            // A second occurrence comes after a fall-back of at most a few hours.
+            let here = self.offset_seconds(at);
+            let later = self.offset_seconds(at + 4 * 3600);
+            if later >= here {
+                return None;
+            }
+            let second = at + i64::from(here - later);
+            if !(self.offset_seconds(second) == later && self.local(second) == local) {
+                return None;
+            }
+            false
+        };
+        Some(DstShift {
+            planned: local,
+            ran: self.local(at),
+            offset: self.offset_seconds(at),
+            gap,
+        })
+    }
+
+    /// The local days of the year, in order, each with the instants `[start, end)` it
+    /// covers: from its local midnight (read by the contract's rule when midnight
+    /// does not exist) to the next day's. They tile the horizon: the first starts at
+    /// `horizon_start`, each ends where the next starts, the last ends at
+    /// `horizon_end`; a day with a daylight-saving change is 23 or 25 hours long.
+    ///
+    /// ```
+    /// use campaign_sim::engine::calendar::Calendar;
+    /// let cal = Calendar::new(campaign_sim::tz::Zone::named("Europe/Paris").unwrap(), 2026);
+    /// let days = cal.days();
+    /// assert_eq!(days.len(), 365);
+    /// let spring = days.iter().find(|d| d.date.to_string() == "2026-03-29").unwrap();
+    /// assert_eq!(spring.end - spring.start, 23 * 3600);
+    /// ```
+    pub fn days(&self) -> Vec<LocalDay> {
+        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|l| self.instant(l));
+        let mut out = Vec::with_capacity(366);
+        let mut day = NaiveDate::from_ymd_opt(self.year, 1, 1);
+        while let Some(date) = day.filter(|d| d.year() == self.year) {
+            let next = date.succ_opt();
+            let (Some(start), Some(end)) = (midnight(date), next.and_then(midnight)) else {
+                break;
+            };
+            out.push(LocalDay { date, start, end });
+            day = next;
+        }
+        out
+    }
+
+    /// The zone's change of UTC offset (a daylight-saving change) during `day`, if
+    /// any (the first, should a day have two).
+    pub fn clock_change(&self, day: &LocalDay) -> Option<ClockChange> {
+        let mut t = day.start - 1;
+        while let Some((at, after)) = self.tz.next_change(t) {
+            if at >= day.end {
+                return None;
+            }
+            let before = self.offset_seconds(at - 1);
+            if before != after {
+                return Some(ClockChange {
+                    at,
+                    before,
+                    after,
+                    forward: after > before,
+                });
+            }
+            t = at;
+        }
+        None
+    }
+
     /// RFC 3339 with the zone's offset, e.g. `2026-01-05T09:00:00+01:00`
     /// (`Z` is never used: UTC prints as `+00:00`).
     pub fn rfc3339(&self, at: Instant) -> String {
@@ -83,6 +163,58 @@ impl Calendar {
         let dt: DateTime<FixedOffset> = offset.from_utc_datetime(&utc_naive(at));
         dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
+}
+
+/// How the contract's daylight-saving rule placed a slot whose local time does not
+/// exist or exists twice that day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DstShift {
+    /// The local time the schedule asked for (e.g. 02:30).
+    pub planned: NaiveDateTime,
+    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
+    pub ran: NaiveDateTime,
+    /// The UTC offset in force when it ran, seconds east of UTC.
+    pub offset: i32,
+    /// `true`: the time fell in the spring-forward gap and was read with the offset in
+    /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
+    /// (fall-back) and ran at its first occurrence.
+    pub gap: bool,
+}
+
+/// One local day of a calendar's year and the instants `[start, end)` it covers
+/// ([`Calendar::days`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalDay {
+    pub date: NaiveDate,
+    /// Its local midnight.
+    pub start: Instant,
+    /// The next local midnight (excluded).
+    pub end: Instant,
+}
+
+impl LocalDay {
+    /// Does the day hold the instant?
+    pub fn contains(&self, at: Instant) -> bool {
+        self.start <= at && at < self.end
+    }
+
+    /// Its length in seconds (86,400 but on a day the clocks change).
+    pub fn seconds(&self) -> i64 {
+        self.end - self.start
+    }
+}
+
+/// A change of the zone's UTC offset: the clocks go forward (spring, a 23-hour day in
+/// Paris) or back (autumn, 25 hours).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ClockChange {
+    /// The instant of the change.
+    pub at: Instant,
+    /// The offsets before and after it, seconds east of UTC.
+    pub before: i32,
+    pub after: i32,
+    /// The clocks go forward (`after > before`).
+    pub forward: bool,
 }
 
 fn utc_offset() -> FixedOffset {
@@ -240,5 +372,51 @@ mod tests {
             assert!(back == t || (second && back < t), "{}", cal.rfc3339(t));
             t += 17 * 60;
         }
+    }
+
+    #[test]
+    fn the_local_days_tile_the_horizon_in_any_zone() {
+        for (name, year) in [
+            ("UTC", 2026),
+            ("Europe/Paris", 2026),
+            ("America/Santiago", 2026),
+            ("Australia/Lord_Howe", 2026),
+            ("America/New_York", 2100),
+            ("Pacific/Apia", 2011),
+        ] {
+            let cal = Calendar::new(zone(name), year);
+            let days = cal.days();
+            assert_eq!(
+                days.first().map(|d| d.start),
+                Some(cal.horizon_start),
+                "{name}"
+            );
+            assert_eq!(days.last().map(|d| d.end), Some(cal.horizon_end), "{name}");
+            assert!(days.windows(2).all(|w| w[0].end == w[1].start), "{name}");
+            let leap = NaiveDate::from_ymd_opt(year, 2, 29).is_some();
+            assert_eq!(days.len(), if leap { 366 } else { 365 }, "{name}");
+            for d in &days {
+                // A day starts at its first instant: midnight, or the end of a gap
+                // that swallowed midnight (and a day a zone skipped is empty).
+                assert!(d.start <= d.end, "{name} {}", d.date);
+                if d.start < d.end {
+                    assert_eq!(cal.local_date(d.start), d.date, "{name}");
+                    assert_eq!(cal.local_date(d.end - 1), d.date, "{name}");
+                }
+                let change = cal.clock_change(d);
+                if d.seconds() != 86_400 && d.seconds() > 0 {
+                    let c = change.unwrap_or_else(|| panic!("{name} {}: no clock change", d.date));
+                    assert_eq!(i64::from(c.before - c.after), d.seconds() - 86_400);
+                    assert_eq!(c.forward, d.seconds() < 86_400);
+                }
+            }
+        }
+        // Samoa skipped 30 December 2011.
+        let apia = Calendar::new(zone("Pacific/Apia"), 2011);
+        let skipped = apia.days()[363];
+        assert_eq!(
+            (skipped.date.to_string(), skipped.seconds()),
+            ("2011-12-30".to_string(), 0)
+        );
     }
 }

@@ -17,15 +17,19 @@
 //!    ([`base::population`]) is built once, and every workflow's executions are
 //!    merged into the contract's order.
 //! 3. [`sim::Simulation`]: `step()` processes the next instant. At each execution its
-//!    workflow ([`sim::workflow`]) runs its activities: the
+//!    workflow ([`sim::workflow`]) walks its list of activities, each behind the one
+//!    port of [`activity::port::Port`]: the
 //!    [`activity::query::Query`] returns recipients; if anybody, the
 //!    [`activity::delivery::Delivery`] routes them to a delivery and the
 //!    [`activity::send::SendLog`] appends one broadLog row each with the contract's
 //!    precedence, reading and updating the [`base::state::RecipientState`] every
 //!    workflow shares (quarantine, denylist, pressure); a sent message draws its
-//!    [`activity::tracking`] events. Journal lines and records go to the run's sinks.
+//!    [`activity::tracking`] events. Journal lines and records go to the run's sinks
+//!    ([`record`]: below the activities, which write them, and `out`, which reads
+//!    them).
 //! 4. `finish()` gives the [`out::outcome::Outcome`]: columnar logs with "as of T"
-//!    views, KPIs ([`out::kpi`]), the journal ([`out::journal`]), explanations
+//!    views, KPIs ([`record::kpi`]), the journal ([`record::journal`]), the canvas
+//!    ([`out::diagram`]), the year by local day ([`out::days`]), explanations
 //!    ([`out::trace`]), the fingerprint, the CLI report ([`out::report`]) and the
 //!    exports ([`out::export`]).
 //!
@@ -40,5 +44,6 @@ pub mod calendar;
 pub mod doc;
 pub mod out;
 pub mod quiz;
+pub mod record;
 pub mod rng;
 pub mod sim;

@@ -39,7 +39,6 @@ use serde_json::Value;
 use super::merge_patch::merge_patch;
 use super::presets::{preset, PRESETS};
 use crate::engine::doc::{parse_date, parse_local_datetime, ScenarioError};
-use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
 pub use crate::engine::quiz::Clock;
 use crate::engine::quiz::{Quantity, Value as QuizValue, ValueKind};
@@ -451,17 +450,12 @@ fn view_ops(s: &RawStep) -> Result<Vec<Op>, StepError> {
 fn filters_op(f: &RawFilters) -> Result<Op, StepError> {
     let status = match f.status.as_deref() {
         None => None,
-        Some(v) => Some(
-            [Status::Sent, Status::Failed, Status::Ignored]
-                .into_iter()
-                .find(|st| status_name(*st) == v)
-                .ok_or_else(|| {
-                    at(
-                        "filters.status",
-                        format!("\"{v}\" is not a status (sent, failed, ignored)"),
-                    )
-                })?,
-        ),
+        Some(v) => Some(Status::from_name(v).ok_or_else(|| {
+            at(
+                "filters.status",
+                format!("\"{v}\" is not a status (sent, failed, ignored)"),
+            )
+        })?),
     };
     let reason = match f.reason.as_deref() {
         None => None,
@@ -469,9 +463,9 @@ fn filters_op(f: &RawFilters) -> Result<Op, StepError> {
             Reason::ALL[1..]
                 .iter()
                 .copied()
-                .find(|r| reason_name(*r) == v)
+                .find(|r| r.name() == v)
                 .ok_or_else(|| {
-                    let names: Vec<_> = Reason::ALL[1..].iter().map(|r| reason_name(*r)).collect();
+                    let names: Vec<_> = Reason::ALL[1..].iter().map(|r| r.name()).collect();
                     at(
                         "filters.reason",
                         format!("\"{v}\" is not a reason ({})", names.join(", ")),
@@ -625,15 +619,6 @@ fn kind_text(k: ValueKind) -> &'static str {
         ValueKind::DateTime => "a date-time YYYY-MM-DDTHH:MM",
         ValueKind::YesNo => "yes or no",
         ValueKind::Text => "a text",
-    }
-}
-
-/// A status's name in lesson files (and exports).
-pub fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Sent => "sent",
-        Status::Failed => "failed",
-        Status::Ignored => "ignored",
     }
 }
 

@@ -5,11 +5,12 @@
 //! once, as small functions that both the run ([`Query::run`], through the base's
 //! indexes) and the explanation ([`Rule::excludes`]) call.
 
+use super::port::{Context, Handoff, Lines, Port};
 use crate::engine::base::population::Population;
 use crate::engine::base::state::DAY;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Filter, LeapDay, QuerySpec};
-use crate::engine::out::journal::Activity;
+use crate::engine::record::journal::{Activity, JournalMessage};
 use chrono::{Datelike, NaiveDate};
 
 /// "Never returned" in the incremental history.
@@ -260,6 +261,44 @@ impl Query {
     }
 }
 
+/// The Query activity's port: returns its recipients (none: the delivery does not
+/// run), records how many it returned as the execution's `targeted`, and says which
+/// day a date-based filter read.
+impl Port for Query {
+    fn kind(&self) -> Activity {
+        self.rule.activity()
+    }
+
+    fn step<'a>(&'a mut self, cx: &mut Context<'a, '_>, _handed: &'a [u32]) -> Handoff<'a> {
+        let (pop, cal, ex) = (cx.pop, cx.cal, cx.execution);
+        let day = self.rule.evaluated_day(cal, ex.at);
+        // A late run stands for an earlier slot: its birthdays are not taken.
+        let slot_day = self
+            .rule
+            .evaluated_day(cal, ex.scheduled)
+            .filter(|d| Some(*d) != day);
+        let targeted = self.run(pop, cal, ex.at);
+        let count = targeted.len() as u32;
+        cx.record.targeted = count;
+        let mut lines = Lines::default();
+        if targeted.is_empty() {
+            // Nobody returned: the delivery activity does not run.
+            lines.push(JournalMessage::QueryEmpty { day, slot_day }, 0);
+            return Handoff {
+                recipients: None,
+                count,
+                lines,
+            };
+        }
+        lines.push(JournalMessage::QueryDone { day, slot_day }, count);
+        Handoff {
+            recipients: Some(targeted),
+            count,
+            lines,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,5 +390,69 @@ mod tests {
         let mut q = Query::new(&QuerySpec::default(), pop.len());
         assert_eq!(q.run(&pop, &cal, cal.horizon_start).len(), 2);
         assert_eq!(q.rule().activity(), Activity::Query);
+    }
+
+    /// The port alone: a query that returns nobody hands on nothing, so the
+    /// activities after it do not run.
+    #[test]
+    fn an_empty_query_stops_the_walk() {
+        use crate::engine::activity::port::{Context, Port, Run};
+        use crate::engine::activity::scheduler::Execution;
+        use crate::engine::record::execution::ExecutionRecord;
+        use crate::engine::record::journal::JournalMessage;
+        let (pop, cal) = base(&[Some("1990-03-01")]);
+        let spec = QuerySpec {
+            filter: Filter::Birthday,
+            ..QuerySpec::default()
+        };
+        let mut q = Query::new(&spec, pop.len());
+        let mut run = Run::default();
+        let mut step = |q: &mut Query, at: Instant| {
+            let execution = Execution {
+                at,
+                scheduled: at,
+                caught_up: false,
+                dst: None,
+            };
+            let mut cx = Context {
+                execution,
+                index: 0,
+                workflow: 0,
+                arbitrated: false,
+                pop: &pop,
+                cal: &cal,
+                run: &mut run,
+                record: ExecutionRecord {
+                    workflow: 0,
+                    at,
+                    scheduled: at,
+                    caught_up: false,
+                    targeted: 9,
+                    delivery: None,
+                    rows_start: 0,
+                    rows_end: 0,
+                    content_version: 1,
+                    sent: 0,
+                    failed: 0,
+                    ignored: 0,
+                },
+            };
+            let out = q.step(&mut cx, &[]);
+            let lines: Vec<JournalMessage> = out.lines.iter().map(|(m, _)| m).collect();
+            (
+                out.recipients.map(<[u32]>::to_vec),
+                out.count,
+                lines,
+                cx.record.targeted,
+            )
+        };
+        let march_1 = cal.instant(date(2026, 3, 1).and_hms_opt(9, 0, 0).unwrap());
+        let (handed, count, lines, targeted) = step(&mut q, march_1);
+        assert_eq!((handed, count, targeted), (Some(vec![0]), 1, 1));
+        assert!(matches!(lines[..], [JournalMessage::QueryDone { .. }]));
+        let (handed, count, lines, targeted) = step(&mut q, march_1 + DAY);
+        assert_eq!((handed, count, targeted), (None, 0, 0));
+        assert!(matches!(lines[..], [JournalMessage::QueryEmpty { .. }]));
+        assert_eq!(q.kind(), Activity::Query);
     }
 }

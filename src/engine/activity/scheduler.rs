@@ -14,12 +14,16 @@
 //! real scheduler sees one due state per check), and a catch-up runs at the first
 //! tick at or after the outage end.
 
+pub use crate::engine::calendar::DstShift;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
     self, parse_local_datetime, parse_month_day, parse_time, Frequency, MissedRuns, Outage,
     SchedulerSpec,
 };
+use crate::engine::record::journal::JournalMessage;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::Serialize;
+use std::cmp::Reverse;
 
 /// One execution of the Scheduler's outbound transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,20 +38,90 @@ pub struct Execution {
     pub dst: Option<DstShift>,
 }
 
-/// How the contract's daylight-saving rule placed a slot whose local time does not
-/// exist or exists twice that day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DstShift {
-    /// The local time the schedule asked for (e.g. 02:30).
-    pub planned: NaiveDateTime,
-    /// The local time it ran at (03:30 after a gap; 02:30 again after a fall-back).
-    pub ran: NaiveDateTime,
-    /// The UTC offset in force when it ran, seconds east of UTC.
-    pub offset: i32,
-    /// `true`: the time fell in the spring-forward gap and was read with the offset in
-    /// force before it (02:30 runs at 03:30 summer time); `false`: it occurred twice
-    /// (fall-back) and ran at its first occurrence.
-    pub gap: bool,
+impl Execution {
+    /// The Scheduler's journal line for it: it fired for its slot, late or not, and
+    /// whether the daylight-saving rule placed that slot.
+    pub fn fired(&self) -> JournalMessage {
+        JournalMessage::SchedulerFired {
+            scheduled: self.scheduled,
+            caught_up: self.caught_up,
+            dst: self.dst,
+        }
+    }
+}
+
+/// An execution's place in the contract's order of every workflow's executions
+/// (scenario-contract, "Order"): by instant; at one instant, a higher workflow
+/// priority first, then the workflow's position in `workflows`. A workflow's own
+/// executions at one instant keep their order (catch-ups before planned slots), so
+/// two of them have equal turns. The simulation merges the workflows' executions by
+/// it; the explanations say with it why one message counted before another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Turn {
+    at: Instant,
+    priority: Reverse<i64>,
+    workflow: u16,
+}
+
+impl Turn {
+    /// The turn of an execution at `at` of workflow `workflow` (its position) of
+    /// priority `priority`.
+    pub fn new(at: Instant, priority: i64, workflow: u16) -> Turn {
+        Turn {
+            at,
+            priority: Reverse(priority),
+            workflow,
+        }
+    }
+}
+
+/// Why an execution ran before another at the same instant, by the contract's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "because", rename_all = "snake_case")]
+pub enum RanBefore {
+    /// Its workflow's priority (`priority`) is higher than the other's (`over`).
+    HigherPriority { priority: i64, over: i64 },
+    /// Both workflows have priority `priority`; its workflow comes earlier in
+    /// `workflows` (position `position`, the other's `over`, from 0).
+    EarlierInDocument {
+        priority: i64,
+        position: u16,
+        over: u16,
+    },
+    /// The same workflow: an earlier of its executions at that instant (a catch-up
+    /// runs before the planned slot's own execution).
+    SameWorkflow,
+}
+
+impl RanBefore {
+    /// Why `first` ran before `then` at their instant: `None` when they are not at
+    /// one instant, or when `first` does not come first.
+    ///
+    /// ```
+    /// use campaign_sim::engine::activity::scheduler::{RanBefore, Turn};
+    /// let birthday = Turn::new(100, 10, 1);
+    /// let newsletter = Turn::new(100, 0, 0);
+    /// assert_eq!(RanBefore::between(birthday, newsletter),
+    ///            Some(RanBefore::HigherPriority { priority: 10, over: 0 }));
+    /// assert_eq!(RanBefore::between(newsletter, birthday), None);
+    /// ```
+    pub fn between(first: Turn, then: Turn) -> Option<RanBefore> {
+        if first.at != then.at || first > then {
+            return None;
+        }
+        let (Reverse(priority), Reverse(over)) = (first.priority, then.priority);
+        Some(if priority != over {
+            RanBefore::HigherPriority { priority, over }
+        } else if first.workflow != then.workflow {
+            RanBefore::EarlierInDocument {
+                priority,
+                position: first.workflow,
+                over: then.workflow,
+            }
+        } else {
+            RanBefore::SameWorkflow
+        })
+    }
 }
 
 /// The server's downtime, shared by every workflow: the merged outages and what
@@ -169,19 +243,31 @@ impl Scheduler {
     /// and no more than `max_runs` leaves once the executions up to `after` are
     /// counted.
     pub fn preview(&self, downtime: &Downtime, after: Instant, n: usize) -> Vec<Instant> {
-        let mut n = n;
-        if let Some(max) = self.max_runs {
-            let done = self
+        let done = match self.max_runs {
+            Some(_) => self
                 .executions(downtime)
                 .iter()
                 .filter(|e| e.at <= after)
-                .count();
-            n = n.min(max.saturating_sub(done));
-        }
+                .count(),
+            None => 0,
+        };
+        self.next_slots(after, n, done)
+    }
+
+    /// [`Scheduler::preview`] when `done` executions ran at or before `after` (what an
+    /// outcome knows without recomputing them): the next `n` planned slots strictly
+    /// after `after`, no more than `max_runs` leaves.
+    pub fn next_slots(&self, after: Instant, n: usize, done: usize) -> Vec<Instant> {
+        let n = match self.max_runs {
+            Some(max) => n.min(max.saturating_sub(done)),
+            None => n,
+        };
+        let first = self.slots.partition_point(|t| *t <= after);
         self.slots
+            .get(first..)
+            .unwrap_or(&[])
             .iter()
             .copied()
-            .filter(|t| *t > after)
             .take(n)
             .collect()
     }
@@ -278,16 +364,8 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Inst
             if !cal.in_horizon(at) {
                 return None;
             }
-            if let Some(gap) = dst_rule(cal, l, at) {
-                shifts.push((
-                    at,
-                    DstShift {
-                        planned: l,
-                        ran: cal.local(at),
-                        offset: cal.offset_seconds(at),
-                        gap,
-                    },
-                ));
+            if let Some(shift) = cal.dst_shift(l, at) {
+                shifts.push((at, shift));
             }
             Some(at)
         })
@@ -297,23 +375,6 @@ fn planned_slots(sc: &SchedulerSpec, cal: &Calendar) -> (Vec<Instant>, Vec<(Inst
     shifts.sort_unstable_by_key(|(at, _)| *at);
     shifts.dedup_by_key(|(at, _)| *at);
     (out, shifts)
-}
-
-/// Did the daylight-saving rule place the local time `l` (read as `at`)? `Some(true)`:
-/// it does not exist (spring-forward gap); `Some(false)`: it exists twice (fall-back,
-/// `at` is the first); `None`: an ordinary local time.
-fn dst_rule(cal: &Calendar, l: NaiveDateTime, at: Instant) -> Option<bool> {
-    if cal.local(at) != l {
-        return Some(true);
-    }
-    // A second occurrence comes after a fall-back of at most a few hours.
-    let here = cal.offset_seconds(at);
-    let later = cal.offset_seconds(at + 4 * 3600);
-    if later >= here {
-        return None;
-    }
-    let second = at + i64::from(here - later);
-    (cal.offset_seconds(second) == later && cal.local(second) == l).then_some(false)
 }
 
 /// The times of day at which a matching date has slots.

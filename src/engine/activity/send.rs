@@ -10,11 +10,12 @@
 //! sent message, to the Tracking activity. [`explain`] says why a finished row has its
 //! reason, from the facts the precedence read.
 
-use super::tracking::Tracking;
+use super::scheduler::RanBefore;
+use super::tracking::{Message, Tracking};
 use crate::engine::base::population::Population;
 use crate::engine::base::state::{Pressure, RecipientState, DAY};
 use crate::engine::calendar::Instant;
-use crate::engine::out::logs::{Reason, REASONS};
+use crate::engine::record::logs::{Reason, REASONS};
 use serde::Serialize;
 
 /// The contract's precedence for one row: the one copy both send loops use. The
@@ -187,7 +188,13 @@ fn write_rows<const GENERAL: bool>(
                     }
                 }
                 if let Some(t) = tracking.as_deref_mut().filter(|_| GENERAL) {
-                    t.sent(pop, state, i, row, &send);
+                    let m = Message {
+                        at,
+                        execution,
+                        delivery: send.delivery,
+                        row,
+                    };
+                    t.sent(pop, state, i, m);
                 }
             }
         }
@@ -211,12 +218,16 @@ fn write_rows<const GENERAL: bool>(
     by_reason
 }
 
-/// A message the pressure rule counted: (workflow, execution, instant).
+/// A message the pressure rule counted against a row: its workflow (position in the
+/// document), its execution (index in the year's executions) and its instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Counted {
     pub workflow: u16,
     pub execution: u32,
     pub at: Instant,
+    /// A message at the row's own instant: why its execution ran before the row's
+    /// (the contract's order at one instant); `None` for an earlier instant.
+    pub before: Option<RanBefore>,
 }
 
 /// Why a broadLog row has its reason: the step of the [`precedence`] that decided,
@@ -230,8 +241,9 @@ pub enum RowWhy {
     /// The address is quarantined since `since` (a hard bounce, or soft bounces in a
     /// row).
     Quarantined { since: Instant },
-    /// The pressure rule: these messages, at most `max` per `period_days` × 24 h,
-    /// already filled the recipient's quota.
+    /// The pressure rule: these messages (oldest first), at most `max` per
+    /// `period_days` × 24 h, already filled the recipient's quota; each one at the
+    /// row's own instant says why it ran first ([`Counted::before`]).
     ExcludedByArbitration {
         max: u32,
         period_days: u32,
@@ -391,16 +403,19 @@ mod tests {
                 workflow: 1,
                 execution: 5,
                 at: 100 * DAY,
+                before: None,
             },
             Counted {
                 workflow: 0,
                 execution: 3,
                 at: 98 * DAY,
+                before: None,
             },
             Counted {
                 workflow: 0,
                 execution: 1,
                 at: 90 * DAY,
+                before: None,
             },
         ];
         let why = explain(RowFacts {

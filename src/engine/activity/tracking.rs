@@ -9,13 +9,12 @@
 //! days after the send: they are collected as the year runs and sorted by time at its
 //! end ([`Tracking::finish`]).
 
-use super::send::Send;
 use crate::engine::base::population::Population;
 use crate::engine::base::state::{RecipientState, DAY};
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::Tracking as TrackingSpec;
-use crate::engine::out::kpi::Counters;
-use crate::engine::out::logs::{
+use crate::engine::record::kpi::Counters;
+use crate::engine::record::logs::{
     pack_tracking, unpack_kind, Device, Reason, TrackingColumns, TrackingKind,
 };
 use crate::engine::rng::{stream_at, stream_key, Purpose, Rng};
@@ -162,6 +161,19 @@ impl TrackingModel {
     }
 }
 
+/// A sent message, as its tracking events attach to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The send's instant.
+    pub at: Instant,
+    /// The execution that sent it (keys the recipient's tracking stream).
+    pub execution: u32,
+    /// Its delivery.
+    pub delivery: u32,
+    /// Its broadLog row.
+    pub row: u32,
+}
+
 /// Tracking checkpoints every this many rows (prefix counters).
 pub(crate) const CHECKPOINT: usize = 256;
 
@@ -251,23 +263,15 @@ impl Tracking {
         );
     }
 
-    /// Draws the events of the message sent to `i` by `send` (broadLog row `row`);
-    /// an opt-out click denylists the profile from its instant on. Events after the
-    /// year are dropped.
-    pub fn sent(
-        &mut self,
-        pop: &Population,
-        state: &mut RecipientState,
-        i: u32,
-        row: u32,
-        send: &Send,
-    ) {
-        let Send {
+    /// Draws the events of the message `m` sent to `i`; an opt-out click denylists
+    /// the profile from its instant on. Events after the year are dropped.
+    pub fn sent(&mut self, pop: &Population, state: &mut RecipientState, i: u32, m: Message) {
+        let Message {
             at,
             execution,
             delivery,
-            ..
-        } = *send;
+            row,
+        } = m;
         let key = self.track_key.get(i as usize).copied().unwrap_or(0);
         let mut r = stream_at(key, u64::from(execution));
         self.scratch.clear();
@@ -458,7 +462,7 @@ mod tests {
         m.events(&mut r, 1000, 1.0, &mut out);
         assert!(!out.is_empty());
         assert!(out.iter().all(|(t, _)| *t > 1000));
-        assert!(crate::engine::out::logs::unpack_first(out[0].1));
+        assert!(crate::engine::record::logs::unpack_first(out[0].1));
         assert_eq!(unpack_kind(out[0].1), TrackingKind::Open);
     }
 }

@@ -172,6 +172,8 @@ impl Population {
         p
     }
 
+    /// Adds the generated recipients: the initial base and the year's signups, by
+    /// creation instant, ids after the largest explicit one.
     fn generate(&mut self, spec: &PopulationSpec, seed: u64, cal: &Calendar) {
         self.domains = spec.domains.iter().map(|d| d.domain.clone()).collect();
         let weights: Vec<f64> = spec.domains.iter().map(|d| d.weight).collect();
@@ -181,89 +183,58 @@ impl Population {
             .copied()
             .max()
             .map_or(1, |m| m.saturating_add(1));
-        let mut creations: Vec<Instant> = Vec::new();
-        // Initial base: created at a uniform instant of the two years before.
-        let span = 2 * 365 * 86_400;
-        for k in 0..spec.size {
-            let mut r = stream(seed, Purpose::Signups, u64::MAX, k);
-            creations.push(cal.horizon_start - 1 - r.below(span) as i64);
-        }
+        let mut creations = initial_creations(spec, seed, cal);
+        creations.extend(signups(spec, seed, cal));
         creations.sort_unstable();
-        // Signups: per local day, a binomial draw with mean `signups_per_day × the
-        // weekday's relative weight` (integer-only: no exp() from libm), each at a
-        // daytime-weighted local time.
-        let rhythm_sum: f64 = spec.weekly_rhythm.iter().sum();
-        let mut day = NaiveDate::from_ymd_opt(cal.year, 1, 1);
-        let hours: [f64; 24] = [
-            1.0, 0.5, 0.3, 0.3, 0.3, 0.5, 1.0, 2.0, 3.0, 4.0, 4.0, 4.0, 5.0, 5.0, 4.0, 4.0, 4.0,
-            4.0, 5.0, 6.0, 6.0, 5.0, 3.0, 2.0,
-        ];
-        while let Some(d) = day {
-            if d.year() != cal.year {
-                break;
-            }
-            let weekday = d.weekday().num_days_from_monday() as usize;
-            let w = spec.weekly_rhythm.get(weekday).copied().unwrap_or(1.0);
-            let lambda = if rhythm_sum > 0.0 {
-                spec.signups_per_day * w * 7.0 / rhythm_sum
-            } else {
-                0.0
-            };
-            if lambda > 0.0 {
-                let mut r = stream(seed, Purpose::Signups, 0, d.ordinal() as u64);
-                let trials = (lambda * 4.0).ceil().max(1.0) as u64;
-                let p = lambda / trials as f64;
-                let mut at_day = Vec::new();
-                for _ in 0..trials {
-                    if r.chance(p) {
-                        let h = r.weighted(&hours) as i64;
-                        let secs = h * 3600 + r.below(3600) as i64;
-                        let local =
-                            d.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::seconds(secs);
-                        at_day.push(cal.instant(local));
-                    }
-                }
-                at_day.sort_unstable();
-                creations.extend(at_day.into_iter().filter(|t| cal.in_horizon(*t)));
-            }
-            day = d.succ_opt();
-        }
-        creations.sort_unstable();
-        let total_shares = (spec.engaged_share + spec.dormant_share).min(1.0);
         for created in creations {
             let id = next_id;
             next_id = next_id.saturating_add(1);
-            let mut r = stream(seed, Purpose::Recipient, id, 0);
-            let first = r.below(FIRST.len() as u64) as u16;
-            let last = r.below(LAST.len() as u64) as u16;
-            let domain = r.weighted(&weights).min(255) as u8;
-            let birthday = if r.chance(spec.birthday_known) {
-                let year = cal.year - 18 - r.below(60) as i32;
-                NaiveDate::from_ymd_opt(year, 1, 1)
-                    .and_then(|d| d.checked_add_signed(Duration::days(r.below(366) as i64)))
-                    .filter(|d| d.year() == year)
-                    .map_or(0, pack_date)
-            } else {
-                0
-            };
-            let hard = r.chance(spec.invalid_address_rate);
-            let x = r.unit();
-            let engagement = if x < spec.engaged_share {
-                Engagement::Engaged
-            } else if x < total_shares {
-                Engagement::Dormant
-            } else {
-                Engagement::Regular
-            };
-            self.ids.push(id);
-            self.email_end.push(self.explicit_emails.len() as u32);
-            self.created.push(created);
-            self.birthday.push(birthday);
-            self.hard.push(hard);
-            self.unsubscribed.push(NEVER);
-            self.engagement.push(engagement as u8);
-            self.names.push((first, last, domain));
+            self.push_generated(id, created, spec, &weights, seed, cal.year);
         }
+    }
+
+    /// One generated recipient: its name, domain, birthday, address and engagement
+    /// drawn from its own stream.
+    fn push_generated(
+        &mut self,
+        id: u64,
+        created: Instant,
+        spec: &PopulationSpec,
+        weights: &[f64],
+        seed: u64,
+        year: i32,
+    ) {
+        let total_shares = (spec.engaged_share + spec.dormant_share).min(1.0);
+        let mut r = stream(seed, Purpose::Recipient, id, 0);
+        let first = r.below(FIRST.len() as u64) as u16;
+        let last = r.below(LAST.len() as u64) as u16;
+        let domain = r.weighted(weights).min(255) as u8;
+        let birthday = if r.chance(spec.birthday_known) {
+            let born = year - 18 - r.below(60) as i32;
+            NaiveDate::from_ymd_opt(born, 1, 1)
+                .and_then(|d| d.checked_add_signed(Duration::days(r.below(366) as i64)))
+                .filter(|d| d.year() == born)
+                .map_or(0, pack_date)
+        } else {
+            0
+        };
+        let hard = r.chance(spec.invalid_address_rate);
+        let x = r.unit();
+        let engagement = if x < spec.engaged_share {
+            Engagement::Engaged
+        } else if x < total_shares {
+            Engagement::Dormant
+        } else {
+            Engagement::Regular
+        };
+        self.ids.push(id);
+        self.email_end.push(self.explicit_emails.len() as u32);
+        self.created.push(created);
+        self.birthday.push(birthday);
+        self.hard.push(hard);
+        self.unsubscribed.push(NEVER);
+        self.engagement.push(engagement as u8);
+        self.names.push((first, last, domain));
     }
 
     fn index(&mut self) {
@@ -457,4 +428,57 @@ impl Population {
     pub fn heap_bytes(&self) -> usize {
         self.ids.len() * (8 + 8 + 4 + 1 + 8 + 1 + 6 + 4 + 8 + 4 + 4) + self.explicit_emails.len()
     }
+}
+
+/// The creation instants of a generated population's initial base: each at a
+/// uniform instant of the two years before the horizon.
+fn initial_creations(spec: &PopulationSpec, seed: u64, cal: &Calendar) -> Vec<Instant> {
+    let span = 2 * 365 * 86_400;
+    (0..spec.size)
+        .map(|k| {
+            let mut r = stream(seed, Purpose::Signups, u64::MAX, k);
+            cal.horizon_start - 1 - r.below(span) as i64
+        })
+        .collect()
+}
+
+/// The creation instants of the year's signups: per local day, a binomial draw with
+/// mean `signups_per_day × the weekday's relative weight` (integer-only: no exp()
+/// from libm), each at a daytime-weighted local time; only those in the horizon.
+fn signups(spec: &PopulationSpec, seed: u64, cal: &Calendar) -> Vec<Instant> {
+    const HOURS: [f64; 24] = [
+        1.0, 0.5, 0.3, 0.3, 0.3, 0.5, 1.0, 2.0, 3.0, 4.0, 4.0, 4.0, 5.0, 5.0, 4.0, 4.0, 4.0, 4.0,
+        5.0, 6.0, 6.0, 5.0, 3.0, 2.0,
+    ];
+    let rhythm_sum: f64 = spec.weekly_rhythm.iter().sum();
+    let mut out = Vec::new();
+    let mut day = NaiveDate::from_ymd_opt(cal.year, 1, 1);
+    while let Some(d) = day.filter(|d| d.year() == cal.year) {
+        let weekday = d.weekday().num_days_from_monday() as usize;
+        let w = spec.weekly_rhythm.get(weekday).copied().unwrap_or(1.0);
+        let lambda = if rhythm_sum > 0.0 {
+            spec.signups_per_day * w * 7.0 / rhythm_sum
+        } else {
+            0.0
+        };
+        if lambda > 0.0 {
+            let mut r = stream(seed, Purpose::Signups, 0, d.ordinal() as u64);
+            let trials = (lambda * 4.0).ceil().max(1.0) as u64;
+            let p = lambda / trials as f64;
+            let mut at_day = Vec::new();
+            for _ in 0..trials {
+                if r.chance(p) {
+                    let h = r.weighted(&HOURS) as i64;
+                    let secs = h * 3600 + r.below(3600) as i64;
+                    let local =
+                        d.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::seconds(secs);
+                    at_day.push(cal.instant(local));
+                }
+            }
+            at_day.sort_unstable();
+            out.extend(at_day.into_iter().filter(|t| cal.in_horizon(*t)));
+        }
+        day = d.succ_opt();
+    }
+    out
 }

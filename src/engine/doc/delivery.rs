@@ -1,8 +1,8 @@
 //! The Delivery's part of the document (`delivery`), the pressure rule, and their
 //! checks.
 
+use super::error::Errors;
 use super::names::by_name;
-use super::Errors;
 use serde::{Deserialize, Serialize};
 
 /// Delivery mode.

@@ -27,172 +27,184 @@ pub enum Lang {
 /// ```
 pub fn describe_schedule(sc: &SchedulerSpec, timezone: &str, year: i32, lang: Lang) -> String {
     let every = sc.every.max(1);
-    let fr = lang == Lang::Fr;
-    let times: Vec<String> = {
-        let mut t: Vec<NaiveTime> = sc.times.iter().filter_map(|t| parse_time(t)).collect();
-        t.sort_unstable();
-        t.dedup();
-        t.into_iter().map(hm).collect()
-    };
-    let at_times = if times.is_empty() {
-        String::new()
-    } else if fr {
-        format!(" à {}", join(&times, lang))
-    } else {
-        format!(" at {}", join(&times, lang))
-    };
     let zone = format!(" ({timezone})");
-
+    let at_times = at_times(sc, lang);
     let head = match sc.frequency {
-        Frequency::Once => {
-            let when = sc.at.as_deref().and_then(parse_local_datetime);
-            return match (when, fr) {
-                (Some(w), false) => format!(
-                    "Once, on {} at {}{zone}",
-                    date_text(w.date(), true, lang),
-                    hm(w.time())
-                ),
-                (Some(w), true) => format!(
-                    "Une fois, le {} à {}{zone}",
-                    date_text(w.date(), true, lang),
-                    hm(w.time())
-                ),
-                (None, false) => format!("Once{zone}"),
-                (None, true) => format!("Une fois{zone}"),
-            } + &limit(sc, lang);
-        }
-        Frequency::Daily => match (every, fr) {
-            (1, false) => format!("Every day{at_times}"),
-            (1, true) => format!("Chaque jour{at_times}"),
-            (n, false) => format!("Every {n} days{at_times}"),
-            (n, true) => format!("Tous les {n} jours{at_times}"),
-        },
-        Frequency::Weekly => {
-            let mut days = sc.days.clone();
-            days.sort_unstable();
-            days.dedup();
-            match (every, fr) {
-                (1, false) => {
-                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
-                    format!("Every {}{at_times}", join(&names, lang))
-                }
-                (1, true) => {
-                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
-                    format!("Chaque {}{at_times}", join(&names, lang))
-                }
-                (n, false) => {
-                    let names: Vec<String> = days.iter().map(|d| day_name(*d, lang)).collect();
-                    format!("Every {n} weeks on {}{at_times}", join(&names, lang))
-                }
-                (n, true) => {
-                    let names: Vec<String> = days
-                        .iter()
-                        .map(|d| format!("le {}", day_name(*d, lang)))
-                        .collect();
-                    format!("Toutes les {n} semaines, {}{at_times}", join(&names, lang))
-                }
-            }
-        }
-        Frequency::Monthly => {
-            let base = match (every, fr) {
-                (1, false) => "Every month".to_string(),
-                (1, true) => "Chaque mois".to_string(),
-                (n, false) => format!("Every {n} months"),
-                (n, true) => format!("Tous les {n} mois"),
-            };
-            let which = if let Some(nth) = &sc.nth_weekday {
-                let day = day_name(nth.day, lang);
-                match (nth.nth, fr) {
-                    (-1, false) => format!(" on the last {day}"),
-                    (-1, true) => format!(" le dernier {day}"),
-                    (n, false) => format!(" on the {} {day}", ordinal(n, lang)),
-                    (n, true) => format!(" le {} {day}", ordinal(n, lang)),
-                }
-            } else {
-                let mut days = sc.month_days.clone();
-                // Numbered days first, then "the last day".
-                days.sort_unstable_by_key(|d| if *d < 0 { 99 } else { *d });
-                days.dedup();
-                let items: Vec<String> = days
-                    .iter()
-                    .map(|d| match (*d, fr) {
-                        (-1, false) => "the last day".to_string(),
-                        (-1, true) => "le dernier jour".to_string(),
-                        (n, false) => n.to_string(),
-                        (n, true) => format!("le {n}"),
-                    })
-                    .collect();
-                if fr {
-                    format!(" {}", join(&items, lang))
-                } else if days.iter().all(|d| *d == -1) {
-                    format!(" on {}", join(&items, lang))
-                } else {
-                    let plural = if days.iter().filter(|d| **d > 0).count() > 1 {
-                        "days"
-                    } else {
-                        "day"
-                    };
-                    format!(" on {plural} {}", join(&items, lang))
-                }
-            };
-            let months = if sc.months.is_empty() {
-                String::new()
-            } else {
-                let mut ms = sc.months.clone();
-                ms.sort_unstable();
-                ms.dedup();
-                let names: Vec<String> = ms.iter().map(|m| month_name(*m, lang)).collect();
-                if fr {
-                    format!(" en {}", join(&names, lang))
-                } else {
-                    format!(" in {}", join(&names, lang))
-                }
-            };
-            format!("{base}{which}{months}{at_times}")
-        }
-        Frequency::Yearly => {
-            let mut dates: Vec<(u32, u32)> =
-                sc.dates.iter().filter_map(|d| parse_month_day(d)).collect();
-            dates.sort_unstable();
-            dates.dedup();
-            let items: Vec<String> = dates
-                .iter()
-                .map(|(m, d)| {
-                    if fr {
-                        format!("le {d} {}", month_abbr(*m, lang))
-                    } else {
-                        format!("{d} {}", month_abbr(*m, lang))
-                    }
-                })
-                .collect();
-            if fr {
-                format!("Chaque année {}{at_times}", join(&items, lang))
-            } else {
-                format!("Every year on {}{at_times}", join(&items, lang))
-            }
-        }
-        Frequency::Periodic => {
-            let interval = sc.interval_minutes.unwrap_or(1).max(1);
-            let (a, b) = match &sc.window {
-                Some([a, b]) => (
-                    parse_time(a).map(hm).unwrap_or_default(),
-                    parse_time(b).map(hm).unwrap_or_default(),
-                ),
-                None => (String::new(), String::new()),
-            };
-            match (interval, fr) {
-                (1, false) => format!("Every day, every minute from {a} to {b}"),
-                (1, true) => format!("Chaque jour, toutes les minutes de {a} à {b}"),
-                (n, false) => format!("Every day, every {n} minutes from {a} to {b}"),
-                (n, true) => format!("Chaque jour, toutes les {n} minutes de {a} à {b}"),
-            }
-        }
+        Frequency::Once => return once(sc, &zone, lang) + &limit(sc, lang),
+        Frequency::Daily => daily(every, lang) + &at_times,
+        Frequency::Weekly => weekly(sc, every, lang) + &at_times,
+        Frequency::Monthly => monthly(sc, every, lang) + &at_times,
+        Frequency::Yearly => yearly(sc, lang) + &at_times,
+        Frequency::Periodic => periodic(sc, lang),
     };
     format!(
         "{head}{zone}, {}{}",
         validity_text(sc, year, lang),
         limit(sc, lang)
     )
+}
+
+/// " at 06:00 and 18:00" / " à 06:00 et 18:00" (the times sorted, once each); empty
+/// without times.
+fn at_times(sc: &SchedulerSpec, lang: Lang) -> String {
+    let mut t: Vec<NaiveTime> = sc.times.iter().filter_map(|t| parse_time(t)).collect();
+    t.sort_unstable();
+    t.dedup();
+    let times: Vec<String> = t.into_iter().map(hm).collect();
+    match (times.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::En) => format!(" at {}", join(&times, lang)),
+        (false, Lang::Fr) => format!(" à {}", join(&times, lang)),
+    }
+}
+
+/// "Once, on 5 Mar 2026 at 14:30 (Europe/Paris)" (`zone` is " (Europe/Paris)").
+fn once(sc: &SchedulerSpec, zone: &str, lang: Lang) -> String {
+    let when = sc.at.as_deref().and_then(parse_local_datetime);
+    match (when, lang) {
+        (Some(w), Lang::En) => format!(
+            "Once, on {} at {}{zone}",
+            date_text(w.date(), true, lang),
+            hm(w.time())
+        ),
+        (Some(w), Lang::Fr) => format!(
+            "Une fois, le {} à {}{zone}",
+            date_text(w.date(), true, lang),
+            hm(w.time())
+        ),
+        (None, Lang::En) => format!("Once{zone}"),
+        (None, Lang::Fr) => format!("Une fois{zone}"),
+    }
+}
+
+/// "Every day" / "Every 3 days".
+fn daily(every: i64, lang: Lang) -> String {
+    match (every, lang) {
+        (1, Lang::En) => "Every day".to_string(),
+        (1, Lang::Fr) => "Chaque jour".to_string(),
+        (n, Lang::En) => format!("Every {n} days"),
+        (n, Lang::Fr) => format!("Tous les {n} jours"),
+    }
+}
+
+/// "Every Monday and Thursday" / "Every 2 weeks on Monday".
+fn weekly(sc: &SchedulerSpec, every: i64, lang: Lang) -> String {
+    let mut days = sc.days.clone();
+    days.sort_unstable();
+    days.dedup();
+    let names = |prefix: &str| -> String {
+        let names: Vec<String> = days
+            .iter()
+            .map(|d| format!("{prefix}{}", day_name(*d, lang)))
+            .collect();
+        join(&names, lang)
+    };
+    match (every, lang) {
+        (1, Lang::En) => format!("Every {}", names("")),
+        (1, Lang::Fr) => format!("Chaque {}", names("")),
+        (n, Lang::En) => format!("Every {n} weeks on {}", names("")),
+        (n, Lang::Fr) => format!("Toutes les {n} semaines, {}", names("le ")),
+    }
+}
+
+/// "Every month on days 1, 15 and the last day in March and June".
+fn monthly(sc: &SchedulerSpec, every: i64, lang: Lang) -> String {
+    let base = match (every, lang) {
+        (1, Lang::En) => "Every month".to_string(),
+        (1, Lang::Fr) => "Chaque mois".to_string(),
+        (n, Lang::En) => format!("Every {n} months"),
+        (n, Lang::Fr) => format!("Tous les {n} mois"),
+    };
+    let which = match &sc.nth_weekday {
+        Some(nth) => {
+            let day = day_name(nth.day, lang);
+            match (nth.nth, lang) {
+                (-1, Lang::En) => format!(" on the last {day}"),
+                (-1, Lang::Fr) => format!(" le dernier {day}"),
+                (n, Lang::En) => format!(" on the {} {day}", ordinal(n, lang)),
+                (n, Lang::Fr) => format!(" le {} {day}", ordinal(n, lang)),
+            }
+        }
+        None => month_days(&sc.month_days, lang),
+    };
+    let months = if sc.months.is_empty() {
+        String::new()
+    } else {
+        let mut ms = sc.months.clone();
+        ms.sort_unstable();
+        ms.dedup();
+        let names: Vec<String> = ms.iter().map(|m| month_name(*m, lang)).collect();
+        match lang {
+            Lang::En => format!(" in {}", join(&names, lang)),
+            Lang::Fr => format!(" en {}", join(&names, lang)),
+        }
+    };
+    format!("{base}{which}{months}")
+}
+
+/// " on days 1, 15 and the last day" / " le 1, le 15 et le dernier jour".
+fn month_days(month_days: &[i32], lang: Lang) -> String {
+    let mut days = month_days.to_vec();
+    // Numbered days first, then "the last day".
+    days.sort_unstable_by_key(|d| if *d < 0 { 99 } else { *d });
+    days.dedup();
+    let items: Vec<String> = days
+        .iter()
+        .map(|d| match (*d, lang) {
+            (-1, Lang::En) => "the last day".to_string(),
+            (-1, Lang::Fr) => "le dernier jour".to_string(),
+            (n, Lang::En) => n.to_string(),
+            (n, Lang::Fr) => format!("le {n}"),
+        })
+        .collect();
+    if lang == Lang::Fr {
+        format!(" {}", join(&items, lang))
+    } else if days.iter().all(|d| *d == -1) {
+        format!(" on {}", join(&items, lang))
+    } else {
+        let plural = if days.iter().filter(|d| **d > 0).count() > 1 {
+            "days"
+        } else {
+            "day"
+        };
+        format!(" on {plural} {}", join(&items, lang))
+    }
+}
+
+/// "Every year on 14 Feb and 25 Dec".
+fn yearly(sc: &SchedulerSpec, lang: Lang) -> String {
+    let mut dates: Vec<(u32, u32)> = sc.dates.iter().filter_map(|d| parse_month_day(d)).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let items: Vec<String> = dates
+        .iter()
+        .map(|(m, d)| match lang {
+            Lang::En => format!("{d} {}", month_abbr(*m, lang)),
+            Lang::Fr => format!("le {d} {}", month_abbr(*m, lang)),
+        })
+        .collect();
+    match lang {
+        Lang::En => format!("Every year on {}", join(&items, lang)),
+        Lang::Fr => format!("Chaque année {}", join(&items, lang)),
+    }
+}
+
+/// "Every day, every 30 minutes from 08:00 to 18:00".
+fn periodic(sc: &SchedulerSpec, lang: Lang) -> String {
+    let interval = sc.interval_minutes.unwrap_or(1).max(1);
+    let (a, b) = match &sc.window {
+        Some([a, b]) => (
+            parse_time(a).map(hm).unwrap_or_default(),
+            parse_time(b).map(hm).unwrap_or_default(),
+        ),
+        None => (String::new(), String::new()),
+    };
+    match (interval, lang) {
+        (1, Lang::En) => format!("Every day, every minute from {a} to {b}"),
+        (1, Lang::Fr) => format!("Chaque jour, toutes les minutes de {a} à {b}"),
+        (n, Lang::En) => format!("Every day, every {n} minutes from {a} to {b}"),
+        (n, Lang::Fr) => format!("Chaque jour, toutes les {n} minutes de {a} à {b}"),
+    }
 }
 
 /// ", at most 10 runs" / ", 10 exécutions au plus".

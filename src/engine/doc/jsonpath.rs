@@ -5,7 +5,7 @@
 //! that does not is walked once, up to the error, to name the field
 //! (`workflow.scheduler.days[1]`).
 
-use super::ScenarioError;
+use super::error::ScenarioError;
 use serde::de::DeserializeOwned;
 
 /// The error of a document the plain parse refused, with the path of the value: found
@@ -108,15 +108,134 @@ fn push_segment(path: &mut String, field: &str) {
     path.push_str(field);
 }
 
+/// One open container of the JSON text being read.
 enum Frame {
+    /// An object: the key being read or whose value is being read.
     Object {
         key: Option<String>,
         expect_key: bool,
     },
-    Array {
-        index: usize,
-        started: bool,
-    },
+    /// An array: the index of the element, and whether it has started.
+    Array { index: usize, started: bool },
+}
+
+/// The containers open at a point of the text, read token by token.
+#[derive(Default)]
+struct Reader {
+    stack: Vec<Frame>,
+}
+
+impl Reader {
+    /// Reads the token starting at byte `i` of `json`; returns where the next one may
+    /// start.
+    fn token(&mut self, json: &str, i: usize) -> usize {
+        let b = json.as_bytes();
+        match b.get(i).copied().unwrap_or(b' ') {
+            b'{' => {
+                self.value_starts();
+                self.stack.push(Frame::Object {
+                    key: None,
+                    expect_key: true,
+                });
+            }
+            b'[' => {
+                self.value_starts();
+                self.stack.push(Frame::Array {
+                    index: 0,
+                    started: false,
+                });
+            }
+            b'}' | b']' => {
+                self.stack.pop();
+            }
+            b',' => self.comma(),
+            b':' => {
+                if let Some(Frame::Object { expect_key, .. }) = self.stack.last_mut() {
+                    *expect_key = false;
+                }
+            }
+            b'"' => return self.string(json, i),
+            c if c.is_ascii_whitespace() => {}
+            _ => {
+                // A number or a literal, up to the next delimiter.
+                self.value_starts();
+                let mut j = i;
+                while j < b.len()
+                    && !matches!(b[j], b',' | b':' | b']' | b'}' | b'"' | b'{' | b'[')
+                    && !b[j].is_ascii_whitespace()
+                {
+                    j += 1;
+                }
+                return j;
+            }
+        }
+        i + 1
+    }
+
+    /// A value (scalar or container) starts in the innermost container.
+    fn value_starts(&mut self) {
+        if let Some(Frame::Array { started, .. }) = self.stack.last_mut() {
+            *started = true;
+        }
+    }
+
+    /// A `,`: the next element of an array, the next key of an object.
+    fn comma(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Array { index, started }) => {
+                *index += 1;
+                *started = false;
+            }
+            Some(Frame::Object { key, expect_key }) => {
+                *key = None;
+                *expect_key = true;
+            }
+            None => {}
+        }
+    }
+
+    /// The string starting at byte `start` (a key where an object expects one, else a
+    /// value); returns the byte after it.
+    fn string(&mut self, json: &str, start: usize) -> usize {
+        let b = json.as_bytes();
+        let mut i = start + 1;
+        while i < b.len() && b[i] != b'"' {
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        let i = (i + 1).min(b.len());
+        match self.stack.last_mut() {
+            Some(Frame::Object { key, expect_key }) if *expect_key => {
+                let raw = json.get(start..i).unwrap_or("");
+                *key = Some(
+                    serde_json::from_str::<String>(raw)
+                        .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
+                );
+            }
+            _ => self.value_starts(),
+        }
+        i
+    }
+
+    /// The path of the open containers: `a.b[2].c`.
+    fn path(&self) -> String {
+        let mut out = String::new();
+        for f in &self.stack {
+            match f {
+                Frame::Object { key: Some(k), .. } => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Frame::Array {
+                    index,
+                    started: true,
+                } => out.push_str(&format!("[{index}]")),
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 /// The byte offset of serde_json's 1-based `line` and 0-based byte `column`.
@@ -137,106 +256,13 @@ pub fn offset_of(json: &str, line: usize, column: usize) -> usize {
 /// an unknown key, and after the `}` of an object that misses a field, so this names
 /// the value, the key, or the object.
 pub fn path_at(json: &str, offset: usize) -> String {
-    let b = json.as_bytes();
-    let end = offset.min(b.len());
-    let mut stack: Vec<Frame> = Vec::new();
+    let end = offset.min(json.len());
+    let mut reader = Reader::default();
     let mut i = 0;
-    // A value (scalar or container) starts in the innermost container.
-    fn value_starts(stack: &mut [Frame]) {
-        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
-            *started = true;
-        }
-    }
     while i < end {
-        match b[i] {
-            b'{' => {
-                value_starts(&mut stack);
-                stack.push(Frame::Object {
-                    key: None,
-                    expect_key: true,
-                });
-                i += 1;
-            }
-            b'[' => {
-                value_starts(&mut stack);
-                stack.push(Frame::Array {
-                    index: 0,
-                    started: false,
-                });
-                i += 1;
-            }
-            b'}' | b']' => {
-                stack.pop();
-                i += 1;
-            }
-            b',' => {
-                match stack.last_mut() {
-                    Some(Frame::Array { index, started }) => {
-                        *index += 1;
-                        *started = false;
-                    }
-                    Some(Frame::Object { key, expect_key }) => {
-                        *key = None;
-                        *expect_key = true;
-                    }
-                    None => {}
-                }
-                i += 1;
-            }
-            b':' => {
-                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
-                    *expect_key = false;
-                }
-                i += 1;
-            }
-            b'"' => {
-                let start = i;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i = (i + 1).min(b.len());
-                match stack.last_mut() {
-                    Some(Frame::Object { key, expect_key }) if *expect_key => {
-                        let raw = &json[start..i];
-                        *key = Some(
-                            serde_json::from_str::<String>(raw)
-                                .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
-                        );
-                    }
-                    _ => value_starts(&mut stack),
-                }
-            }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                // A number or a literal, up to the next delimiter.
-                value_starts(&mut stack);
-                while i < b.len()
-                    && !matches!(b[i], b',' | b':' | b']' | b'}' | b'"' | b'{' | b'[')
-                    && !b[i].is_ascii_whitespace()
-                {
-                    i += 1;
-                }
-            }
-        }
+        i = reader.token(json, i);
     }
-    let mut out = String::new();
-    for f in &stack {
-        match f {
-            Frame::Object { key: Some(k), .. } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Frame::Array {
-                index,
-                started: true,
-            } => out.push_str(&format!("[{index}]")),
-            _ => {}
-        }
-    }
-    out
+    reader.path()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The generated part of the recipient base (`population`) and its checks. (The
 //! explicit `recipients` are [`super::recipients`].)
 
-use super::Errors;
+use super::error::Errors;
 use serde::{Deserialize, Serialize};
 
 /// Largest generated population (initial size + expected signups) accepted.

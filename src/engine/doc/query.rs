@@ -1,7 +1,7 @@
 //! The Query's part of the document (`query`) and its checks.
 
+use super::error::Errors;
 use super::names::by_name;
-use super::Errors;
 use serde::{Deserialize, Serialize};
 
 /// Upper bound for `history_days` (about 2,700 years): larger values are absurd and

@@ -8,9 +8,9 @@
 //! every email, the dates already parsed. A date that is not one is kept as written,
 //! so validation words its error exactly as before.
 
+use super::error::Errors;
 use super::names::by_name;
 use super::time::{parse_date, parse_local_datetime};
-use super::Errors;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::de::{SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
@@ -52,7 +52,7 @@ by_name!(Bounce, [None = "none", Hard = "hard"]);
 /// this one is named `Recipient` too), its strings borrowed from the JSON text when
 /// they hold no escape.
 mod borrowed {
-    use super::Bounce;
+    use crate::engine::doc::recipients::Bounce;
     use serde::de::{Deserializer, Error, Visitor};
     use serde::Deserialize;
     use std::borrow::Cow;

@@ -1,9 +1,9 @@
 //! The Scheduler's part of the document (`scheduler`), the outages and the missed-runs
 //! policy, and their checks.
 
+use super::error::Errors;
 use super::names::by_name;
 use super::time::{parse_date, parse_month_day};
-use super::Errors;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -174,48 +174,138 @@ pub enum MissedRuns {
 
 by_name!(MissedRuns, [Once = "once", All = "all", Skip = "skip"]);
 
-/// The contract's name of a frequency.
-pub fn freq_name(f: Frequency) -> &'static str {
-    match f {
-        Frequency::Once => "once",
-        Frequency::Daily => "daily",
-        Frequency::Weekly => "weekly",
-        Frequency::Monthly => "monthly",
-        Frequency::Yearly => "yearly",
-        Frequency::Periodic => "periodic",
+impl Frequency {
+    /// Every frequency, in the contract's order.
+    pub const ALL: [Frequency; 6] = [
+        Frequency::Once,
+        Frequency::Daily,
+        Frequency::Weekly,
+        Frequency::Monthly,
+        Frequency::Yearly,
+        Frequency::Periodic,
+    ];
+
+    /// The contract's name (`once`, `daily`…).
+    pub fn name(self) -> &'static str {
+        match self {
+            Frequency::Once => "once",
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+            Frequency::Monthly => "monthly",
+            Frequency::Yearly => "yearly",
+            Frequency::Periodic => "periodic",
+        }
+    }
+
+    /// The frequency of a contract name.
+    ///
+    /// ```
+    /// use campaign_sim::engine::doc::Frequency;
+    /// assert_eq!(Frequency::from_name("weekly"), Some(Frequency::Weekly));
+    /// assert_eq!(Frequency::from_name("hourly"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Frequency> {
+        Frequency::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The scheduler fields that belong to this frequency, beside those of every
+    /// frequency ([`COMMON_FIELDS`]), from the table [`FREQUENCY_FIELDS`].
+    pub fn fields(self) -> Vec<&'static str> {
+        FREQUENCY_FIELDS
+            .iter()
+            .filter(|(_, of)| of.contains(&self))
+            .map(|(field, _)| *field)
+            .collect()
     }
 }
 
-/// Checks a scheduler found at path `p` (`workflow.scheduler`).
+/// The scheduler's fields that belong to some frequencies only, and those frequencies
+/// (the contract's Scheduler table): what validation requires and what an editor shows.
+pub const FREQUENCY_FIELDS: &[(&str, &[Frequency])] = {
+    use Frequency::*;
+    &[
+        ("at", &[Once]),
+        ("times", &[Daily, Weekly, Monthly, Yearly]),
+        ("every", &[Daily, Weekly, Monthly]),
+        ("days", &[Weekly]),
+        ("month_days", &[Monthly]),
+        ("nth_weekday", &[Monthly]),
+        ("months", &[Monthly]),
+        ("dates", &[Yearly]),
+        ("interval_minutes", &[Periodic]),
+        ("window", &[Periodic]),
+    ]
+};
+
+/// The scheduler's fields that belong to every frequency.
+pub const COMMON_FIELDS: &[&str] = &["frequency", "start", "end", "max_runs", "tick_minutes"];
+
+impl SchedulerSpec {
+    /// Does the scheduler field `field` belong to frequency `f` (the contract's
+    /// Scheduler table, [`FREQUENCY_FIELDS`])? `field` is a field of the scheduler or a
+    /// path inside one (`nth_weekday.day` is `nth_weekday`'s); a field of every
+    /// frequency, or one the table does not know, belongs to all.
+    ///
+    /// ```
+    /// use campaign_sim::engine::doc::{Frequency, SchedulerSpec};
+    /// assert!(SchedulerSpec::field_applies("days", Frequency::Weekly));
+    /// assert!(!SchedulerSpec::field_applies("days", Frequency::Daily));
+    /// assert!(SchedulerSpec::field_applies("nth_weekday.day", Frequency::Monthly));
+    /// assert!(SchedulerSpec::field_applies("max_runs", Frequency::Once));
+    /// ```
+    pub fn field_applies(field: &str, f: Frequency) -> bool {
+        let field = field.split(['.', '[']).next().unwrap_or(field);
+        FREQUENCY_FIELDS
+            .iter()
+            .find(|(name, _)| *name == field)
+            .is_none_or(|(_, of)| of.contains(&f))
+    }
+}
+
+/// Checks a scheduler found at path `p` (`workflow.scheduler`): its times, its days,
+/// its periodic window and its validity, in that order.
 pub fn validate_scheduler(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
+    validate_times(sc, p, e);
+    validate_days(sc, p, e);
+    validate_periodic(sc, p, e);
+    validate_validity(sc, p, e);
+}
+
+/// `at` (a `once` needs it), `times` (the frequencies with times need one) and `every`.
+fn validate_times(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
     let freq = sc.frequency;
-    let needs_times = matches!(
-        freq,
-        Frequency::Daily | Frequency::Weekly | Frequency::Monthly | Frequency::Yearly
-    );
-    match (&sc.at, freq) {
-        (Some(at), _) => {
+    match &sc.at {
+        Some(at) => {
             e.local_datetime(&format!("{p}.at"), at);
         }
-        (None, Frequency::Once) => e.push(format!("{p}.at"), "is required for frequency \"once\""),
-        (None, _) => {}
+        None if SchedulerSpec::field_applies("at", freq) => e.push(
+            format!("{p}.at"),
+            format!("is required for frequency \"{}\"", freq.name()),
+        ),
+        None => {}
     }
     for (i, t) in sc.times.iter().enumerate() {
         e.time(&format!("{p}.times[{i}]"), t);
     }
-    if needs_times && sc.times.is_empty() {
+    if SchedulerSpec::field_applies("times", freq) && sc.times.is_empty() {
         e.push(
             format!("{p}.times"),
             format!(
                 "at least one time of day is required for frequency \"{}\"",
-                freq_name(freq)
+                freq.name()
             ),
         );
     }
     if sc.every < 1 {
         e.push(format!("{p}.every"), format!("{} is less than 1", sc.every));
     }
-    if freq == Frequency::Weekly && sc.days.is_empty() {
+}
+
+/// Which days: weekdays (weekly), days of the month or the nth weekday, months
+/// (monthly), dates (yearly).
+fn validate_days(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
+    let freq = sc.frequency;
+    if SchedulerSpec::field_applies("days", freq) && sc.days.is_empty() {
         e.push(
             format!("{p}.days"),
             "at least one weekday is required for frequency \"weekly\"",
@@ -266,18 +356,23 @@ pub fn validate_scheduler(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
             );
         }
     }
-    if freq == Frequency::Yearly && sc.dates.is_empty() {
+    if SchedulerSpec::field_applies("dates", freq) && sc.dates.is_empty() {
         e.push(
             format!("{p}.dates"),
             "at least one MM-DD date is required for frequency \"yearly\"",
         );
     }
+}
+
+/// `interval_minutes` and `window` (a `periodic` needs both).
+fn validate_periodic(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
+    let periodic = |field| SchedulerSpec::field_applies(field, sc.frequency);
     match sc.interval_minutes {
         Some(m) if m < 1 => e.push(
             format!("{p}.interval_minutes"),
             format!("{m} is less than 1"),
         ),
-        None if freq == Frequency::Periodic => e.push(
+        None if periodic("interval_minutes") => e.push(
             format!("{p}.interval_minutes"),
             "is required for frequency \"periodic\"",
         ),
@@ -296,12 +391,16 @@ pub fn validate_scheduler(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
                 }
             }
         }
-        None if freq == Frequency::Periodic => e.push(
+        None if periodic("window") => e.push(
             format!("{p}.window"),
             "is required for frequency \"periodic\"",
         ),
         None => {}
     }
+}
+
+/// The validity period, `max_runs` and the server's tick.
+fn validate_validity(sc: &SchedulerSpec, p: &str, e: &mut Errors) {
     let start = sc
         .start
         .as_ref()
@@ -339,6 +438,55 @@ pub fn validate_outages(outages: &[Outage], e: &mut Errors) {
                     format!("{} is not after from {}", o.to, o.from),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_field_table_is_the_contract_scheduler_table() {
+        use Frequency::*;
+        let of = |field: &str| -> Vec<Frequency> {
+            Frequency::ALL
+                .into_iter()
+                .filter(|f| SchedulerSpec::field_applies(field, *f))
+                .collect()
+        };
+        assert_eq!(of("at"), vec![Once]);
+        assert_eq!(of("times"), vec![Daily, Weekly, Monthly, Yearly]);
+        assert_eq!(of("every"), vec![Daily, Weekly, Monthly]);
+        assert_eq!(of("days"), vec![Weekly]);
+        for monthly in ["month_days", "nth_weekday", "nth_weekday.nth", "months"] {
+            assert_eq!(of(monthly), vec![Monthly], "{monthly}");
+        }
+        assert_eq!(of("dates[0]"), vec![Yearly]);
+        assert_eq!(of("interval_minutes"), vec![Periodic]);
+        assert_eq!(of("window"), vec![Periodic]);
+        for common in COMMON_FIELDS {
+            assert_eq!(of(common), Frequency::ALL.to_vec(), "{common}");
+        }
+        assert_eq!(Weekly.fields(), vec!["times", "every", "days"]);
+        assert_eq!(Periodic.fields(), vec!["interval_minutes", "window"]);
+        // Every field of the document's scheduler is in one table or the other.
+        let spec: SchedulerSpec = serde_json::from_str(
+            r#"{"frequency":"once","at":"2026-01-01T00:00","times":["09:00"],"days":["mon"],
+                "month_days":[1],"nth_weekday":{"nth":1,"day":"mon"},"months":[1],
+                "dates":["01-01"],"interval_minutes":5,"window":["08:00","09:00"],
+                "start":"2026-01-01","end":"2026-01-02","max_runs":1,"tick_minutes":5}"#,
+        )
+        .unwrap();
+        let json = serde_json::to_value(&spec).unwrap();
+        for key in json.as_object().unwrap().keys() {
+            let known = FREQUENCY_FIELDS.iter().any(|(f, _)| f == key)
+                || COMMON_FIELDS.contains(&key.as_str());
+            assert!(known, "{key}");
+        }
+        for f in Frequency::ALL {
+            assert_eq!(Frequency::from_name(f.name()), Some(f));
+            assert_eq!(serde_json::to_value(f).unwrap(), f.name());
         }
     }
 }

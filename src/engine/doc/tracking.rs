@@ -2,7 +2,7 @@
 //! bounces) and its checks. The model these settings resolve to is
 //! `engine::activity::tracking`.
 
-use super::Errors;
+use super::error::Errors;
 use serde::{Deserialize, Serialize};
 
 /// Tracking (random events). The contract leaves the default to the project: off

@@ -1,12 +1,14 @@
 //! The document's workflows: one `workflow` (contract v1), or `workflows`, a list of
 //! 1 to 16 (contract v2) each with a `name`, a `priority` and a `typology`; and their
-//! checks. Either way the engine reads them through [`Scenario::workflows`].
+//! checks. Either way the engine reads them through
+//! [`Scenario::workflows`](super::scenario::Scenario::workflows), that is [`docs`].
 
 use super::delivery::{validate_delivery, DeliverySpec};
+use super::error::Errors;
+use super::limits::MAX_NAME_CHARS;
 use super::names::by_name;
 use super::query::{validate_query, QuerySpec};
 use super::scheduler::{validate_scheduler, SchedulerSpec};
-use super::{limits::MAX_NAME_CHARS, Errors, Scenario};
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{
     DeserializeSeed, Deserializer, Error, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
@@ -31,7 +33,9 @@ pub struct Workflow {
 
 /// The reader of the three activities, shared by both forms (see [`Shape`]).
 mod activities {
-    use super::{DeliverySpec, QuerySpec, SchedulerSpec};
+    use crate::engine::doc::delivery::DeliverySpec;
+    use crate::engine::doc::query::QuerySpec;
+    use crate::engine::doc::scheduler::SchedulerSpec;
     use serde::Deserialize;
 
     /// Named `Workflow`: serde words its errors with the Rust name ("expected struct
@@ -238,56 +242,51 @@ pub struct WorkflowDoc<'a> {
     pub delivery: &'a DeliverySpec,
 }
 
-impl Scenario {
-    /// The document's workflows, in document order: its `workflow`, or the items of
-    /// its `workflows`. (When a document has both, validation refuses it; this reads
-    /// `workflows`.)
-    pub fn workflows(&self) -> Vec<WorkflowDoc<'_>> {
-        let default_name = |k: usize| Cow::Owned(format!("Workflow {}", k + 1));
-        match (&self.workflows, &self.workflow) {
-            (Some(list), _) => list
-                .iter()
-                .enumerate()
-                .map(|(k, w)| WorkflowDoc {
-                    index: k,
-                    path: format!("workflows[{k}]"),
-                    name: w
-                        .name
-                        .as_deref()
-                        .map_or_else(|| default_name(k), Cow::Borrowed),
-                    priority: w.priority,
-                    typology: w.typology,
-                    scheduler: &w.scheduler,
-                    query: &w.query,
-                    delivery: &w.delivery,
-                })
-                .collect(),
-            (None, Some(w)) => vec![WorkflowDoc {
-                index: 0,
-                path: "workflow".to_string(),
-                name: default_name(0),
-                priority: 0,
-                typology: Typology::Marketing,
+/// A document's workflows, in document order, as the engine reads them: the items of
+/// its `workflows` (`list`), or its one `workflow` (`v1`). (When a document has both,
+/// validation refuses it; this reads `workflows`.)
+pub fn docs<'a>(
+    v1: Option<&'a Workflow>,
+    list: Option<&'a [WorkflowItem]>,
+) -> Vec<WorkflowDoc<'a>> {
+    let default_name = |k: usize| Cow::Owned(format!("Workflow {}", k + 1));
+    match (list, v1) {
+        (Some(list), _) => list
+            .iter()
+            .enumerate()
+            .map(|(k, w)| WorkflowDoc {
+                index: k,
+                path: format!("workflows[{k}]"),
+                name: w
+                    .name
+                    .as_deref()
+                    .map_or_else(|| default_name(k), Cow::Borrowed),
+                priority: w.priority,
+                typology: w.typology,
                 scheduler: &w.scheduler,
                 query: &w.query,
                 delivery: &w.delivery,
-            }],
-            (None, None) => Vec::new(),
-        }
-    }
-
-    /// The document lists its workflows under `workflows` (v2), even just one: the
-    /// CLI then names the workflow of every run and delivery.
-    pub fn lists_workflows(&self) -> bool {
-        self.workflows.is_some()
+            })
+            .collect(),
+        (None, Some(w)) => vec![WorkflowDoc {
+            index: 0,
+            path: "workflow".to_string(),
+            name: default_name(0),
+            priority: 0,
+            typology: Typology::Marketing,
+            scheduler: &w.scheduler,
+            query: &w.query,
+            delivery: &w.delivery,
+        }],
+        (None, None) => Vec::new(),
     }
 }
 
 /// Checks `workflow` / `workflows`: exactly one of them, 1 to 16 items with unique
 /// names and priorities in range, then each workflow's scheduler, query and delivery
 /// at its own path.
-pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
-    match (&s.workflow, &s.workflows) {
+pub fn validate_workflows(v1: Option<&Workflow>, list: Option<&[WorkflowItem]>, e: &mut Errors) {
+    match (v1, list) {
         (Some(_), Some(_)) => e.push(
             "workflows",
             "a document has either workflow or workflows, not both",
@@ -296,7 +295,7 @@ pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
             "workflow",
             format!("is required (or workflows, a list of 1 to {MAX_WORKFLOWS} workflows)"),
         ),
-        (None, Some(list)) if list.is_empty() => e.push("workflows", "needs at least one workflow"),
+        (None, Some([])) => e.push("workflows", "needs at least one workflow"),
         (None, Some(list)) if list.len() > MAX_WORKFLOWS => e.push(
             "workflows",
             format!("has {} workflows; the limit is {MAX_WORKFLOWS}", list.len()),
@@ -306,12 +305,10 @@ pub fn validate_workflows(s: &Scenario, e: &mut Errors) {
     // At most 16 names: a list, not a hash map.
     let mut names: Vec<&str> = Vec::new();
     let explicit = |k: usize| {
-        s.workflows
-            .as_ref()
-            .and_then(|l| l.get(k))
+        list.and_then(|l| l.get(k))
             .is_some_and(|w| w.name.is_some())
     };
-    let workflows = s.workflows();
+    let workflows = docs(v1, list);
     for w in &workflows {
         let p = &w.path;
         if explicit(w.index) {

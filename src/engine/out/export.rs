@@ -6,9 +6,9 @@
 //! return gets a leading `'`), so an exported log opened in a spreadsheet never runs
 //! what a recipient typed.
 
-use super::logs::{Device, FailureType, Reason, Status, TrackingKind};
 use super::outcome::Outcome;
 use crate::engine::calendar::Instant;
+use crate::engine::record::logs::{FailureType, Reason};
 use std::borrow::Cow;
 
 /// broadLog CSV columns, named like the platform's send-log fields.
@@ -65,51 +65,6 @@ fn broadlog_rows(o: &Outcome, f: ExportFilter) -> impl Iterator<Item = usize> + 
         .flat_map(|e| e.rows())
 }
 
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Sent => "sent",
-        Status::Failed => "failed",
-        Status::Ignored => "ignored",
-    }
-}
-
-fn failure_type_name(t: FailureType) -> &'static str {
-    match t {
-        FailureType::Hard => "hard",
-        FailureType::Soft => "soft",
-        FailureType::Ignored => "ignored",
-    }
-}
-
-/// The reason's stable name (the same as its JSON name).
-pub fn reason_name(r: Reason) -> &'static str {
-    match r {
-        Reason::Sent => "sent",
-        Reason::UserUnknown => "user_unknown",
-        Reason::MailboxFull => "mailbox_full",
-        Reason::Quarantined => "quarantined",
-        Reason::Denylisted => "denylisted",
-        Reason::ExcludedByArbitration => "excluded_by_arbitration",
-    }
-}
-
-fn kind_name(k: TrackingKind) -> &'static str {
-    match k {
-        TrackingKind::Open => "open",
-        TrackingKind::Click => "click",
-        TrackingKind::Optout => "optout",
-        TrackingKind::Mirror => "mirror",
-    }
-}
-
-fn device_name(d: Device) -> &'static str {
-    match d {
-        Device::Desktop => "desktop",
-        Device::Mobile => "mobile",
-        Device::Tablet => "tablet",
-    }
-}
-
 /// The cells of broadLog row `i`, in [`BROADLOG_COLUMNS`] order.
 fn broadlog_cells(o: &Outcome, i: usize) -> Option<[String; 8]> {
     let r = o.broadlog().row(i)?;
@@ -119,12 +74,12 @@ fn broadlog_cells(o: &Outcome, i: usize) -> Option<[String; 8]> {
         r.recipient_id.to_string(),
         o.recipients().email(r.recipient),
         o.calendar().rfc3339(r.at),
-        status_name(r.status).to_string(),
+        r.status.name().to_string(),
         r.failure_type
-            .map(failure_type_name)
+            .map(FailureType::name)
             .unwrap_or("")
             .to_string(),
-        r.reason.map(reason_name).unwrap_or("").to_string(),
+        r.reason.map(Reason::name).unwrap_or("").to_string(),
     ])
 }
 
@@ -138,9 +93,9 @@ fn tracking_cells(o: &Outcome, i: usize) -> Option<[String; 9]> {
         r.recipient_id.to_string(),
         o.recipients().email(r.recipient),
         o.calendar().rfc3339(r.at),
-        kind_name(r.kind).to_string(),
+        r.kind.name().to_string(),
         r.url.map(|u| format!("link{}", u + 1)).unwrap_or_default(),
-        device_name(r.device).to_string(),
+        r.device.name().to_string(),
     ])
 }
 

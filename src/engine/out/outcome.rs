@@ -4,96 +4,23 @@
 //! sorted by time, so the state as of an instant is a set of prefixes found by
 //! binary search.
 
-use super::journal::{JournalEntry, TransitionCounts, WorkflowState};
-use super::kpi::{Counters, Kpis};
-use super::logs::{
-    unpack_kind, BroadLog, Reason, Status, TrackingColumns, TrackingKind, TrackingLog, REASONS,
-};
-use crate::engine::activity::delivery::Period;
+use crate::engine::activity::delivery::{version_at, versions_until};
 use crate::engine::activity::query::Rule;
+use crate::engine::activity::scheduler::Scheduler;
 use crate::engine::activity::tracking::CHECKPOINT;
 use crate::engine::base::population::Population;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{Aggregation, Mode, Typology};
+use crate::engine::record::journal::{Activity, JournalEntry, TransitionCounts, WorkflowState};
+use crate::engine::record::kpi::{Counters, Kpis};
+use crate::engine::record::logs::{
+    unpack_kind, BroadLog, TrackingColumns, TrackingKind, TrackingLog, REASONS,
+};
 use serde::Serialize;
 use std::sync::Arc;
 
-/// One execution of a workflow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct ExecutionRecord {
-    /// The workflow that ran (its position in the document, from 0).
-    pub workflow: u16,
-    /// When it ran.
-    pub at: Instant,
-    /// The planned slot it stands for.
-    pub scheduled: Instant,
-    /// A late run at the end of an outage.
-    pub caught_up: bool,
-    /// Recipients the query returned.
-    pub targeted: u32,
-    /// The delivery it appended to (`None`: the query returned nobody).
-    pub delivery: Option<u32>,
-    /// Its broadLog rows are `rows_start..rows_end`.
-    pub rows_start: u32,
-    pub rows_end: u32,
-    /// Template content version in force at the execution.
-    pub content_version: u32,
-    pub sent: u32,
-    pub failed: u32,
-    pub ignored: u32,
-}
-
-impl ExecutionRecord {
-    /// Its broadLog row range.
-    pub fn rows(&self) -> std::ops::Range<usize> {
-        self.rows_start as usize..self.rows_end as usize
-    }
-}
-
-/// broadLog counts of a delivery, as in the CLI contract.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct BroadlogCounts {
-    pub total: u32,
-    pub sent: u32,
-    pub failed: u32,
-    pub ignored: u32,
-}
-
-impl BroadlogCounts {
-    /// Counts `n` rows of reason `r`.
-    pub(crate) fn add_n(&mut self, r: Reason, n: u32) {
-        self.total += n;
-        match r.status() {
-            Status::Sent => self.sent += n,
-            Status::Failed => self.failed += n,
-            Status::Ignored => self.ignored += n,
-        }
-    }
-}
-
-/// One delivery (a recurring instance, an aggregated period, or a continuous
-/// delivery object).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DeliveryRecord {
-    /// 1, 2, 3… in creation order (across every workflow).
-    pub id: u32,
-    /// The workflow whose delivery activity created it.
-    pub workflow: u16,
-    /// Label as the platform shows it (recurring instances carry their date).
-    pub label: String,
-    /// `at` of the execution that created it.
-    pub created: Instant,
-    /// Content version in force at its creation.
-    pub content_version: u32,
-    /// Executions that appended to it.
-    pub runs: u32,
-    pub broadlog: BroadlogCounts,
-    /// Aggregation period (aggregated recurring deliveries only).
-    pub period: Option<Period>,
-    /// First and last execution index that appended to it.
-    pub first_execution: u32,
-    pub last_execution: u32,
-}
+pub use crate::engine::record::delivery::{BroadlogCounts, DeliveryRecord};
+pub use crate::engine::record::execution::ExecutionRecord;
 
 /// The state as of an instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -107,22 +34,14 @@ pub struct Snapshot {
     pub broadlog_rows: usize,
     /// Tracking rows so far.
     pub tracking_rows: usize,
+    /// Bytes the logs hold so far (broadLog and tracking columns: [`log_bytes`]).
+    pub log_bytes: usize,
     /// Indicators of all deliveries so far.
     pub kpis: Kpis,
     pub state: WorkflowState,
     /// Template content version in force.
     pub content_version: u32,
-    /// Bytes the logs hold so far (broadLog and tracking columns).
-    pub log_bytes: usize,
 }
-
-/// Bytes the columnar logs hold for so many rows.
-fn log_bytes(broadlog_rows: usize, tracking_rows: usize) -> usize {
-    broadlog_rows * BroadLog::BYTES_PER_ROW + tracking_rows * TrackingColumns::BYTES_PER_ROW
-}
-
-/// The totals and per-delivery figures the CLI prints (see `report`).
-pub use super::report::Summary;
 
 /// What the outcome keeps of each workflow: how it was simulated and what explains
 /// its decisions.
@@ -144,6 +63,34 @@ pub struct WorkflowRecord {
     pub edits: Vec<Instant>,
     /// When no execution of it can come any more.
     pub finished_at: Instant,
+    /// Its activities after the Scheduler, in the order an execution walks them (the
+    /// canvas draws them: see [`Outcome::diagram`]).
+    pub activities: Vec<Activity>,
+    /// Its Scheduler activity (its planned slots: [`Outcome::preview`]).
+    pub scheduler: Arc<Scheduler>,
+    /// Its planned slots that fell in an outage and did not run on time, whatever
+    /// the missed-runs policy then did with them (the Scheduler's `missed_slots`).
+    pub missed_slots: Vec<Instant>,
+}
+
+/// Bytes of `broadlog_rows` broadLog rows and `tracking_rows` tracking rows as the
+/// logs store them by column.
+pub fn log_bytes(broadlog_rows: usize, tracking_rows: usize) -> usize {
+    broadlog_rows * BroadLog::BYTES_PER_ROW + tracking_rows * TrackingColumns::BYTES_PER_ROW
+}
+
+impl WorkflowRecord {
+    /// The versions of its template that exist at `as_of`, oldest first: (version,
+    /// the edit that made it; `None` for version 1). An edit after `as_of` has not
+    /// happened yet.
+    pub fn versions_at(&self, as_of: Instant) -> Vec<(u32, Option<Instant>)> {
+        versions_until(&self.edits, as_of)
+    }
+
+    /// The content version in force at `as_of`.
+    pub fn version_at(&self, as_of: Instant) -> u32 {
+        version_at(&self.edits, as_of)
+    }
 }
 
 /// The outcome of one scenario, with one of its workflows in one delivery mode (a
@@ -175,6 +122,10 @@ pub struct Outcome {
     /// Per recipient: quarantine and denylist (opt-out) instants, `i64::MAX` = never.
     pub(crate) quarantined_at: Vec<Instant>,
     pub(crate) denylisted_at: Vec<Instant>,
+    /// What each activity that ran handed on, execution after execution, in its
+    /// workflow's list order; execution `k`'s counts end at `carried_end[k]`.
+    pub(crate) carried: Vec<u32>,
+    pub(crate) carried_end: Vec<u32>,
 }
 
 impl Outcome {
@@ -262,27 +213,28 @@ impl Outcome {
         self.executions.partition_point(|e| e.at <= as_of)
     }
 
-    /// The state as of `as_of`: O(log n).
-    pub fn snapshot(&self, as_of: Instant) -> Snapshot {
-        let executions = self.executions_until(as_of);
-        let broadlog_rows = executions
+    /// broadLog rows written at or before `as_of`.
+    fn broadlog_rows_until(&self, as_of: Instant) -> usize {
+        self.executions_until(as_of)
             .checked_sub(1)
             .and_then(|k| self.executions.get(k))
-            .map_or(0, |e| e.rows_end as usize);
+            .map_or(0, |e| e.rows_end as usize)
+    }
+
+    /// The state as of `as_of`: O(log n).
+    pub fn snapshot(&self, as_of: Instant) -> Snapshot {
+        let broadlog_rows = self.broadlog_rows_until(as_of);
         let tracking_rows = self.tracking.count_until(as_of);
         Snapshot {
             as_of,
-            executions,
+            executions: self.executions_until(as_of),
             deliveries: self.deliveries.partition_point(|d| d.created <= as_of),
             broadlog_rows,
             tracking_rows,
             log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: self.kpis(None, as_of),
             state: self.workflow_state(as_of),
-            content_version: 1 + self
-                .focused()
-                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
-                as u32,
+            content_version: self.focused().map_or(1, |w| w.version_at(as_of)),
         }
     }
 
@@ -388,11 +340,10 @@ impl Outcome {
             log_bytes: log_bytes(broadlog_rows, tracking_rows),
             kpis: c.kpis(),
             state: self.workflow_state(as_of),
-            content_version: 1 + self
+            content_version: self
                 .workflows
                 .get(workflow)
-                .map_or(0, |w| w.edits.partition_point(|e| *e <= as_of))
-                as u32,
+                .map_or(1, |w| w.version_at(as_of)),
         }
     }
 
@@ -438,14 +389,35 @@ impl Outcome {
         }
     }
 
-    /// The CLI's summary (contract shape).
-    pub fn summary(&self) -> Summary {
-        super::report::summary(self)
+    /// The next `n` planned executions of workflow `workflow` strictly after `after`,
+    /// as its Scheduler's preview shows them ([`Scheduler::preview`]: planned slots, no
+    /// future outage known, no more than `max_runs` leaves), from its executions done
+    /// by then.
+    pub fn preview(&self, workflow: usize, after: Instant, n: usize) -> Vec<Instant> {
+        let Some(w) = self.workflows.get(workflow) else {
+            return Vec::new();
+        };
+        let done = self
+            .executions
+            .get(..self.executions_until(after))
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| usize::from(e.workflow) == workflow)
+            .count();
+        w.scheduler.next_slots(after, n, done)
     }
 
     /// Approximate bytes held by the logs (broadLog + tracking columns).
     pub fn log_bytes(&self) -> usize {
         log_bytes(self.broadlog.len(), self.tracking.len())
+    }
+
+    /// Bytes the logs held as of `as_of` (the rows written by then): O(log n).
+    pub fn log_bytes_until(&self, as_of: Instant) -> usize {
+        log_bytes(
+            self.broadlog_rows_until(as_of),
+            self.tracking.count_until(as_of),
+        )
     }
 
     /// Kind of tracking row `i` (cheap, for charts).
@@ -481,5 +453,109 @@ mod workflow_snapshot_tests {
         // The newsletter (workflow 0): one recurring delivery per Monday.
         let end = o.calendar().horizon_end;
         assert_eq!(o.snapshot_of(0, end).deliveries, 52);
+    }
+}
+
+#[cfg(test)]
+mod versions_tests {
+    use crate::engine::{doc, sim};
+
+    /// The versions that exist as of T are the page's old reading of the edits
+    /// (1 + the edits at or before T, each dated by its edit), and the one in force is
+    /// the snapshot's.
+    #[test]
+    fn the_versions_as_of_t_are_those_edited_by_then() {
+        let text =
+            include_str!("../../../tests/contract/scenarios/welcome-continuous-incremental.json");
+        let o = sim::simulate(&doc::parse(text).unwrap()).unwrap();
+        let w = &o.workflows()[0];
+        assert!(!w.edits.is_empty());
+        let cal = o.calendar();
+        let mut instants = vec![cal.horizon_start, cal.horizon_end];
+        for e in &w.edits {
+            instants.extend([*e - 1, *e, *e + 1]);
+        }
+        for t in instants {
+            let existing = 1 + w.edits.partition_point(|e| *e <= t) as u32;
+            let expected: Vec<(u32, Option<i64>)> = (1..=existing)
+                .map(|v| {
+                    (
+                        v,
+                        v.checked_sub(2)
+                            .and_then(|k| w.edits.get(k as usize).copied()),
+                    )
+                })
+                .collect();
+            assert_eq!(w.versions_at(t), expected);
+            assert_eq!(o.snapshot(t).content_version, existing);
+        }
+    }
+}
+
+#[cfg(test)]
+mod log_bytes_tests {
+    use crate::engine::{doc, sim};
+
+    #[test]
+    fn the_logs_size_as_of_t_grows_to_the_whole_year() {
+        let text =
+            include_str!("../../../tests/contract/scenarios/welcome-continuous-incremental.json");
+        let mut s = doc::parse(text).unwrap();
+        s.tracking.enabled = true;
+        let o = sim::simulate(&s).unwrap();
+        assert!(!o.tracking().is_empty());
+        let cal = o.calendar();
+        let end = cal.horizon_end;
+        assert_eq!(o.log_bytes_until(end), o.log_bytes());
+        assert_eq!(o.snapshot(end).log_bytes, o.log_bytes());
+        assert_eq!(o.log_bytes_until(cal.horizon_start - 1), 0);
+        let mut last = 0;
+        for d in 0..=365 {
+            let t = cal.horizon_start + d * 86_400;
+            let s = o.snapshot(t);
+            assert_eq!(s.log_bytes, o.log_bytes_until(t));
+            assert_eq!(s.log_bytes, s.broadlog_rows * 5 + s.tracking_rows * 7);
+            assert!(s.log_bytes >= last);
+            last = s.log_bytes;
+        }
+        // One workflow's part of the year counts its own rows.
+        let part = o.snapshot_of(0, end);
+        assert_eq!(part.log_bytes, o.log_bytes());
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use crate::engine::{doc, sim};
+
+    /// The outcome's preview is its Scheduler's, at every instant of interest: with
+    /// `max_runs`, outages and catch-ups (the executions done by then are the
+    /// outcome's own).
+    #[test]
+    fn the_preview_is_the_schedulers() {
+        let texts = [
+            include_str!("../../../tests/contract/scenarios/several-workflows-one-base.json")
+                .to_string(),
+            r#"{"outages":[{"from":"2026-01-01T08:00","to":"2026-01-02T10:00"}],"missed_runs":"all",
+               "workflows":[{"scheduler":{"frequency":"daily","times":["09:00"],"max_runs":2}},
+                            {"scheduler":{"frequency":"weekly","days":["mon","fri"],"times":["09:00"],"max_runs":5}}]}"#
+                .to_string(),
+        ];
+        for text in texts {
+            let s = doc::parse(&text).unwrap();
+            let o = sim::simulate(&s).unwrap();
+            let cal = s.calendar().unwrap();
+            let downtime = sim::downtime(&s, &cal);
+            let schedulers = sim::schedulers(&s, &cal);
+            let mut instants = vec![cal.horizon_start - 1, cal.horizon_end];
+            for e in o.executions().iter().take(400) {
+                instants.extend([e.at - 1, e.at, e.at + 1]);
+            }
+            for (w, sc) in schedulers.iter().enumerate() {
+                for &t in &instants {
+                    assert_eq!(o.preview(w, t, 5), sc.preview(&downtime, t, 5), "{w} {t}");
+                }
+            }
+        }
     }
 }

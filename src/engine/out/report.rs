@@ -1,7 +1,7 @@
 //! What `campaign-sim run` prints: the contract's summary (JSON) and a readable
 //! table.
 
-use super::outcome::{BroadlogCounts, Outcome};
+use super::outcome::{BroadlogCounts, DeliveryRecord, Outcome};
 use serde::Serialize;
 
 /// The CLI contract's shape: runs, deliveries, totals.
@@ -44,6 +44,13 @@ pub struct Totals {
     pub runs: usize,
     pub deliveries: usize,
     pub broadlog: usize,
+}
+
+impl Outcome {
+    /// The CLI's summary (contract shape): see [`summary`].
+    pub fn summary(&self) -> Summary {
+        summary(self)
+    }
 }
 
 /// The summary of an outcome: the contract's v1 shape, plus the workflow of every run
@@ -116,7 +123,7 @@ pub fn table(o: &Outcome) -> String {
         o.broadlog().len(),
         o.tracking().len()
     );
-    let pct = |r: &super::kpi::Rate| {
+    let pct = |r: &crate::engine::record::kpi::Rate| {
         r.value()
             .map_or("-".to_string(), |v| format!("{:.1}%", v * 100.0))
     };
@@ -157,7 +164,7 @@ pub fn table(o: &Outcome) -> String {
 }
 
 /// A delivery's label on one line; with several workflows, its workflow's name after it.
-fn label(o: &Outcome, d: &super::outcome::DeliveryRecord) -> String {
+fn label(o: &Outcome, d: &DeliveryRecord) -> String {
     let mut label = d.label.replace(['\n', '\r'], " ");
     if o.lists_workflows() {
         if let Some(w) = o.workflows().get(usize::from(d.workflow)) {

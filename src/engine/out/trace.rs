@@ -4,13 +4,14 @@
 //! [`Rule`](crate::engine::activity::query::Rule), the send log's
 //! [`explain`](crate::engine::activity::send::explain)), never from a copy of its rule.
 
-use super::logs::{Device, Reason, Status, TrackingKind};
-use super::outcome::Outcome;
+use super::outcome::{ExecutionRecord, Outcome};
 use crate::engine::activity::query::Exclusion;
+use crate::engine::activity::scheduler::{RanBefore, Turn};
 use crate::engine::activity::send::{self, Counted, RowFacts, RowWhy};
 use crate::engine::base::population::NEVER;
 use crate::engine::calendar::Instant;
 use crate::engine::doc::Typology;
+use crate::engine::record::logs::{Device, Reason, Status, TrackingKind};
 use serde::Serialize;
 
 /// One event of a recipient's life.
@@ -277,6 +278,14 @@ impl Outcome {
         let execution = self.broadlog.execution_of(row)? as usize;
         let at = self.executions.get(execution)?.at;
         let iu = i as usize;
+        let turn = |x: &ExecutionRecord| {
+            let priority = self
+                .workflows
+                .get(usize::from(x.workflow))
+                .map_or(0, |w| w.priority);
+            Turn::new(x.at, priority, x.workflow)
+        };
+        let row_turn = turn(self.executions.get(execution)?);
         // The recipient's earlier sent rows of counted workflows, latest first.
         let mut counted = self
             .executions
@@ -297,6 +306,7 @@ impl Outcome {
                         workflow: x.workflow,
                         execution: k as u32,
                         at: x.at,
+                        before: RanBefore::between(turn(x), row_turn),
                     })
             });
         Some(send::explain(RowFacts {
@@ -329,5 +339,117 @@ impl Outcome {
             Some(RowWhy::ExcludedByArbitration { messages, .. }) => messages,
             _ => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::activity::scheduler::RanBefore;
+    use crate::engine::{doc, sim};
+
+    fn run(text: &str) -> Outcome {
+        sim::simulate(&doc::parse(text).unwrap()).unwrap()
+    }
+
+    /// The several-workflows example: recipient 58's row of the monthly promotion on
+    /// Monday 2 March 09:00 (execution 134 on the page, index 133) is excluded by
+    /// arbitration; the two messages that filled its quota of 2 a week were sent at
+    /// that same instant, by workflows of a higher priority.
+    #[test]
+    fn an_exclusion_names_the_quota_the_messages_and_why_they_ran_first() {
+        let o = run(include_str!(
+            "../../../tests/contract/scenarios/several-workflows-one-base.json"
+        ));
+        let TargetingReason::Targeted {
+            broadlog_row,
+            row_reason,
+            ..
+        } = o.why_not_targeted(58, 133)
+        else {
+            panic!("recipient 58 is targeted at execution 133");
+        };
+        assert_eq!(row_reason, Some(Reason::ExcludedByArbitration));
+        let at = o.executions()[133].at;
+        assert_eq!(o.calendar().rfc3339(at), "2026-03-02T09:00:00+01:00");
+        assert_eq!(o.executions()[133].workflow, 3);
+        assert_eq!(
+            o.row_why(broadlog_row as usize),
+            Some(RowWhy::ExcludedByArbitration {
+                max: 2,
+                period_days: 7,
+                messages: vec![
+                    Counted {
+                        workflow: 1,
+                        execution: 131,
+                        at,
+                        before: Some(RanBefore::HigherPriority {
+                            priority: 10,
+                            over: -1
+                        }),
+                    },
+                    Counted {
+                        workflow: 0,
+                        execution: 132,
+                        at,
+                        before: Some(RanBefore::HigherPriority {
+                            priority: 0,
+                            over: -1
+                        }),
+                    },
+                ],
+            })
+        );
+        // Every exclusion of the year: a message at the row's instant says why it ran
+        // first, one at an earlier instant does not need to.
+        for r in 0..o.broadlog().len() {
+            let Some(RowWhy::ExcludedByArbitration { messages, .. }) = o.row_why(r) else {
+                continue;
+            };
+            let row = o.broadlog().row(r).unwrap();
+            let mine = &o.workflows()[usize::from(o.executions()[row.execution as usize].workflow)];
+            for m in messages {
+                assert_eq!(m.before.is_some(), m.at == row.at, "row {r}");
+                if let Some(RanBefore::HigherPriority { priority, over }) = m.before {
+                    assert_eq!(priority, o.workflows()[usize::from(m.workflow)].priority);
+                    assert_eq!(over, mine.priority);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn at_one_priority_the_earlier_workflow_or_execution_ran_first() {
+        let o = run(r#"{"recipients":[{"id":1,"email":"a@x.test"}],
+            "pressure":{"max_messages":1,"period_days":7},
+            "workflows":[{"scheduler":{"frequency":"once","at":"2026-01-05T09:00"}},
+                         {"scheduler":{"frequency":"once","at":"2026-01-05T09:00"}}]}"#);
+        let messages = o.arbitration(1);
+        assert_eq!(messages.len(), 1);
+        assert_eq!(
+            messages[0].before,
+            Some(RanBefore::EarlierInDocument {
+                priority: 0,
+                position: 0,
+                over: 1
+            })
+        );
+        // A catch-up and the day's own slot at one instant: the catch-up ran first.
+        let o = run(r#"{"recipients":[{"id":1,"email":"a@x.test"}],
+            "pressure":{"max_messages":1,"period_days":1},
+            "outages":[{"from":"2026-03-02T00:00","to":"2026-03-04T09:00"}],
+            "workflow":{"scheduler":{"frequency":"daily","times":["09:00"]}}}"#);
+        let (k, e) = o
+            .executions()
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.caught_up)
+            .unwrap();
+        let planned = &o.executions()[k + 1];
+        assert_eq!((planned.at, planned.caught_up), (e.at, false));
+        let messages = o.arbitration(planned.rows().start);
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0].execution, k as u32);
+        assert_eq!(messages[0].before, Some(RanBefore::SameWorkflow));
     }
 }

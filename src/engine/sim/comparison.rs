@@ -6,7 +6,8 @@
 //! each side is its own steppable [`Simulation`], so a page can slice the work into
 //! short turns ([`Comparison::step_budget`]) and show its progress.
 
-use super::simulation::{Prepared, Progress, Simulation, Variant};
+use super::simulation::{Prepared, Progress, Simulation};
+use super::workflow::Variant;
 use crate::engine::calendar::Instant;
 use crate::engine::doc::{Aggregation, Mode, ScenarioError, Validated};
 use crate::engine::out::outcome::Outcome;
@@ -24,36 +25,37 @@ pub enum Side {
 }
 
 impl Side {
-    /// Every side, in the order a comparison lists them.
+    /// Every side, in the comparison's order.
     pub const ALL: [Side; 3] = [Side::Recurring, Side::Continuous, Side::Aggregated];
 
-    /// The side a delivery spec runs in: continuous, recurring, or recurring with an
-    /// aggregation period.
+    /// `recurring`, `continuous` or `aggregated` (the page's `data-mode`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Recurring => "recurring",
+            Side::Continuous => "continuous",
+            Side::Aggregated => "aggregated",
+        }
+    }
+
+    /// The side of a name ([`Side::name`]).
+    pub fn from_name(name: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The side a delivery mode and aggregation simulate: continuous, recurring, or
+    /// aggregated recurring (a continuous delivery is never aggregated).
     ///
     /// ```
-    /// use campaign_sim::engine::{doc::{Aggregation, Mode}, sim::Side};
+    /// use campaign_sim::engine::doc::{Aggregation, Mode};
+    /// use campaign_sim::engine::sim::Side;
     /// assert_eq!(Side::of(Mode::Recurring, Aggregation::Month), Side::Aggregated);
-    /// assert_eq!(Side::of(Mode::Continuous, Aggregation::None), Side::Continuous);
+    /// assert_eq!(Side::of(Mode::Continuous, Aggregation::Month), Side::Continuous);
     /// ```
     pub fn of(mode: Mode, aggregation: Aggregation) -> Side {
         match (mode, aggregation) {
             (Mode::Continuous, _) => Side::Continuous,
             (Mode::Recurring, Aggregation::None) => Side::Recurring,
             (Mode::Recurring, _) => Side::Aggregated,
-        }
-    }
-
-    /// The side called `name` ([`Side::name`]).
-    pub fn from_name(name: &str) -> Option<Side> {
-        Side::ALL.into_iter().find(|s| s.name() == name)
-    }
-
-    /// `recurring`, `continuous` or `aggregated`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Recurring => "recurring",
-            Side::Continuous => "continuous",
-            Side::Aggregated => "aggregated",
         }
     }
 }
@@ -225,5 +227,34 @@ mod tests {
             Comparison::new(&three, 0).unwrap_err()[0].path,
             "population.size"
         );
+    }
+
+    #[test]
+    fn a_side_is_named_and_read_from_its_mode() {
+        for side in Side::ALL {
+            assert_eq!(Side::from_name(side.name()), Some(side));
+        }
+        assert_eq!(Side::from_name("weekly"), None);
+        assert_eq!(
+            Side::of(Mode::Recurring, Aggregation::None),
+            Side::Recurring
+        );
+        assert_eq!(
+            Side::of(Mode::Recurring, Aggregation::Week),
+            Side::Aggregated
+        );
+        assert_eq!(
+            Side::of(Mode::Continuous, Aggregation::None),
+            Side::Continuous
+        );
+        // Each side of a comparison simulates the mode its name says.
+        let v = parse_validated(
+            r#"{"workflow":{"scheduler":{"frequency":"daily","times":["06:00"]},
+              "delivery":{"aggregation":"week"}}}"#,
+        )
+        .unwrap();
+        for (side, o) in Comparison::new(&v, 0).unwrap().finish() {
+            assert_eq!(Side::of(o.mode(), o.aggregation()), side);
+        }
     }
 }

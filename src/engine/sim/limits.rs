@@ -7,6 +7,7 @@
 //! [`MAX_BYTES`] the run is refused with a [`ScenarioError`] that names what to
 //! reduce, instead of the page running out of memory mid-year.
 
+use super::plan::executions;
 use crate::engine::activity::scheduler::Execution;
 use crate::engine::activity::tracking::TrackingModel;
 use crate::engine::base::population::explicit_created;
@@ -61,7 +62,7 @@ pub struct Estimate {
 pub fn estimate(s: &Scenario) -> Estimate {
     match s.calendar() {
         Ok(cal) => {
-            let executions = super::executions(s, &cal);
+            let executions = executions(s, &cal);
             let lists: Vec<&[Execution]> = executions.iter().map(Vec::as_slice).collect();
             estimate_with(s, &cal, &lists, &explicit_created(&s.recipients, &cal))
         }
@@ -79,74 +80,14 @@ pub fn estimate_with(
     executions: &[&[Execution]],
     explicit_created: &[Instant],
 ) -> Estimate {
-    let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
-    // Largest mean of one day's signups (weekly rhythm included).
-    let peak_day = s.population.as_ref().map_or(0.0, |p| {
-        let sum: f64 = p.weekly_rhythm.iter().sum();
-        let max = p.weekly_rhythm.iter().copied().fold(0.0, f64::max);
-        if sum > 0.0 {
-            p.signups_per_day.max(0.0) * max * 7.0 / sum
-        } else {
-            0.0
-        }
-    });
-    let (gen_initial, gen_signups) = match &s.population {
-        Some(p) => {
-            let mean = p.signups_per_day.max(0.0) * f64::from(days_in_year(cal.year));
-            // Poisson-like daily draws: mean + 6 σ is never exceeded in practice.
-            let upper = if mean > 0.0 {
-                (mean + 6.0 * mean.sqrt() + 7.0).ceil() as u64
-            } else {
-                0
-            };
-            (p.size, upper)
-        }
-        None => (0, 0),
-    };
-    let generated = if s.population.is_some() {
-        gen_initial.saturating_add(gen_signups)
-    } else {
-        0
-    };
-    let recipients = (s.recipients.len() as u64).saturating_add(generated);
-
-    // The base at an instant, at most: an upper bound of what a non-incremental
-    // "all" query returns. Signups are spread over the year. Absent = always in the
-    // base (`population::ALWAYS`, the smallest instant).
-    let mut sorted_explicit: Vec<Instant> = explicit_created.to_vec();
-    sorted_explicit.sort_unstable();
-    let base_at = |at: Instant| -> u64 {
-        let explicit = sorted_explicit.partition_point(|c| *c <= at) as u64;
-        // Signups so far: the mean to date plus 6 σ, plus a week at the busiest
-        // day's rate for the weekly rhythm (found by fuzzing: prorating the
-        // year's bound undercounts early in the year).
-        let elapsed = ((at - cal.horizon_start) as f64 / horizon).clamp(0.0, 1.0);
-        let mean = gen_signups as f64 * elapsed;
-        let signed_up = if gen_signups == 0 {
-            0
-        } else {
-            (mean + 6.0 * mean.sqrt() + 7.0 * peak_day + 7.0).ceil() as u64
-        };
-        explicit + gen_initial + signed_up.min(gen_signups)
-    };
-    let birthday_known = s.population.as_ref().map_or(0.0, |p| p.birthday_known);
-    let generated_known = (generated as f64 * birthday_known.clamp(0.0, 1.0)).ceil() as u64;
-
+    let base = BaseBound::new(s, cal, explicit_created);
     let mut est = Estimate {
-        recipients,
+        recipients: base.recipients,
         ..Estimate::default()
     };
     for (w, execs) in s.workflows().iter().zip(executions) {
         let n_exec = execs.len() as u64;
-        let rows = workflow_rows(
-            w.query,
-            cal,
-            execs,
-            &base_at,
-            s,
-            generated_known,
-            recipients,
-        );
+        let rows = workflow_rows(w.query, cal, execs, &base, s);
         est.executions = est.executions.saturating_add(n_exec);
         est.broadlog_rows_upper = est.broadlog_rows_upper.saturating_add(rows);
         if n_exec > est.busiest_executions {
@@ -154,8 +95,106 @@ pub fn estimate_with(
         }
     }
     let (n_exec, rows) = (est.executions, est.broadlog_rows_upper);
+    let tracking = tracking_rows(s, rows);
+    let explicit_email_bytes = s.recipients.email_text().0.len() as u64;
+    est.tracking_rows_expected = tracking;
+    est.bytes = rows
+        .saturating_mul(BYTES_PER_BROADLOG_ROW)
+        .saturating_add(tracking.saturating_mul(BYTES_PER_TRACKING_ROW))
+        .saturating_add(n_exec.saturating_mul(BYTES_PER_EXECUTION))
+        .saturating_add(base.recipients.saturating_mul(BYTES_PER_RECIPIENT))
+        .saturating_add(explicit_email_bytes);
+    est
+}
 
-    let tracking = match TrackingModel::of(&s.tracking) {
+/// The recipient base over the year, at most: how many recipients it holds at an
+/// instant ([`BaseBound::at`], an upper bound of what a non-incremental "all" query
+/// returns), at the end, and how many generated ones have a birthday.
+struct BaseBound {
+    /// The explicit recipients' creation instants, sorted (absent = always in the
+    /// base: `population::ALWAYS`, the smallest instant).
+    sorted_explicit: Vec<Instant>,
+    /// Generated recipients already in the base at the start of the year.
+    gen_initial: u64,
+    /// Generated signups over the year, at most (mean + 6 σ).
+    gen_signups: u64,
+    /// Largest mean of one day's signups (weekly rhythm included).
+    peak_day: f64,
+    horizon_start: Instant,
+    /// The horizon's length in seconds (at least 1).
+    horizon: f64,
+    /// Recipients at the end of the year, at most.
+    recipients: u64,
+    /// Generated recipients with a known birthday, at most.
+    generated_known: u64,
+}
+
+impl BaseBound {
+    fn new(s: &Scenario, cal: &Calendar, explicit_created: &[Instant]) -> BaseBound {
+        let horizon = (cal.horizon_end - cal.horizon_start).max(1) as f64;
+        let peak_day = s.population.as_ref().map_or(0.0, |p| {
+            let sum: f64 = p.weekly_rhythm.iter().sum();
+            let max = p.weekly_rhythm.iter().copied().fold(0.0, f64::max);
+            if sum > 0.0 {
+                p.signups_per_day.max(0.0) * max * 7.0 / sum
+            } else {
+                0.0
+            }
+        });
+        let (gen_initial, gen_signups) = match &s.population {
+            Some(p) => {
+                let mean = p.signups_per_day.max(0.0) * f64::from(days_in_year(cal.year));
+                // Poisson-like daily draws: mean + 6 σ is never exceeded in practice.
+                let upper = if mean > 0.0 {
+                    (mean + 6.0 * mean.sqrt() + 7.0).ceil() as u64
+                } else {
+                    0
+                };
+                (p.size, upper)
+            }
+            None => (0, 0),
+        };
+        let generated = if s.population.is_some() {
+            gen_initial.saturating_add(gen_signups)
+        } else {
+            0
+        };
+        let birthday_known = s.population.as_ref().map_or(0.0, |p| p.birthday_known);
+        let mut sorted_explicit: Vec<Instant> = explicit_created.to_vec();
+        sorted_explicit.sort_unstable();
+        BaseBound {
+            sorted_explicit,
+            gen_initial,
+            gen_signups,
+            peak_day,
+            horizon_start: cal.horizon_start,
+            horizon,
+            recipients: (s.recipients.len() as u64).saturating_add(generated),
+            generated_known: (generated as f64 * birthday_known.clamp(0.0, 1.0)).ceil() as u64,
+        }
+    }
+
+    /// The base at `at`, at most. Signups are spread over the year.
+    fn at(&self, at: Instant) -> u64 {
+        let explicit = self.sorted_explicit.partition_point(|c| *c <= at) as u64;
+        // Signups so far: the mean to date plus 6 σ, plus a week at the busiest
+        // day's rate for the weekly rhythm (found by fuzzing: prorating the
+        // year's bound undercounts early in the year).
+        let elapsed = ((at - self.horizon_start) as f64 / self.horizon).clamp(0.0, 1.0);
+        let mean = self.gen_signups as f64 * elapsed;
+        let signed_up = if self.gen_signups == 0 {
+            0
+        } else {
+            (mean + 6.0 * mean.sqrt() + 7.0 * self.peak_day + 7.0).ceil() as u64
+        };
+        explicit + self.gen_initial + signed_up.min(self.gen_signups)
+    }
+}
+
+/// Expected tracking rows if every one of `rows` broadLog rows were sent (0 without
+/// tracking).
+fn tracking_rows(s: &Scenario, rows: u64) -> u64 {
+    match TrackingModel::of(&s.tracking) {
         Some(m) => {
             let reopen: f64 = (1..=5).map(|k| m.reopen_rate.powi(k)).sum();
             let more_clicks: f64 = (1..=3).map(|k| 0.3f64.powi(k)).sum();
@@ -165,17 +204,7 @@ pub fn estimate_with(
             (rows as f64 * per_sent).ceil() as u64
         }
         None => 0,
-    };
-
-    let explicit_email_bytes = s.recipients.email_text().0.len() as u64;
-    est.tracking_rows_expected = tracking;
-    est.bytes = rows
-        .saturating_mul(BYTES_PER_BROADLOG_ROW)
-        .saturating_add(tracking.saturating_mul(BYTES_PER_TRACKING_ROW))
-        .saturating_add(n_exec.saturating_mul(BYTES_PER_EXECUTION))
-        .saturating_add(recipients.saturating_mul(BYTES_PER_RECIPIENT))
-        .saturating_add(explicit_email_bytes);
-    est
+    }
 }
 
 /// Upper bound of one workflow's broadLog rows: Σ over its executions of what its
@@ -184,46 +213,16 @@ fn workflow_rows(
     q: &QuerySpec,
     cal: &Calendar,
     execs: &[Execution],
-    base_at: &dyn Fn(Instant) -> u64,
+    base: &BaseBound,
     s: &Scenario,
-    generated_known: u64,
-    recipients: u64,
 ) -> u64 {
     let n_exec = execs.len() as u64;
     let base_sum = execs
         .iter()
-        .fold(0u64, |sum, e| sum.saturating_add(base_at(e.at)));
+        .fold(0u64, |sum, e| sum.saturating_add(base.at(e.at)));
     let mut rows = match q.filter {
         Filter::All => base_sum,
-        Filter::Birthday => {
-            // Executions per local date; a recipient is returned only on its day.
-            // Indexed by month × 32 + day.
-            let mut per_date = [0u64; 13 * 32];
-            let on = |per_date: &[u64; 13 * 32], m: u32, d: u32| {
-                per_date.get((m * 32 + d) as usize).copied().unwrap_or(0)
-            };
-            for e in execs {
-                let d = cal.local_date(e.at);
-                if let Some(k) = per_date.get_mut((d.month() * 32 + d.day()) as usize) {
-                    *k += 1;
-                }
-            }
-            let busiest = per_date.iter().copied().max().unwrap_or(0);
-            let mut sum: u64 = 0;
-            for &packed in s.recipients.birthdays() {
-                if let Some(b) = unpack_date(packed) {
-                    let mut k = on(&per_date, b.month(), b.day());
-                    if (b.month(), b.day()) == (2, 29) {
-                        // Read on 28 February or 1 March in a non-leap year.
-                        k += on(&per_date, 2, 28);
-                        k += on(&per_date, 3, 1);
-                    }
-                    sum = sum.saturating_add(k);
-                }
-            }
-            sum.saturating_add(generated_known.saturating_mul(busiest))
-                .min(base_sum)
-        }
+        Filter::Birthday => birthday_rows(cal, execs, s, base.generated_known).min(base_sum),
     };
     if q.incremental {
         // Each recipient at most once per history period (once if forever).
@@ -232,9 +231,38 @@ fn workflow_rows(
         } else {
             (f64::from(days_in_year(cal.year)) / q.history_days as f64).ceil() as u64 + 1
         };
-        rows = rows.min(recipients.saturating_mul(per_recipient.min(n_exec)));
+        rows = rows.min(base.recipients.saturating_mul(per_recipient.min(n_exec)));
     }
     rows
+}
+
+/// Upper bound of a birthday query's rows: a recipient is returned only on its day.
+fn birthday_rows(cal: &Calendar, execs: &[Execution], s: &Scenario, generated_known: u64) -> u64 {
+    // Executions per local date, indexed by month × 32 + day.
+    let mut per_date = [0u64; 13 * 32];
+    let on = |per_date: &[u64; 13 * 32], m: u32, d: u32| {
+        per_date.get((m * 32 + d) as usize).copied().unwrap_or(0)
+    };
+    for e in execs {
+        let d = cal.local_date(e.at);
+        if let Some(k) = per_date.get_mut((d.month() * 32 + d.day()) as usize) {
+            *k += 1;
+        }
+    }
+    let busiest = per_date.iter().copied().max().unwrap_or(0);
+    let mut sum: u64 = 0;
+    for &packed in s.recipients.birthdays() {
+        if let Some(b) = unpack_date(packed) {
+            let mut k = on(&per_date, b.month(), b.day());
+            if (b.month(), b.day()) == (2, 29) {
+                // Read on 28 February or 1 March in a non-leap year.
+                k += on(&per_date, 2, 28);
+                k += on(&per_date, 3, 1);
+            }
+            sum = sum.saturating_add(k);
+        }
+    }
+    sum.saturating_add(generated_known.saturating_mul(busiest))
 }
 
 fn days_in_year(year: i32) -> u32 {

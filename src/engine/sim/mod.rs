@@ -10,19 +10,23 @@
 //! - [`workflow::Workflow`]: one workflow's activities and what an execution does.
 //! - [`Comparison`]: the recurring / continuous (/ aggregated) variants of one
 //!   workflow side by side, stepped together.
+//! - [`plan`]: a document read on its calendar: the server's downtime, each
+//!   workflow's scheduler and executions (what [`Prepared`] and the size estimate
+//!   start from).
 //!
 //! [`simulate`] and its siblings run a whole year in one call.
 
 pub mod comparison;
 pub mod limits;
+pub mod plan;
 pub mod simulation;
 pub mod workflow;
 
 pub use comparison::{Comparison, Side};
-pub use simulation::{Prepared, Progress, Simulation, Variant};
+pub use plan::{downtime, executions, schedulers};
+pub use simulation::{Prepared, Progress, Simulation};
+pub use workflow::Variant;
 
-use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
-use crate::engine::calendar::Calendar;
 use crate::engine::doc::{self, Scenario, ScenarioError, Validated};
 use crate::engine::out::outcome::Outcome;
 use std::sync::Arc;
@@ -93,49 +97,4 @@ fn run_variants(
         .into_iter()
         .map(|v| Simulation::from_prepared(&prepared, 0, v).finish())
         .collect())
-}
-
-/// The server's downtime of a document (shared by every workflow).
-pub fn downtime(s: &Scenario, cal: &Calendar) -> Downtime {
-    Downtime::new(&s.outages, s.missed_runs, cal)
-}
-
-/// The Scheduler activity of each of the document's workflows, in document order.
-///
-/// ```
-/// use campaign_sim::engine::{doc, sim};
-/// let s = doc::parse(r#"{"workflow":{"scheduler":{"frequency":"daily","times":["06:00"]}}}"#)
-///     .unwrap();
-/// let cal = s.calendar().unwrap();
-/// assert_eq!(sim::schedulers(&s, &cal)[0].schedule().len(), 365);
-/// ```
-pub fn schedulers(s: &Scenario, cal: &Calendar) -> Vec<Scheduler> {
-    s.workflows()
-        .iter()
-        .map(|w| Scheduler::new(w.scheduler, cal))
-        .collect()
-}
-
-/// The executions of each of the document's workflows, in document order.
-pub fn executions(s: &Scenario, cal: &Calendar) -> Vec<Vec<Execution>> {
-    let down = downtime(s, cal);
-    schedulers(s, cal)
-        .iter()
-        .map(|sc| sc.executions(&down))
-        .collect()
-}
-
-impl Scenario {
-    /// The calendar (zone + simulated year) of this scenario. (Defined here, not in
-    /// `doc`: the document imports nothing from the engine.)
-    pub fn calendar(&self) -> Result<Calendar, ScenarioError> {
-        let tz = doc::parse_timezone(&self.timezone).ok_or_else(|| ScenarioError {
-            path: "timezone".into(),
-            reason: doc::unknown_zone(&self.timezone),
-        })?;
-        if !(doc::YEAR_MIN..=doc::YEAR_MAX).contains(&self.year) {
-            return Err(doc::year_error(self.year));
-        }
-        Ok(Calendar::new(tz, self.year))
-    }
 }

@@ -10,30 +10,23 @@
 //! 1, 2, 3 … in creation order across the workflows.
 
 use super::limits;
-use super::workflow::{Run, Workflow};
+use super::plan::downtime;
+use super::workflow::{Variant, Workflow};
+use crate::engine::activity::port::Run;
 use crate::engine::activity::query::Rule;
-use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler};
+use crate::engine::activity::scheduler::{Downtime, Execution, Scheduler, Turn};
 use crate::engine::activity::tracking::{self, Tracking, TrackingModel};
 use crate::engine::base::population::{explicit_created, BaseSpec, Population};
 use crate::engine::base::state::RecipientState;
 use crate::engine::calendar::{Calendar, Instant};
 use crate::engine::doc::{
-    Aggregation, DeliverySpec, Mode, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology,
-    Validated,
+    DeliverySpec, PressureSpec, QuerySpec, Scenario, ScenarioError, Typology, Validated,
 };
-use crate::engine::out::journal::{Activity, JournalEntry, JournalMessage};
-use crate::engine::out::logs::BroadLog;
 use crate::engine::out::outcome::{Outcome, WorkflowRecord};
-use serde::{Deserialize, Serialize};
-use std::cmp::Reverse;
+use crate::engine::record::journal::{Activity, JournalEntry, JournalMessage};
+use crate::engine::record::logs::BroadLog;
+use serde::Serialize;
 use std::sync::Arc;
-
-/// A delivery mode to simulate (for side-by-side comparison).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Variant {
-    pub mode: Mode,
-    pub aggregation: Aggregation,
-}
 
 /// One workflow as planned: its scheduler and executions, and the specs its other
 /// activities are built from.
@@ -42,8 +35,10 @@ struct Plan {
     name: String,
     priority: i64,
     typology: Typology,
-    scheduler: Scheduler,
+    scheduler: Arc<Scheduler>,
     executions: Vec<Execution>,
+    /// Its planned slots that fell in an outage (whatever the policy did with them).
+    missed: Vec<Instant>,
     query: QuerySpec,
     delivery: DeliverySpec,
 }
@@ -89,7 +84,7 @@ impl Prepared {
         variants: Option<usize>,
     ) -> Result<Prepared, Vec<ScenarioError>> {
         let cal = s.calendar().map_err(|e| vec![e])?;
-        let downtime = super::downtime(s, &cal);
+        let downtime = downtime(s, &cal);
         let plans: Vec<Plan> = s
             .workflows()
             .iter()
@@ -100,7 +95,8 @@ impl Prepared {
                     priority: w.priority,
                     typology: w.typology,
                     executions: scheduler.executions(&downtime),
-                    scheduler,
+                    missed: scheduler.missed_slots(&downtime),
+                    scheduler: Arc::new(scheduler),
                     query: w.query.clone(),
                     delivery: w.delivery.clone(),
                 }
@@ -173,17 +169,17 @@ fn merged_order(plans: &[Plan]) -> Vec<(u16, u32)> {
     let mut next = vec![0usize; plans.len()];
     // At most 16 workflows: look at each one's next execution.
     while order.len() < total {
-        let mut best: Option<(Instant, Reverse<i64>, usize)> = None;
+        let mut best: Option<(Turn, usize)> = None;
         for (w, p) in plans.iter().enumerate() {
             let Some(e) = next.get(w).and_then(|&j| p.executions.get(j)) else {
                 continue;
             };
-            let key = (e.at, Reverse(p.priority), w);
+            let key = (Turn::new(e.at, p.priority, w as u16), w);
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
             }
         }
-        let Some((_, _, w)) = best else { break };
+        let Some((_, w)) = best else { break };
         if let Some(j) = next.get_mut(w) {
             order.push((w as u16, *j as u32));
             *j += 1;
@@ -400,15 +396,19 @@ impl Simulation {
             .zip(&self.workflows)
             .map(|(plan, w)| {
                 let runs: Vec<Instant> = plan.executions.iter().map(|e| e.at).collect();
+                let profile = w.profile();
                 WorkflowRecord {
                     name: plan.name.clone(),
                     priority: plan.priority,
                     typology: plan.typology,
-                    mode: w.delivery().mode(),
-                    aggregation: w.delivery().aggregation(),
-                    query: *w.query().rule(),
-                    edits: w.delivery().versions().edits().to_vec(),
+                    mode: profile.mode,
+                    aggregation: profile.aggregation,
+                    query: profile.rule,
+                    edits: profile.versions.edits().to_vec(),
                     finished_at: plan.scheduler.finished_at(&runs),
+                    activities: profile.activities.clone(),
+                    scheduler: Arc::clone(&plan.scheduler),
+                    missed_slots: plan.missed.clone(),
                 }
             })
             .collect();
@@ -433,6 +433,8 @@ impl Simulation {
             workflow_list: p.workflow_list,
             quarantined_at,
             denylisted_at,
+            carried: run.carried,
+            carried_end: run.carried_end,
         }
     }
 
@@ -538,7 +540,7 @@ fn journal(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::doc::parse_validated;
+    use crate::engine::doc::{parse_validated, Aggregation, Mode};
 
     /// Tracking, pressure, an outage, a content change: every kind of state.
     fn busy() -> Validated {
@@ -624,5 +626,34 @@ mod tests {
             continuous.fingerprint(),
             Simulation::new(&v).unwrap().finish().fingerprint()
         );
+    }
+
+    #[test]
+    fn a_continuous_delivery_started_by_a_content_change_names_the_one_it_replaces() {
+        let v = busy();
+        let p = Arc::new(Prepared::new(&v, 2).unwrap());
+        let continuous = Simulation::from_prepared(&p, 0, None).finish();
+        let replaces: Vec<Option<u32>> =
+            continuous.deliveries().iter().map(|d| d.replaces).collect();
+        assert_eq!(replaces, [None, Some(1)]);
+        // What the page read as a fork (a continuous delivery after its workflow's
+        // first one) is exactly that.
+        for d in continuous.deliveries() {
+            let later = continuous
+                .deliveries()
+                .iter()
+                .any(|x| x.workflow == d.workflow && x.id < d.id);
+            assert_eq!(d.replaces.is_some(), later);
+        }
+        let recurring = Simulation::from_prepared(
+            &p,
+            0,
+            Some(Variant {
+                mode: Mode::Recurring,
+                aggregation: Aggregation::None,
+            }),
+        )
+        .finish();
+        assert!(recurring.deliveries().iter().all(|d| d.replaces.is_none()));
     }
 }

@@ -6,14 +6,12 @@ use leptos::prelude::*;
 use super::heading::Heading;
 
 use super::virtual_table::VirtualTable;
-use crate::engine::out::export::reason_name;
 use crate::engine::out::logs::{Reason, Status};
 use crate::ui::derived::deliveries::execution_options;
 use crate::ui::derived::rows::{broadlog_rows, tracking_rows, RowSet, Sort};
 use crate::ui::format;
 use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
 use crate::ui::i18n::{self, count, K};
-use crate::ui::lesson::status_name;
 use crate::ui::state::focus::Focus;
 
 const STATUSES: [Status; 3] = [Status::Sent, Status::Failed, Status::Ignored];
@@ -152,7 +150,7 @@ fn broadlog_row(r: u32) -> AnyView {
             role="row"
             tabindex="0"
             data-testid="broadlog-row"
-            data-status=status_name(b.status)
+            data-status=b.status.name()
             data-recipient=rid
             class:cs-failed=b.status == Status::Failed
             class:cs-ignored=b.status == Status::Ignored
@@ -232,24 +230,14 @@ fn FilterBar() -> impl IntoView {
         let lang = locale.get();
         STATUSES
             .iter()
-            .map(|s| {
-                (
-                    status_name(*s).to_string(),
-                    i18n::status(lang, *s).to_string(),
-                )
-            })
+            .map(|s| (s.name().to_string(), i18n::status(lang, *s).to_string()))
             .collect::<Vec<_>>()
     };
     let reason_options = move || {
         let lang = locale.get();
         Reason::ALL[1..]
             .iter()
-            .map(|r| {
-                (
-                    reason_name(*r).to_string(),
-                    i18n::reason(lang, *r).to_string(),
-                )
-            })
+            .map(|r| (r.name().to_string(), i18n::reason(lang, *r).to_string()))
             .collect::<Vec<_>>()
     };
     view! {
@@ -258,16 +246,16 @@ fn FilterBar() -> impl IntoView {
             <Choice
                 label=K::Status
                 testid="filter-status"
-                value=Signal::derive(move || filters.with(|f| f.status.map(status_name).unwrap_or_default().to_string()))
+                value=Signal::derive(move || filters.with(|f| f.status.map(Status::name).unwrap_or_default().to_string()))
                 options=Signal::derive(status_options)
-                set=move |v: String| set(|f, v| f.filters.status = STATUSES.into_iter().find(|s| status_name(*s) == v), v)
+                set=move |v: String| set(|f, v| f.filters.status = Status::from_name(&v), v)
             />
             <Choice
                 label=K::Reason
                 testid="filter-reason"
-                value=Signal::derive(move || filters.with(|f| f.reason.map(reason_name).unwrap_or_default().to_string()))
+                value=Signal::derive(move || filters.with(|f| f.reason.map(Reason::name).unwrap_or_default().to_string()))
                 options=Signal::derive(reason_options)
-                set=move |v: String| set(|f, v| f.filters.reason = Reason::ALL.into_iter().find(|r| reason_name(*r) == v), v)
+                set=move |v: String| set(|f, v| f.filters.reason = Reason::from_name(&v), v)
             />
             <label class="cs-field">
                 <span>{move || locale.t(K::From)}</span>

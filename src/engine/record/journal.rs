@@ -2,8 +2,7 @@
 //! carried, the workflow's states and its journal. Messages are keys with
 //! arguments, never prose: the UI words them (EN/FR).
 
-use crate::engine::activity::scheduler::DstShift;
-use crate::engine::calendar::Instant;
+use crate::engine::calendar::{DstShift, Instant};
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -23,6 +23,25 @@ pub enum Status {
     Ignored,
 }
 
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 3] = [Status::Sent, Status::Failed, Status::Ignored];
+
+    /// The stable name (its JSON name, the exports' and lesson files' value).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Sent => "sent",
+            Status::Failed => "failed",
+            Status::Ignored => "ignored",
+        }
+    }
+
+    /// The status of a name ([`Status::name`]).
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
 /// Failure type of a failed or ignored row, as the platform shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,6 +52,17 @@ pub enum FailureType {
     Soft,
     /// Excluded before sending.
     Ignored,
+}
+
+impl FailureType {
+    /// The stable name (its JSON name).
+    pub fn name(self) -> &'static str {
+        match self {
+            FailureType::Hard => "hard",
+            FailureType::Soft => "soft",
+            FailureType::Ignored => "ignored",
+        }
+    }
 }
 
 /// Why a row has its status. Stable snake_case names; the UI translates them.
@@ -67,6 +97,23 @@ impl Reason {
         Reason::Denylisted,
         Reason::ExcludedByArbitration,
     ];
+
+    /// The stable name (its JSON name, the exports' and lesson files' value).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::Sent => "sent",
+            Reason::UserUnknown => "user_unknown",
+            Reason::MailboxFull => "mailbox_full",
+            Reason::Quarantined => "quarantined",
+            Reason::Denylisted => "denylisted",
+            Reason::ExcludedByArbitration => "excluded_by_arbitration",
+        }
+    }
+
+    /// The reason of a name ([`Reason::name`]).
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.name() == name)
+    }
 
     /// From the stored byte.
     pub fn from_code(c: u8) -> Reason {
@@ -208,6 +255,26 @@ pub enum TrackingKind {
     Mirror = 3,
 }
 
+impl TrackingKind {
+    /// Every kind, in code order.
+    pub const ALL: [TrackingKind; 4] = [
+        TrackingKind::Open,
+        TrackingKind::Click,
+        TrackingKind::Optout,
+        TrackingKind::Mirror,
+    ];
+
+    /// The stable name (its JSON name).
+    pub fn name(self) -> &'static str {
+        match self {
+            TrackingKind::Open => "open",
+            TrackingKind::Click => "click",
+            TrackingKind::Optout => "optout",
+            TrackingKind::Mirror => "mirror",
+        }
+    }
+}
+
 /// Device of a tracking event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +287,15 @@ pub enum Device {
 impl Device {
     /// All devices, in code order.
     pub const ALL: [Device; 3] = [Device::Desktop, Device::Mobile, Device::Tablet];
+
+    /// The stable name (its JSON name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Device::Desktop => "desktop",
+            Device::Mobile => "mobile",
+            Device::Tablet => "tablet",
+        }
+    }
 }
 
 /// One tracking row, materialised.
@@ -407,5 +483,35 @@ impl TrackingLog<'_> {
                 .unwrap_or(Device::Desktop),
             first: unpack_first(code),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name is the JSON name, and reads back.
+    #[test]
+    fn names_are_the_json_names() {
+        let json = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for s in Status::ALL {
+            assert_eq!(s.name(), json(serde_json::to_value(s).unwrap()));
+            assert_eq!(Status::from_name(s.name()), Some(s));
+        }
+        for r in Reason::ALL {
+            assert_eq!(r.name(), json(serde_json::to_value(r).unwrap()));
+            assert_eq!(Reason::from_name(r.name()), Some(r));
+        }
+        for t in [FailureType::Hard, FailureType::Soft, FailureType::Ignored] {
+            assert_eq!(t.name(), json(serde_json::to_value(t).unwrap()));
+        }
+        for k in TrackingKind::ALL {
+            assert_eq!(k.name(), json(serde_json::to_value(k).unwrap()));
+        }
+        for d in Device::ALL {
+            assert_eq!(d.name(), json(serde_json::to_value(d).unwrap()));
+        }
+        assert_eq!(Status::from_name("Sent"), None);
+        assert_eq!(Reason::from_name("UserUnknown"), None);
     }
 }
