@@ -33,16 +33,15 @@ pub fn versions(sim: &Sim, workflow: usize, as_of: Instant) -> Vec<Version> {
     let Some(own) = sim.outcome(sim.own()) else {
         return Vec::new();
     };
-    let Some(edits) = own.workflows().get(workflow).map(|w| w.edits.as_slice()) else {
+    // Which versions exist by then is the Delivery's rule (the engine's).
+    let Some(existing) = own.workflows().get(workflow).map(|w| w.versions_at(as_of)) else {
         return Vec::new();
     };
-    let existing = 1 + edits.partition_point(|t| *t <= as_of) as u32;
-    (1..=existing)
-        .map(|v| Version {
+    existing
+        .into_iter()
+        .map(|(v, edited)| Version {
             version: v,
-            edited: v
-                .checked_sub(2)
-                .and_then(|k| edits.get(k as usize).copied()),
+            edited,
             // The compared workflow is used in every column, each in that column's
             // mode; another workflow runs in its own mode everywhere: one line, from
             // the document's own year.

@@ -423,6 +423,13 @@ impl_keys! {
     ResetPreset => ("Reset to \u{201c}{preset}\u{201d}", "Revenir à «\u{a0}{preset}\u{a0}»"),
     OutageAdd => ("Add an outage on the clock\u{2019}s day", "Ajouter une interruption le jour de l\u{2019}horloge"),
     OutageRemove => ("Remove", "Supprimer"),
+    RanFirstPriority => ("ran first: priority {priority} above {over}", "passé avant\u{a0}: priorité {priority} au-dessus de {over}"),
+    RanFirstPosition => ("ran first: the same priority {priority}, listed earlier", "passé avant\u{a0}: même priorité {priority}, placé plus haut dans la liste"),
+    RanFirstSame => ("ran first: an earlier run of the same workflow", "passé avant\u{a0}: une exécution antérieure du même workflow"),
+    DstForwardDay => ("clocks go forward ({before} → {after}): a run planned in the skipped hour runs an hour later", "passage à l'heure d'été ({before} → {after})\u{a0}: une exécution prévue dans l'heure sautée a lieu une heure plus tard"),
+    DstBackDay => ("clocks go back ({before} → {after}): a run planned in the repeated hour runs at its first occurrence", "passage à l'heure d'hiver ({before} → {after})\u{a0}: une exécution prévue dans l'heure répétée a lieu à sa première occurrence"),
+    LegendDst => ("clocks change", "changement d'heure"),
+    LegendFuture => ("not yet", "pas encore"),
     ReducedMotion => (
         "Playback is off (your system asks for reduced motion): step through the year or drag the slider.",
         "La lecture est désactivée (votre système demande moins d'animations)\u{a0}: avancez pas à pas ou faites glisser le curseur."

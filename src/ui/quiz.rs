@@ -25,6 +25,7 @@ use super::format;
 use super::i18n::{count, fill, targeting, tr, Lang, K};
 use super::lesson::{Ask, AskKind};
 use super::model::Sim;
+use crate::engine::activity::scheduler::RanBefore;
 use crate::engine::activity::send::{Counted, RowWhy};
 use crate::engine::doc::Aggregation;
 use crate::engine::out::journal::JournalMessage;
@@ -491,15 +492,17 @@ fn targeting_why(lang: Lang, w: &Why, o: &Outcome) -> String {
     text
 }
 
-/// "The quota was full: 2 marketing emails in the last 7 days: Birthday Mon 09:00,
-/// Weekly newsletter Mon 09:00" (the messages that filled it, oldest first).
+/// "The quota was full: 2 marketing emails in the last 7 days: Birthday Mon 09:00
+/// (ran first: priority 10 above −1), Weekly newsletter Mon 09:00 (…)" (the messages
+/// that filled it, oldest first; one at the excluded row's own instant says why it
+/// counted first: the contract's order, from the engine's `Counted::before`).
 pub fn quota(lang: Lang, max: u32, period_days: u32, messages: &[Counted], o: &Outcome) -> String {
     let cal = o.calendar();
     let list: Vec<String> = messages
         .iter()
         .map(|c| {
             let local = cal.local(c.at);
-            format!(
+            let mut item = format!(
                 "{} {} {:02}:{:02}",
                 o.workflows()
                     .get(usize::from(c.workflow))
@@ -507,7 +510,11 @@ pub fn quota(lang: Lang, max: u32, period_days: u32, messages: &[Counted], o: &O
                 format::weekday(lang, local.date()),
                 chrono::Timelike::hour(&local),
                 chrono::Timelike::minute(&local)
-            )
+            );
+            if let Some(b) = c.before {
+                item.push_str(&format!(" ({})", ran_before(lang, b)));
+            }
+            item
         })
         .collect();
     fill(
@@ -529,6 +536,25 @@ pub fn quota(lang: Lang, max: u32, period_days: u32, messages: &[Counted], o: &O
             ("list", &list.join(", ")),
         ],
     )
+}
+
+/// Why a message at the same instant ran (and counted) first: a higher priority, the
+/// same priority and an earlier place in the document, or the same workflow earlier.
+fn ran_before(lang: Lang, b: RanBefore) -> String {
+    match b {
+        RanBefore::HigherPriority { priority, over } => fill(
+            tr(lang, K::RanFirstPriority),
+            &[
+                ("priority", &priority.to_string()),
+                ("over", &over.to_string()),
+            ],
+        ),
+        RanBefore::EarlierInDocument { priority, .. } => fill(
+            tr(lang, K::RanFirstPosition),
+            &[("priority", &priority.to_string())],
+        ),
+        RanBefore::SameWorkflow => tr(lang, K::RanFirstSame).to_string(),
+    }
 }
 
 fn query_day_why(lang: Lang, w: &Why) -> String {
@@ -883,10 +909,10 @@ mod tests {
             "{en}"
         );
         assert!(
-            en.ends_with(" — Ignored (Excluded by arbitration). The quota was full: 2 marketing emails in the last 7 days: Birthday Mon 09:00, Weekly newsletter Mon 09:00"),
+            en.ends_with(" — Ignored (Excluded by arbitration). The quota was full: 2 marketing emails in the last 7 days: Birthday Mon 09:00 (ran first: priority 10 above -1), Weekly newsletter Mon 09:00 (ran first: priority 0 above -1)"),
             "{en}"
         );
-        assert!(fr.ends_with("Le quota était atteint\u{a0}: 2 e-mails marketing en 7 jours\u{a0}: Birthday lun. 09:00, Weekly newsletter lun. 09:00"), "{fr}");
+        assert!(fr.ends_with("Le quota était atteint\u{a0}: 2 e-mails marketing en 7 jours\u{a0}: Birthday lun. 09:00 (passé avant\u{a0}: priorité 10 au-dessus de -1), Weekly newsletter lun. 09:00 (passé avant\u{a0}: priorité 0 au-dessus de -1)"), "{fr}");
         let (ask, sim) = asked(
             "birthday-daily-recurring",
             json!({}),

@@ -3,99 +3,66 @@
 //! ([`RatesSeries`]), with their captions. Computed once per simulated year; only the
 //! clock marker follows playback.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
+use crate::engine::out::days::DayCell;
 use crate::engine::out::kpi::Rate;
-use crate::engine::sim::{downtime, schedulers, Side};
+use crate::engine::sim::Side;
 use crate::ui::format;
 use crate::ui::i18n::{count, fill, tr, Lang, K};
 use crate::ui::model::Sim;
 
-/// What a calendar day shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Day {
-    pub date: NaiveDate,
-    pub runs: u32,
-    /// Runs whose query returned somebody (the delivery ran and logged rows).
-    pub sent: u32,
-    pub caught_up: u32,
-    pub missed: u32,
+/// The calendar's colour class of a day: a late run, a missed slot, a run that
+/// reached the delivery, a run that targeted nobody, or nothing; and a clock change.
+pub fn day_class(d: &DayCell) -> &'static str {
+    let kind = if d.caught_up > 0 {
+        1
+    } else if d.missed > 0 {
+        2
+    } else if d.delivered > 0 {
+        3
+    } else if d.executions > 0 {
+        4
+    } else {
+        0
+    };
+    const CLASSES: [[&str; 2]; 5] = [
+        ["cs-day", "cs-day cs-dst"],
+        ["cs-day cs-caught", "cs-day cs-caught cs-dst"],
+        ["cs-day cs-missed", "cs-day cs-missed cs-dst"],
+        ["cs-day cs-run", "cs-day cs-run cs-dst"],
+        ["cs-day cs-nobody", "cs-day cs-nobody cs-dst"],
+    ];
+    CLASSES[kind][usize::from(d.clock_change.is_some())]
 }
 
-impl Day {
-    /// The calendar's colour class: a late run, a missed slot, a run that reached the
-    /// delivery, a run that targeted nobody, or nothing.
-    pub fn class(&self) -> &'static str {
-        if self.caught_up > 0 {
-            "cs-day cs-caught"
-        } else if self.missed > 0 {
-            "cs-day cs-missed"
-        } else if self.sent > 0 {
-            "cs-day cs-run"
-        } else if self.runs > 0 {
-            "cs-day cs-nobody"
-        } else {
-            "cs-day"
-        }
-    }
-}
-
-/// The year calendar: every local day of the year, and the weekday the first falls on
+/// The year calendar: every local day of the year (the engine's cells: each covers
+/// its local day, daylight-saving days included), and the weekday the first falls on
 /// (its row in the grid, Monday first).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalendarModel {
-    pub days: Vec<Day>,
+    pub days: Vec<DayCell>,
     pub offset: usize,
 }
 
 impl CalendarModel {
     pub fn of(sim: &Sim) -> CalendarModel {
-        let cal = sim.cal;
-        let first = cal.local_date(cal.horizon_start);
-        let n = (cal.local_date(cal.horizon_end - 1) - first)
-            .num_days()
-            .max(0) as usize
-            + 1;
-        let mut days: Vec<Day> = first
-            .iter_days()
-            .take(n)
-            .map(|date| Day {
-                date,
-                ..Day::default()
-            })
-            .collect();
-        let idx = |t: i64| usize::try_from((cal.local_date(t) - first).num_days()).ok();
-        if let Some(o) = sim.own_outcome() {
-            for e in o.executions() {
-                if let Some(d) = idx(e.at).and_then(|i| days.get_mut(i)) {
-                    d.runs += 1;
-                    d.sent += u32::from(e.delivery.is_some());
-                    d.caught_up += u32::from(e.caught_up);
-                }
-            }
-        }
-        // Which slots an outage made the scheduler miss is the Scheduler's rule.
-        let down = downtime(&sim.scenario, &cal);
-        for s in schedulers(&sim.scenario, &cal)
-            .iter()
-            .flat_map(|sc| sc.missed_slots(&down))
-        {
-            if let Some(d) = idx(s).and_then(|i| days.get_mut(i)) {
-                d.missed += 1;
-            }
-        }
-        CalendarModel {
-            days,
-            offset: first.weekday().num_days_from_monday() as usize,
-        }
+        let days = sim
+            .own_outcome()
+            .map(|o| o.calendar_days())
+            .unwrap_or_default();
+        let offset = days
+            .first()
+            .map_or(0, |d| d.day.date.weekday().num_days_from_monday() as usize);
+        CalendarModel { days, offset }
     }
 
     /// "365 executions: 69 sent, 296 targeted nobody, 0 caught up, 0 slots missed".
     pub fn caption(&self, lang: Lang) -> String {
-        let sum = |f: fn(&Day) -> u32| self.days.iter().map(f).sum::<u32>();
+        let sum = |f: fn(&DayCell) -> u32| self.days.iter().map(f).sum::<u32>();
         let (runs, sent, caught, missed) = (
-            sum(|d| d.runs),
-            sum(|d| d.sent),
+            sum(|d| d.executions),
+            sum(|d| d.delivered),
             sum(|d| d.caught_up),
             sum(|d| d.missed),
         );
@@ -119,26 +86,65 @@ impl CalendarModel {
     }
 }
 
-/// Daily samples of the log rows per mode: (broadLog rows, tracking rows) at the end of
-/// each day of the year.
+/// A day's tooltip: its date, its executions, and a clock change with what it does to
+/// a run planned in it (the contract's rule: a time that does not exist runs with the
+/// offset before the gap; one that occurs twice runs at its first occurrence).
+pub fn day_title(d: &DayCell, lang: Lang) -> String {
+    let mut t = format!(
+        "{} — {}",
+        format::date(lang, d.day.date),
+        count(
+            lang,
+            u64::from(d.executions),
+            K::ExecutionOne,
+            K::ExecutionMany
+        )
+    );
+    if let Some(c) = d.clock_change {
+        let k = if c.forward {
+            K::DstForwardDay
+        } else {
+            K::DstBackDay
+        };
+        t.push_str(" — ");
+        t.push_str(&fill(
+            tr(lang, k),
+            &[
+                ("before", &format::utc_offset(c.before)),
+                ("after", &format::utc_offset(c.after)),
+            ],
+        ));
+    }
+    t
+}
+
+/// One day's sample: (the day's end, broadLog rows, tracking rows).
+pub type DayRows = (i64, usize, usize);
+
+/// Daily samples of the log rows per mode, one per local day of the year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowsSeries {
-    pub per_mode: Vec<(Side, Vec<(usize, usize)>)>,
+    pub per_mode: Vec<(Side, Vec<DayRows>)>,
 }
 
 impl RowsSeries {
+    /// A sample at the end of each local day (the engine's day samples: a
+    /// daylight-saving day is 23 or 25 hours, not 24).
     pub fn of(sim: &Sim) -> RowsSeries {
-        let cal = sim.cal;
-        let days = ((cal.horizon_end - cal.horizon_start) / 86_400).max(1);
         let per_mode = sim
             .columns
             .iter()
             .map(|c| {
-                let pts = (1..=days)
+                let pts = c
+                    .outcome
+                    .day_samples()
+                    .iter()
                     .map(|d| {
-                        let t = (cal.horizon_start + d * 86_400).min(cal.horizon_end);
-                        let s = c.outcome.snapshot(t);
-                        (s.broadlog_rows, s.tracking_rows)
+                        (
+                            d.day.end,
+                            d.snapshot.broadlog_rows,
+                            d.snapshot.tracking_rows,
+                        )
                     })
                     .collect();
                 (c.side, pts)
@@ -151,7 +157,7 @@ impl RowsSeries {
     pub fn max(&self) -> usize {
         self.per_mode
             .iter()
-            .flat_map(|(_, p)| p.iter().map(|(b, t)| (*b).max(*t)))
+            .flat_map(|(_, p)| p.iter().map(|(_, b, t)| (*b).max(*t)))
             .max()
             .unwrap_or(0)
             .max(1)
@@ -164,7 +170,7 @@ impl RowsSeries {
             self.per_mode
                 .iter()
                 .find(|(k, _)| *k == m)
-                .and_then(|(_, p)| p.last().copied())
+                .and_then(|(_, p)| p.last().map(|(_, b, t)| (*b, *t)))
                 .unwrap_or((0, 0))
         };
         let (rec, con) = (last(Side::Recurring), last(Side::Continuous));
@@ -298,8 +304,27 @@ mod tests {
         let c = CalendarModel::of(&s);
         assert_eq!(c.days.len(), 365);
         assert_eq!(c.offset, 3, "1 January 2026 is a Thursday");
-        assert_eq!(c.days.iter().map(|d| d.runs).sum::<u32>(), 365);
-        assert_eq!(c.days.iter().map(|d| d.sent).sum::<u32>(), 69);
+        assert_eq!(c.days.iter().map(|d| d.executions).sum::<u32>(), 365);
+        assert_eq!(c.days.iter().map(|d| d.delivered).sum::<u32>(), 69);
+        // The clocks change on 29 March and 25 October in Paris: both days say so.
+        let dst: Vec<String> = c
+            .days
+            .iter()
+            .filter(|d| d.clock_change.is_some())
+            .map(|d| d.day.date.to_string())
+            .collect();
+        assert_eq!(dst, ["2026-03-29", "2026-10-25"]);
+        let march = c
+            .days
+            .iter()
+            .find(|d| d.day.date.to_string() == "2026-03-29")
+            .unwrap();
+        assert!(day_class(march).ends_with("cs-dst"));
+        assert!(
+            day_title(march, Lang::En).contains("UTC+01:00"),
+            "{}",
+            day_title(march, Lang::En)
+        );
         assert!(
             c.caption(Lang::En).starts_with("365 executions"),
             "{}",

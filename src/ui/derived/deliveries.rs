@@ -40,19 +40,6 @@ pub struct DeliveryList {
     pub total: usize,
 }
 
-/// Whether `d` is a continuous delivery its workflow started after a first one (a
-/// fork: the content changed).
-fn fork(o: &Outcome, d: &DeliveryRecord) -> bool {
-    let continuous = o
-        .workflows()
-        .get(usize::from(d.workflow))
-        .is_some_and(|w| w.mode == crate::engine::doc::Mode::Continuous);
-    continuous
-        && o.deliveries()
-            .iter()
-            .any(|x| x.workflow == d.workflow && x.id < d.id)
-}
-
 /// The deliveries created by `t` (of workflow `wf`, or all), a page of them around
 /// `selected` (or the newest), moved by `shift` pages.
 pub fn delivery_list(
@@ -89,7 +76,8 @@ pub fn delivery_list(
                     tr(lang, K::ContentVersion),
                     d.content_version,
                 ),
-                fork: fork(o, d),
+                // A continuous delivery a content change started (the engine says so).
+                fork: d.replaces.is_some(),
             }
         })
         .collect();

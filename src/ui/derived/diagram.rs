@@ -38,98 +38,75 @@ pub struct Diagram {
     pub incremental: bool,
 }
 
-/// The activities of workflow `w` as the canvas draws them, with the count each
-/// outbound transition carried at execution `e` (`None`: nothing went through).
-fn activity_list(o: &Outcome, w: usize, e: Option<usize>) -> Vec<(Activity, bool, Option<u32>)> {
-    let query = o
-        .workflows()
-        .get(w)
-        .map_or(Activity::Query, |r| r.query.activity());
-    let tr = e.map(|e| o.transitions(e));
-    let ran = tr.is_some();
-    let delivered = tr.is_some_and(|t| t.delivery_ran);
-    vec![
-        (Activity::Start, ran, None),
-        (Activity::Scheduler, ran, tr.map(|t| t.scheduler_to_query)),
-        (query, ran, tr.map(|t| t.query_to_delivery)),
-        (
-            Activity::Delivery,
-            delivered,
-            tr.filter(|t| t.delivery_ran).map(|t| t.delivery_to_end),
-        ),
-        (Activity::End, delivered, None),
-    ]
-}
-
 /// The diagrams of the workflows shown (`shown`: one, or all), each at its latest
-/// execution at or before `t`.
+/// execution at or before `t`: the nodes and transitions of the workflow's own
+/// activity list, as the engine gives them ([`Outcome::diagram`]).
 pub fn diagrams(sim: &Sim, o: &Outcome, shown: Option<usize>, t: i64, lang: Lang) -> Vec<Diagram> {
-    let done = o.executions_until(t);
     sim.scenario
         .workflows()
         .iter()
         .filter(|w| shown.is_none_or(|s| s == w.index))
         .map(|w| {
             let k = w.index;
-            let mine =
-                |e: &crate::engine::out::outcome::ExecutionRecord| usize::from(e.workflow) == k;
-            let current = o
-                .executions()
-                .get(..done)
-                .unwrap_or(&[])
-                .iter()
-                .rposition(mine);
-            let runs = o.executions().iter().filter(|e| mine(e)).count() as u64;
-            let list = activity_list(o, k, current);
+            let current = o.last_execution_of(k, t);
+            let drawn = o.diagram(k, current);
             let mode = match o.workflows().get(k).map_or(Mode::Recurring, |r| r.mode) {
                 Mode::Recurring => tr(lang, K::Recurring),
                 Mode::Continuous => tr(lang, K::Continuous),
             };
-            let nodes = list
+            let nodes = drawn
+                .nodes
                 .iter()
-                .map(|(a, ran, _)| Node {
-                    name: match a {
+                .map(|n| Node {
+                    name: match n.activity {
                         Activity::Delivery => {
-                            format!("{} ({})", activity(lang, *a), mode.to_lowercase())
+                            format!("{} ({})", activity(lang, n.activity), mode.to_lowercase())
                         }
-                        a => activity(lang, *a).to_string(),
+                        a => activity(lang, a).to_string(),
                     },
-                    ran: *ran,
+                    ran: n.ran,
                 })
                 .collect();
             let ok = |n: u32| format!("{} – Ok", format::int(lang, u64::from(n)));
-            let edges = list[..list.len() - 1]
-                .iter()
-                .map(|(_, _, c)| c.map(ok).unwrap_or_default())
-                .collect();
-            let title = sim.several().then(|| {
-                let typology = match w.typology {
-                    Typology::Marketing => tr(lang, K::Marketing),
-                    Typology::Transactional => tr(lang, K::Transactional),
-                };
-                fill(
-                    tr(lang, K::WorkflowTitle),
-                    &[
-                        ("name", &w.name),
-                        ("priority", &w.priority.to_string()),
-                        ("typology", typology),
-                        (
-                            "runs",
-                            &count(lang, runs, K::ExecutionOne, K::ExecutionMany),
-                        ),
-                    ],
-                )
-            });
             Diagram {
                 index: k,
-                title,
+                title: sim.several().then(|| title(o, w, lang)),
                 nodes,
-                edges,
+                edges: drawn
+                    .edges
+                    .iter()
+                    .map(|e| e.count.map(ok).unwrap_or_default())
+                    .collect(),
                 info: current_info(sim, o, current, lang),
                 incremental: w.query.incremental,
             }
         })
         .collect()
+}
+
+/// "Newsletter · priority 0 · marketing · 52 executions".
+fn title(o: &Outcome, w: &crate::engine::doc::WorkflowDoc<'_>, lang: Lang) -> String {
+    let runs = o
+        .executions()
+        .iter()
+        .filter(|e| usize::from(e.workflow) == w.index)
+        .count() as u64;
+    let typology = match w.typology {
+        Typology::Marketing => tr(lang, K::Marketing),
+        Typology::Transactional => tr(lang, K::Transactional),
+    };
+    fill(
+        tr(lang, K::WorkflowTitle),
+        &[
+            ("name", &w.name),
+            ("priority", &w.priority.to_string()),
+            ("typology", typology),
+            (
+                "runs",
+                &count(lang, runs, K::ExecutionOne, K::ExecutionMany),
+            ),
+        ],
+    )
 }
 
 /// "Current execution 5 / 52 — Mon 2 Feb 2026 09:00", and the slot a caught-up run

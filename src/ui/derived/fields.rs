@@ -2,23 +2,27 @@
 //! path and how its text is read), the default a blank field stands for, and which
 //! scheduler fields a frequency uses. Pure.
 
+use crate::engine::doc::scheduler::COMMON_FIELDS;
+use crate::engine::doc::{Frequency, SchedulerSpec};
 use crate::ui::editor::Kind;
 use crate::ui::i18n::K;
 
+/// The frequency choice's options, in the document's words (a test checks them
+/// against `Frequency::ALL`).
 const FREQ: &[&str] = &["once", "daily", "weekly", "monthly", "yearly", "periodic"];
 const WEEKDAY: &[&str] = &["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// Scheduler fields apply to some frequencies only.
+/// Whether the panel shows the field at `path` for the frequency typed (`freq`): a
+/// scheduler field belongs to some frequencies only, as the document's own table says
+/// (`SchedulerSpec::field_applies`); with no known frequency, only the fields of every
+/// frequency.
 pub fn applies(path: &str, freq: &str) -> bool {
-    match path.rsplit('.').next().unwrap_or("") {
-        "at" => freq == "once",
-        "times" => matches!(freq, "daily" | "weekly" | "monthly" | "yearly"),
-        "every" => matches!(freq, "daily" | "weekly" | "monthly"),
-        "days" => freq == "weekly",
-        "month_days" | "nth" | "day" | "months" => freq == "monthly",
-        "dates" => freq == "yearly",
-        "interval_minutes" | "window" => freq == "periodic",
-        _ => true,
+    let Some(field) = path.strip_prefix("workflow.scheduler.") else {
+        return true;
+    };
+    match Frequency::from_name(freq) {
+        Some(f) => SchedulerSpec::field_applies(field, f),
+        None => COMMON_FIELDS.iter().any(|c| field.starts_with(c)),
     }
 }
 
@@ -153,5 +157,11 @@ mod tests {
         assert!(applies("seed", "once"));
         assert_eq!(placeholder("workflow.scheduler.times"), "09:00, 18:00");
         assert!(all_paths().any(|p| p == "outages"));
+        let names: Vec<&str> = Frequency::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(FREQ, names.as_slice());
+        assert!(
+            applies("workflow.scheduler.frequency", ""),
+            "with no frequency, its own field"
+        );
     }
 }

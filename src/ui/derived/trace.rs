@@ -2,11 +2,13 @@
 //! why an execution did or did not target them, both straight from the engine's
 //! explanations.
 
+use crate::engine::activity::send::RowWhy;
 use crate::engine::out::outcome::Outcome;
 use crate::engine::out::trace::{TargetingReason, TraceEvent};
 use crate::ui::format;
-use crate::ui::i18n::{count, fill, targeting, tr, trace_event, Lang, K};
+use crate::ui::i18n::{targeting, trace_event, Lang};
 use crate::ui::model::Sim;
+use crate::ui::quiz::quota;
 
 /// Events listed at most (a daily recipient of a year of tracked mail has many).
 pub const MAX_EVENTS: usize = 400;
@@ -73,46 +75,17 @@ pub fn why(
     let at = o.executions().get(e)?.at;
     let r = o.why_not_targeted(id, e);
     let mut text = targeting(lang, &r, |t| format::date_time(lang, cal.local(t)));
+    // Excluded by arbitration: the messages that filled the quota, and why those of
+    // the same instant counted first, from the send log's own explanation.
     if let TargetingReason::Targeted { broadlog_row, .. } = r {
-        let quota = o.arbitration(broadlog_row as usize);
-        if let (false, Some((max, window))) = (quota.is_empty(), o.pressure()) {
-            let names = sim.workflow_names();
-            let list = quota
-                .iter()
-                .map(|c| {
-                    let local = cal.local(c.at);
-                    format!(
-                        "{} {} {:02}:{:02}",
-                        names
-                            .get(usize::from(c.workflow))
-                            .map_or("", |n| n.as_str()),
-                        format::weekday(lang, local.date()),
-                        chrono::Timelike::hour(&local),
-                        chrono::Timelike::minute(&local)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+        if let Some(RowWhy::ExcludedByArbitration {
+            max,
+            period_days,
+            messages,
+        }) = o.row_why(broadlog_row as usize)
+        {
             text.push_str(". ");
-            text.push_str(&fill(
-                tr(lang, K::ArbitrationWhy),
-                &[
-                    (
-                        "emails",
-                        &count(
-                            lang,
-                            max as u64,
-                            K::MarketingEmailOne,
-                            K::MarketingEmailMany,
-                        ),
-                    ),
-                    (
-                        "days",
-                        &count(lang, (window / 86_400) as u64, K::DayOne, K::DayMany),
-                    ),
-                    ("list", &list),
-                ],
-            ));
+            text.push_str(&quota(lang, max, period_days, &messages, o));
         }
     }
     Some((e + 1, format::date_time(lang, cal.local(at)), text))
@@ -148,5 +121,14 @@ mod tests {
         let o = s.own_outcome().unwrap();
         let (_, _, text) = why(&s, o, 58, 133, Lang::En).unwrap();
         assert!(text.contains("2 marketing emails"), "{text}");
+        // The two sends of the same 09:00 counted first, by priority.
+        assert!(
+            text.contains("Birthday Mon 09:00 (ran first: priority 10 above -1)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Weekly newsletter Mon 09:00 (ran first: priority 0 above -1)"),
+            "{text}"
+        );
     }
 }

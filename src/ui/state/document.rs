@@ -9,8 +9,6 @@
 //! value. Only a document that does not deserialise is read once more, to name the
 //! offending field.
 
-#[cfg(feature = "full")]
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::engine::doc::{self, Scenario, ScenarioError};
@@ -90,25 +88,28 @@ impl Document {
     /// ([`Document::set_custom_text`] for an edit).
     pub fn set_text(&mut self, text: String) {
         #[cfg(feature = "full")]
-        let scenario = {
-            self.value = serde_json::from_str::<Value>(&text).ok();
-            self.value
-                .as_ref()
-                .filter(|v| v.is_object())
-                .and_then(|v| Scenario::deserialize(v).ok())
-        };
+        {
+            // One reading into a value, the scenario from the value (doc::Parsed).
+            let p = doc::Parsed::from_text(&text);
+            self.value = p.value;
+            match p.scenario {
+                Some(s) => {
+                    self.parse_error = None;
+                    self.problems = p.problems;
+                    self.draft = s;
+                }
+                None => self.parse_error = p.error,
+            }
+        }
         #[cfg(not(feature = "full"))]
-        let scenario = serde_json::from_str::<Scenario>(&text).ok();
-        match scenario {
-            Some(s) => {
+        match serde_json::from_str::<Scenario>(&text) {
+            Ok(s) => {
                 self.parse_error = None;
                 self.problems = doc::validate(&s);
                 self.draft = s;
             }
-            None => {
-                // Read once more only to word the error and name its field.
-                self.parse_error = doc::parse(&text).err().and_then(|e| e.into_iter().next());
-            }
+            // Read once more only to word the error and name its field.
+            Err(_) => self.parse_error = doc::parse(&text).err().and_then(|e| e.into_iter().next()),
         }
         self.text = text;
     }

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::heading::Heading;
 
-use crate::ui::derived::charts::{CalendarModel, RatesSeries, RowsSeries};
+use crate::ui::derived::charts::{day_class, day_title, CalendarModel, RatesSeries, RowsSeries};
 use crate::ui::format;
 use crate::ui::handles::{Clock, Locale, Nav, Run};
-use crate::ui::i18n::{count, tr, Lang, K};
+use crate::ui::i18n::{tr, Lang, K};
 use crate::ui::model::Sim;
 use crate::ui::nav;
 
@@ -94,12 +94,8 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
         .map(|(i, d)| {
             let slot = i + model.offset;
             let (col, row) = (slot / 7, slot % 7);
-            let date = d.date;
-            let title = format!(
-                "{} — {}",
-                format::date(lang, date),
-                count(lang, u64::from(d.runs), K::ExecutionOne, K::ExecutionMany)
-            );
+            let date = d.day.date;
+            let title = day_title(d, lang);
             let future = move || date > today.get();
             view! {
                 <rect
@@ -108,7 +104,7 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
                     width=CELL - 2.0
                     height=CELL - 2.0
                     rx="2"
-                    class=d.class()
+                    class=day_class(d)
                     class:cs-future=future
                     data-testid="calendar-day"
                     data-date=date.format("%Y-%m-%d").to_string()
@@ -138,6 +134,8 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
                 <span class="cs-key cs-nobody"></span> {tr(lang, K::LegendNobody)}
                 <span class="cs-key cs-caught"></span> {tr(lang, K::CaughtUp)}
                 <span class="cs-key cs-missed"></span> {tr(lang, K::Missed)}
+                <span class="cs-key cs-dst"></span> {tr(lang, K::LegendDst)}
+                <span class="cs-key cs-future"></span> {tr(lang, K::LegendFuture)}
             </p>
         </figure>
     }
@@ -150,16 +148,15 @@ fn RowsChart(sim: Arc<Sim>) -> impl IntoView {
     let lang = locale.get_untracked();
     let series = RowsSeries::of(&sim);
     let max = series.max() as f64;
-    let day0 = sim.cal.horizon_start;
     let lines = series
         .per_mode
         .iter()
         .flat_map(|(m, pts)| {
-            let path = |pick: fn(&(usize, usize)) -> usize| {
+            let path = |pick: fn(&(i64, usize, usize)) -> usize| {
                 pts.iter()
                     .enumerate()
                     .map(|(d, p)| {
-                        let x = x_of(&sim, day0 + (d as i64 + 1) * 86_400);
+                        let x = x_of(&sim, p.0);
                         format!(
                             "{}{x:.1},{:.1}",
                             if d == 0 { "M" } else { "L" },
@@ -170,8 +167,8 @@ fn RowsChart(sim: Arc<Sim>) -> impl IntoView {
             };
             let class = format!("cs-line cs-{}", m.name());
             [
-                view! { <path d=path(|p| p.0) class=class.clone()></path> },
-                view! { <path d=path(|p| p.1) class=format!("{class} cs-dash")></path> },
+                view! { <path d=path(|p| p.1) class=class.clone()></path> },
+                view! { <path d=path(|p| p.2) class=format!("{class} cs-dash")></path> },
             ]
         })
         .collect_view();

@@ -239,12 +239,9 @@ fn Schedule() -> impl IntoView {
             let Some(cal) = d.is_valid().then(|| s.calendar().ok()).flatten() else {
                 return Vec::new();
             };
-            let downtime = crate::engine::sim::downtime(s, &cal);
+            // The Scheduler's own preview of the draft (not simulated yet, perhaps).
             let after = after.max(cal.horizon_start - 1);
-            crate::engine::sim::schedulers(s, &cal)
-                .first()
-                .map(|sc| sc.preview(&downtime, after, 5))
-                .unwrap_or_default()
+            crate::engine::sim::plan::preview(s, 0, after, 5)
                 .into_iter()
                 .map(|t| format::date_time(lang, cal.local(t)))
                 .collect::<Vec<_>>()
