@@ -439,6 +439,22 @@ impl_keys! {
     LessonFinish => ("Finish ✓", "Terminer ✓"),
     LessonClose => ("Leave the lesson", "Quitter la leçon"),
     LessonInvalid => ("This step's scenario is invalid:", "Le scénario de cette étape est invalide :"),
+    // Posters and the element (issues 20, 21)
+    PosterStart => ("Start the simulator", "Démarrer le simulateur"),
+    PosterLoading => ("Loading the simulator…", "Chargement du simulateur…"),
+    PosterExecutions => ("{executions} in the year, {reached} of which targeted someone", "{executions} dans l'année, dont {reached} ont ciblé quelqu'un"),
+    PosterLesson => ("Question {n} · {steps}, answered in the simulator", "Question n°{n} · {steps}, réponse dans le simulateur"),
+    PosterStepOne => ("{n} step", "{n} étape"),
+    PosterStepMany => ("{n} steps", "{n} étapes"),
+    PosterOwnScenario => ("A scenario of this page: start the simulator to see its year, execution by execution.", "Un scénario propre à cette page : démarrez le simulateur pour voir son année, exécution par exécution."),
+    PosterRetry => ("Retry", "Réessayer"),
+    FailGlue => ("The simulator's script did not load: {file} ({reason}).", "Le script du simulateur ne s'est pas chargé : {file} ({reason})."),
+    FailWasm => ("The simulator did not load: {file} ({reason}).", "Le simulateur ne s'est pas chargé : {file} ({reason})."),
+    FailPoster => ("This widget's poster did not load: {file} ({reason}).", "L'affiche de ce widget ne s'est pas chargée : {file} ({reason})."),
+    FailLesson => ("The lesson did not load: {file} ({reason}).", "La leçon ne s'est pas chargée : {file} ({reason})."),
+    FailFrench => ("The French texts did not load: {file} ({reason}).", "Les textes en français ne se sont pas chargés : {file} ({reason})."),
+    FailNoWasm => ("This browser cannot run WebAssembly, which the simulator needs.", "Ce navigateur n'exécute pas WebAssembly, dont le simulateur a besoin."),
+    FailCheck => ("The files must sit next to campaign-sim.js, or set a base path (setBasePath).", "Les fichiers doivent se trouver à côté de campaign-sim.js, ou indiquez leur emplacement (setBasePath)."),
 }
 
 /// A template with `{name}` placeholders filled in.
