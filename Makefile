@@ -49,6 +49,7 @@ size-breakdown:
 	@scripts/size-breakdown.sh
 
 lint: tools
+	node scripts/check-css.mjs
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings

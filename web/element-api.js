@@ -106,6 +106,13 @@ export const EXPORTS = [
   { name: "upgradeFences", kind: "function", description: "Replaces the Markdown fences of language campaign-sim under a node (done for the page by itself)." },
 ];
 
+/**
+ * Each view's box height in px (the `height` attribute overrides it). The host
+ * stylesheet (style/campaign-sim-host.css) reserves the same heights before any script
+ * runs; `make lint` checks that they agree.
+ */
+export const VIEW_HEIGHTS = { full: 900, compare: 720, workflow: 720, logs: 760 };
+
 /** The property name of an attribute (`read-only` → `readOnly`). */
 export const propertyOf = (name) => ATTRIBUTES.find((a) => a.name === name)?.property ?? name;
 
