@@ -228,27 +228,40 @@ function adaptedWidget(m, target, host, config) {
   let isReady = false;
   let callbacks = [];
   const q = (sel) => target.querySelector(sel);
+  let settling = false;
+  let lastChange = 0;
   const check = () => {
+    lastChange = performance.now();
     if (dataHost) {
       for (const e of target.querySelectorAll('[data-testid="error"], [data-testid="lesson-error"]')) {
         const t = e.firstChild;
         if (t?.nodeType === Node.TEXT_NODE && renamed(t.data) !== t.data) t.data = renamed(t.data);
       }
     }
-    if (isReady) return;
+    if (isReady || settling) return;
     const clock = q('[data-testid="sim-clock"]')?.getAttribute("data-instant");
     const lang = q(".cs")?.getAttribute("lang");
     const lesson = !cfg.lesson || q('[data-testid="lesson-panel"], [data-testid="lesson-error"]');
     const want = cfg.lang === "fr" ? "fr" : "en";
     if (!clock || lang !== want || !lesson) return;
-    isReady = true;
-    const run = callbacks;
-    callbacks = [];
-    for (const cb of run) cb();
-    host.dispatchEvent(new CustomEvent("campaign-sim-ready", { detail: { state: state() }, bubbles: true, composed: true }));
+    // Today's views finish rendering the year a few frames after the clock shows it:
+    // ready once nothing has changed for two frames (at most 1 s).
+    settling = true;
+    const since = performance.now();
+    const quiet = () => {
+      const now = performance.now();
+      if (now - lastChange < 40 && now - since < 1000) return requestAnimationFrame(quiet);
+      settling = false;
+      isReady = true;
+      const run = callbacks;
+      callbacks = [];
+      for (const cb of run) cb();
+      host.dispatchEvent(new CustomEvent("campaign-sim-ready", { detail: { state: state() }, bubbles: true, composed: true }));
+    };
+    requestAnimationFrame(quiet);
   };
   const observer = new MutationObserver(check);
-  observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-instant", "lang", "data-lesson"] });
+  observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
   const mount = () => {
     for (const [key, attr] of Object.entries(RUST_ATTRIBUTES)) {
       const v = cfg[key];
@@ -272,6 +285,7 @@ function adaptedWidget(m, target, host, config) {
     if (at) onReady(() => runTo(at));
   };
   const runTo = (date) => {
+    if (!w) return Promise.resolve();
     try {
       w.runTo(date);
     } catch (e) {
@@ -298,10 +312,10 @@ function adaptedWidget(m, target, host, config) {
   mount();
   return {
     onReady,
-    play: () => w.play(),
-    pause: () => w.pause(),
+    play: () => w?.play(),
+    pause: () => w?.pause(),
     runTo,
-    setScenario: (doc) => w.setScenario(doc),
+    setScenario: (doc) => w?.setScenario(doc),
     setLang: (lang) => {
       const button = q(`[data-testid="lang-${lang}"]`);
       if (button) {
@@ -533,11 +547,13 @@ class Widget {
       this.heading(w.Title);
       this.figures.replaceChildren();
       this.showFailure(e, false);
+      this.poster.setAttribute("data-shown", "");
       return;
     }
     if (turn !== this.posterTurn) return;
     this.heading(poster.title);
     this.figures.replaceChildren(...poster.lines.map((line) => h("p", {}, line)));
+    this.poster.setAttribute("data-shown", "");
     if (this.failed?.kind === "poster") this.clearFailure();
   }
 
@@ -567,7 +583,8 @@ class Widget {
     // meanwhile takes it down again and says so.
     const files = checkFiles(cfg);
     loadBundle().then(
-      (api) => current() && !this.failed && this.mount(api, cfg, focus),
+      // The configuration as it is now (attributes may have changed while loading).
+      (api) => current() && !this.failed && this.mount(api, this.config(), focus),
       (e) => current() && this.fail(e),
     );
     files.catch((e) => current() && this.fail(e));
@@ -646,6 +663,7 @@ class Widget {
     const check = e.kind === "nowasm" ? [] : [h("p", { class: "cs-poster-check" }, w.FailCheck)];
     this.failure.replaceChildren(...check, retry);
     this.failure.hidden = false;
+    this.poster.setAttribute("data-shown", "");
     if (!blocking && !this.started) this.setState("poster");
   }
 
@@ -672,8 +690,9 @@ class Widget {
         else if (this.loading === "lazy") nearViewport().observe(this.host);
         else viewport?.unobserve(this.host);
       }
-      if (!this.widget) return;
-      if (names.some((n) => !LIVE.has(n))) return this.restart();
+      const remount = names.some((n) => !LIVE.has(n));
+      if (!this.widget) return remount && this.started && this.restart();
+      if (remount) return this.restart();
       const w = this.widget;
       const cfg = this.config();
       if (names.includes("lang")) w.setLang(cfg.lang);

@@ -2,6 +2,7 @@
 // on 127.0.0.1 (a free port) and Debian's Chromium driven by playwright-core.
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
@@ -29,25 +30,42 @@ export const STRICT_CSP =
 /**
  * Serves `dir` on 127.0.0.1 at a free port; optionally under a URL prefix and with
  * extra response headers (e.g. a Content-Security-Policy, tests/e2e/csp.spec.mjs).
+ * `options`: `pages` (path → HTML served instead of a file), `missing` (a Set of
+ * paths answered 404 while they are in it), `gzip` (compress as a docs host does, for
+ * the bytes a page downloads).
  */
-export async function serve(dir = distDir, prefix = "/", headers = {}) {
+export async function serve(dir = distDir, prefix = "/", headers = {}, options = {}) {
+  const { pages = {}, missing = new Set(), gzip = false } = options;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(prefix)) {
+    if (!rel.startsWith(prefix) || missing.has(rel)) {
       res.writeHead(404).end("not found");
       return;
     }
     rel = rel.slice(prefix.length);
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    if (pages[rel] !== undefined) {
+      const zip = gzip && /gzip/.test(req.headers["accept-encoding"] ?? "");
+      const body = zip ? zlib.gzipSync(pages[rel], { level: 9 }) : pages[rel];
+      res.writeHead(200, { ...headers, "content-type": types[".html"], ...(zip ? { "content-encoding": "gzip" } : {}) }).end(body);
+      return;
+    }
     const file = path.normalize(path.join(dir, rel));
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end("not found");
       return;
     }
+    const type = types[path.extname(file)] ?? "application/octet-stream";
+    if (gzip && /gzip/.test(req.headers["accept-encoding"] ?? "")) {
+      const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+      res.writeHead(200, { ...headers, "content-type": type, "content-encoding": "gzip", "content-length": body.length });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     res.writeHead(200, {
       ...headers,
-      "content-type": types[path.extname(file)] ?? "application/octet-stream",
+      "content-type": type,
       "content-length": fs.statSync(file).size,
     });
     // A HEAD request (the widget checks that its files are there) gets no body.
