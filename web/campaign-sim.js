@@ -230,6 +230,38 @@ function adaptedWidget(m, target, host, config) {
   const q = (sel) => target.querySelector(sel);
   let settling = false;
   let lastChange = 0;
+  // Today's widget fetches a lesson in English while its French texts load (a race the
+  // Rust side is to fix: fetch the lesson in the configured language): the reader does
+  // not see it (the poster stays), and switching EN → FR once reloads it in French.
+  const norm = (t) => t.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  let frenchLesson = cfg.lesson && cfg.lang === "fr" ? undefined : null;
+  let switched = false;
+  if (frenchLesson === undefined) {
+    fetchAsset(`lessons/${cfg.lesson}.fr.json`, "lesson").then(
+      (t) => {
+        try {
+          frenchLesson = norm(JSON.parse(t).steps[0].narration);
+        } catch {
+          frenchLesson = null;
+        }
+        check();
+      },
+      () => ((frenchLesson = null), check()),
+    );
+  }
+  const lessonInFrench = () => {
+    if (frenchLesson === null) return true;
+    if (frenchLesson === undefined) return false;
+    const shown = q('[data-testid="lesson-narration"]');
+    if (!shown) return !!q('[data-testid="lesson-error"]');
+    if (norm(shown.textContent) === frenchLesson || q('[data-testid="lesson-step"]')?.dataset.step?.split("/")[0] !== "1") return true;
+    if (!switched && q(".cs")?.getAttribute("lang") === "fr") {
+      switched = true;
+      q('[data-testid="lang-en"]')?.click();
+      setTimeout(() => q('[data-testid="lang-fr"]')?.click(), 0);
+    }
+    return false;
+  };
   const check = () => {
     lastChange = performance.now();
     if (dataHost) {
@@ -243,7 +275,7 @@ function adaptedWidget(m, target, host, config) {
     const lang = q(".cs")?.getAttribute("lang");
     const lesson = !cfg.lesson || q('[data-testid="lesson-panel"], [data-testid="lesson-error"]');
     const want = cfg.lang === "fr" ? "fr" : "en";
-    if (!clock || lang !== want || !lesson) return;
+    if (!clock || lang !== want || !lesson || !lessonInFrench()) return;
     // Today's views finish rendering the year a few frames after the clock shows it:
     // ready once nothing has changed for two frames (at most 1 s).
     settling = true;
