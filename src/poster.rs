@@ -357,33 +357,46 @@ mod tests {
     #[test]
     fn every_poster_is_written_with_its_file_name() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
-        let lessons: Vec<(String, Lang, String)> = ["q1-deliveries"]
+        let index = std::fs::read_to_string(format!("{dir}/index.en.json")).unwrap();
+        let ids: Vec<String> = crate::ui::lesson::parse_index(&index)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        let lessons: Vec<(String, Lang, String)> = ids
             .iter()
             .flat_map(|id| {
                 LANGS.map(|lang| {
                     let path = format!("{dir}/{id}.{}.json", i18n::code(lang));
-                    (id.to_string(), lang, std::fs::read_to_string(path).unwrap())
+                    (id.clone(), lang, std::fs::read_to_string(path).unwrap())
                 })
             })
             .collect();
         let files = all(&lessons).unwrap();
-        // 4 presets × 4 views × 2 languages, 4 generic × 2, 1 lesson × 2.
-        assert_eq!(files.len(), 32 + 8 + 2);
+        // 4 presets × 4 views × 2 languages, 4 generic × 2, every lesson × 2.
+        assert_eq!(files.len(), 32 + 8 + 2 * ids.len());
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"preset-weekly-newsletter-recurring.compare.fr.json"));
         assert!(names.contains(&"scenario.logs.en.json"));
-        assert!(names.contains(&"lesson-q1-deliveries.fr.json"));
-        let (_, q1) = files
-            .iter()
-            .find(|(n, _)| n == "lesson-q1-deliveries.fr.json")
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(q1).unwrap();
-        assert_eq!(v["lang"], "fr");
-        assert!(v["lines"][0]
-            .as_str()
-            .unwrap()
-            .starts_with("Question n°1 · "));
-        assert!(v.get("view").is_none());
+        for (id, lang, text) in &lessons {
+            let name = file_name("lesson", id, None, *lang);
+            let (_, poster) = files.iter().find(|(n, _)| *n == name).unwrap();
+            let v: serde_json::Value = serde_json::from_str(poster).unwrap();
+            let lesson = parse_lesson(text, Some(id)).unwrap();
+            assert_eq!(v["title"], lesson.title.as_str(), "{name}");
+            assert_eq!(v["lang"], i18n::code(*lang));
+            assert!(v.get("view").is_none());
+            let question = if *lang == Lang::Fr {
+                "Question n°"
+            } else {
+                "Question "
+            };
+            assert!(
+                v["lines"][0].as_str().unwrap().starts_with(question),
+                "{name}"
+            );
+            assert_eq!(v["lines"].as_array().unwrap().len(), 3, "{name}");
+        }
     }
 
     /// `web/element-words.js` is generated from the key table: this test fails when

@@ -9,6 +9,8 @@
 // and data hosts added and removed; themes following the host's switch.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { serve, launch, openPage, audit, screenshot, distDir } from "./harness.mjs";
 
 const prose = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the prose before the widgets. A targeting workflow runs on a schedule: a Scheduler fires, a Query selects recipients and a Delivery sends to them; what the delivery does at each execution decides how many deliveries the year ends with.</p>`).join("\n");
@@ -72,6 +74,25 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+test("dist/posters holds a poster for every preset × view × language and every lesson × language", () => {
+  const dir = path.join(distDir, "posters");
+  const presets = fs.readdirSync(path.join(distDir, "..", "presets")).map((f) => f.replace(/\.json$/, ""));
+  const lessons = JSON.parse(fs.readFileSync(path.join(distDir, "lessons", "index.en.json"), "utf8")).map((e) => e.id);
+  const want = [];
+  for (const lang of ["en", "fr"]) {
+    for (const view of ["full", "compare", "workflow", "logs"]) {
+      for (const p of presets) want.push(`preset-${p}.${view}.${lang}.json`);
+      want.push(`scenario.${view}.${lang}.json`);
+    }
+    for (const id of lessons) want.push(`lesson-${id}.${lang}.json`);
+  }
+  for (const name of want) {
+    const poster = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+    assert.ok(poster.title && poster.lines.length > 0 && poster.start, name);
+  }
+  assert.equal(fs.readdirSync(dir).length, want.length, "no other poster");
 });
 
 const boxState = (p, id) => p.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cs-box").dataset.state, id);
