@@ -49,6 +49,22 @@ pub struct Poster {
     /// The view the poster was written for (lesson posters fit every view).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub view: Option<&'static str>,
+    /// Each mode's deliveries in the year, drawn as the simulator's columns (the
+    /// generic poster has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub modes: Vec<ModeFigure>,
+}
+
+/// One mode's headline on a poster: "Recurring · 52 · deliveries".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ModeFigure {
+    /// `recurring`, `continuous` or `aggregated` (the colour).
+    pub mode: &'static str,
+    pub label: String,
+    /// The number, formatted.
+    pub value: String,
+    /// "deliveries" / "delivery", in the poster's language.
+    pub unit: String,
 }
 
 /// A year's headline figures, from the engine.
@@ -151,6 +167,24 @@ impl Figures {
             .join(" · ")
     }
 
+    /// Each mode's deliveries, for the poster's columns.
+    pub fn modes(&self, lang: Lang) -> Vec<ModeFigure> {
+        self.sides
+            .iter()
+            .map(|(side, deliveries, _)| {
+                let n = *deliveries as u64;
+                let counted = count(lang, n, K::DeliveryOne, K::DeliveryMany);
+                let value = format::int(lang, n);
+                ModeFigure {
+                    mode: side.name(),
+                    label: side_label(lang, *side).to_string(),
+                    unit: counted.trim_start_matches(&value).trim().to_string(),
+                    value,
+                }
+            })
+            .collect()
+    }
+
     /// The lines a poster of `view` shows: what that view is about first.
     pub fn lines(&self, view: View, lang: Lang) -> Vec<String> {
         match view {
@@ -198,6 +232,7 @@ fn poster(lang: Lang, kind: &'static str, view: Option<View>, title: String) -> 
         lang: i18n::code(lang),
         kind,
         view: view.map(View::name),
+        modes: Vec::new(),
     }
 }
 
@@ -207,6 +242,7 @@ pub fn preset_poster(name: &str, view: View, lang: Lang) -> Result<Poster, Strin
     let figures = Figures::of(p.json).map_err(|e| first_error(name, &e))?;
     Ok(Poster {
         lines: figures.lines(view, lang),
+        modes: figures.modes(lang),
         ..poster(lang, "preset", Some(view), tr(lang, p.label).to_string())
     })
 }
@@ -231,6 +267,7 @@ pub fn lesson_poster(lesson: &Lesson, lang: Lang) -> Result<Poster, String> {
     lines.extend(figures.lines(View::Compare, lang));
     Ok(Poster {
         lines,
+        modes: figures.modes(lang),
         ..poster(lang, "lesson", None, lesson.title.clone())
     })
 }
@@ -337,6 +374,15 @@ mod tests {
             ]
         );
         assert_eq!(en.start, "Start the simulator");
+        assert_eq!(
+            en.modes[1],
+            ModeFigure {
+                mode: "continuous",
+                label: "Continuous".into(),
+                value: "1".into(),
+                unit: "delivery".into()
+            }
+        );
         let fr = preset_poster("weekly-newsletter-recurring", View::Logs, Lang::Fr).unwrap();
         assert_eq!(
             fr.lines[0],

@@ -584,7 +584,16 @@ class Widget {
     }
     if (turn !== this.posterTurn) return;
     this.heading(poster.title);
-    this.figures.replaceChildren(...poster.lines.map((line) => h("p", {}, line)));
+    // Each mode's year as the simulator's columns draw it (the same words as the lines,
+    // which screen readers read: the columns are for the eye).
+    const modes = (poster.modes ?? []).map((m) => {
+      const col = h("div", { class: "cs-poster-mode", "data-mode": m.mode });
+      col.append(h("span", { class: "cs-poster-mode-label" }, m.label), h("span", { class: "cs-poster-mode-value" }, m.value), h("span", { class: "cs-poster-mode-unit" }, m.unit));
+      return col;
+    });
+    const columns = modes.length ? [h("div", { class: "cs-poster-modes", "aria-hidden": "true" })] : [];
+    columns[0]?.append(...modes);
+    this.figures.replaceChildren(...columns, ...poster.lines.map((line) => h("p", {}, line)));
     this.poster.setAttribute("data-shown", "");
     if (this.failed?.kind === "poster") this.clearFailure();
   }
