@@ -217,21 +217,6 @@ impl Source {
     }
 }
 
-/// The options a configuration object may hold (its `source` key aside).
-pub const OPTIONS: [&str; 11] = [
-    "preset",
-    "scenario",
-    "lang",
-    "view",
-    "compact",
-    "autoplay",
-    "instant",
-    "readOnly",
-    "lesson",
-    "chrome",
-    "headingLevel",
-];
-
 /// The problems found while reading one configuration, each with the path its author
 /// wrote.
 struct Problems {
@@ -353,7 +338,7 @@ fn read_option(cfg: &mut EmbedConfig, key: &str, v: &Value, problems: &mut Probl
         "headingLevel" => read_heading_level(cfg, v, problems),
         other => problems.option(
             other,
-            format!("unknown option ({})", OPTIONS.join(", ")),
+            format!("unknown option ({})", option_names(problems.source)),
         ),
     }
 }
@@ -437,6 +422,28 @@ fn read_heading_level(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems)
             format!("{} is not a heading level (2 to 6, or none)", short_json(v)),
         ),
     }
+}
+
+/// The options as `source` spells them: `readOnly` in a configuration object,
+/// `read-only` as an attribute (from [`ELEMENT_ATTRIBUTES`], the one list).
+fn option_names(source: Source) -> String {
+    let names: Vec<String> = ELEMENT_ATTRIBUTES
+        .iter()
+        .map(|a| match source {
+            Source::Object => {
+                let mut words = a.split('-');
+                let first = words.next().unwrap_or_default().to_string();
+                words.fold(first, |mut out, w| {
+                    let mut c = w.chars();
+                    out.extend(c.next().map(|c| c.to_ascii_uppercase()));
+                    out.push_str(c.as_str());
+                    out
+                })
+            }
+            Source::Attributes | Source::Element => a.to_string(),
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// A boolean option (`true`, `false`, or an attribute's `""`/`"true"`/`"false"`).
@@ -596,9 +603,11 @@ mod tests {
         assert!(lines
             .iter()
             .any(|l| l.starts_with("config.compact: expected true or false")));
-        assert!(lines
-            .iter()
-            .any(|l| l.starts_with("config.colour: unknown option")));
+        assert!(lines.contains(
+            &"config.colour: unknown option (preset, scenario, lang, view, compact, autoplay, \
+              instant, readOnly, lesson, chrome, headingLevel)"
+                .to_string()
+        ));
         assert_eq!(cfg.preset, PRESETS[0].name);
         assert_eq!(cfg.lang, "en");
     }

@@ -192,14 +192,20 @@ async function watchFrench(context) {
   });
 }
 
-test("MkDocs + mkdocs-material: fences run on the home page and on a page in a sub-folder, in French from the first paint", async () => {
+/** A page that records what French widgets show, and its errors and failed requests. */
+async function openWatched(url) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await watchFrench(context);
   const p = await context.newPage();
   p.problems = [];
   p.on("pageerror", (e) => p.problems.push(e.message));
   p.on("response", (r) => r.status() >= 400 && p.problems.push(`${r.status()} ${r.url()}`));
-  await p.goto(servers.mkdocs.url);
+  await p.goto(url);
+  return p;
+}
+
+test("MkDocs + mkdocs-material: fences run on the home page and on a page in a sub-folder, in French from the first paint", async () => {
+  const p = await openWatched(servers.mkdocs.url);
   await allReady(p, 2);
   assert.equal(await p.evaluate(() => document.querySelectorAll(".language-campaign-sim").length), 0, "the fences are widgets");
   await p.goto(servers.mkdocs.url + "lecons/premiere/");
@@ -214,7 +220,7 @@ test("MkDocs + mkdocs-material: fences run on the home page and on a page in a s
   }
   await screenshot(p, "site-mkdocs-lesson");
   assert.deepEqual(p.problems, []);
-  await context.close();
+  await p.context().close();
 });
 
 test("MkDocs: instant navigation back and forth mounts the new page's widgets and releases the old ones", async () => {
@@ -271,13 +277,7 @@ test("MkDocs: the widgets follow the light and dark palettes, axe clean in both"
 });
 
 test("mdBook: fences on the first chapter and in a sub-folder, French from the first paint, coal and ayu", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await watchFrench(context);
-  const p = await context.newPage();
-  p.problems = [];
-  p.on("pageerror", (e) => p.problems.push(e.message));
-  p.on("response", (r) => r.status() >= 400 && p.problems.push(`${r.status()} ${r.url()}`));
-  await p.goto(servers.mdbook.url);
+  const p = await openWatched(servers.mdbook.url);
   await allReady(p, 1);
   await p.goto(servers.mdbook.url + "guide/lecon.html");
   await p.waitForFunction(() => document.querySelectorAll("campaign-sim").length === 2);
@@ -306,5 +306,5 @@ test("mdBook: fences on the first chapter and in a sub-folder, French from the f
   assert.notEqual(row, "rgb(0, 0, 0)");
   await screenshot(p, "site-mdbook-coal");
   assert.deepEqual(p.problems, []);
-  await context.close();
+  await p.context().close();
 });
