@@ -47,9 +47,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
 fi
 
 # wasm-opt (npm binaryen, pinned in package-lock.json) and playwright-core.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"node_modules\//,$p' package-lock.json) <(sed -n '/"node_modules\//,$p' node_modules/.package-lock.json); then
+# (A stamp of the lockfile: npm's own node_modules/.package-lock.json leaves out the
+# optional packages of other platforms, esbuild's, so it never equals package-lock.json.)
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.campaign-sim-lock 2>/dev/null)" != "$lock_sum" ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.campaign-sim-lock
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
