@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The docs generators the e2e suite builds real sites with (tests/e2e/sites.spec.mjs):
+# MkDocs + mkdocs-material in a Python venv (PyPI), mdBook from crates.io.
+MKDOCS_VERSION=1.6.1
+MKDOCS_MATERIAL_VERSION=9.8.2
+MDBOOK_VERSION=0.5.4
+DOCS_VENV=.tools/docs-venv
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock: derive it.
 WASM_BINDGEN_VERSION=$(scripts/lock-version.sh wasm-bindgen)
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -41,9 +47,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
 fi
 
 # wasm-opt (npm binaryen, pinned in package-lock.json) and playwright-core.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"node_modules\//,$p' package-lock.json) <(sed -n '/"node_modules\//,$p' node_modules/.package-lock.json); then
+# (A stamp of the lockfile: npm's own node_modules/.package-lock.json leaves out the
+# optional packages of other platforms, esbuild's, so it never equals package-lock.json.)
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.campaign-sim-lock 2>/dev/null)" != "$lock_sum" ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.campaign-sim-lock
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -52,10 +62,25 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+if ! "$DOCS_VENV/bin/python" - "$MKDOCS_VERSION" "$MKDOCS_MATERIAL_VERSION" 2>/dev/null <<'PY'
+import sys, importlib.metadata as m
+sys.exit(0 if (m.version("mkdocs"), m.version("mkdocs-material")) == (sys.argv[1], sys.argv[2]) else 1)
+PY
+then
+  say "installing MkDocs $MKDOCS_VERSION and mkdocs-material $MKDOCS_MATERIAL_VERSION in $DOCS_VENV (about 40 s)"
+  python3 -m venv "$DOCS_VENV" || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; python3 -m venv "$DOCS_VENV"; }
+  "$DOCS_VENV/bin/pip" install -q --disable-pip-version-check "mkdocs==$MKDOCS_VERSION" "mkdocs-material==$MKDOCS_MATERIAL_VERSION"
+fi
+
+if ! mdbook --version 2>/dev/null | grep -q "v$MDBOOK_VERSION\$"; then
+  say "installing mdbook $MDBOOK_VERSION (about 3.5 minutes on 2 cores)"
+  cargo install mdbook --version "$MDBOOK_VERSION" --locked --force
+fi
+
 # Debian's binaryen 108 produces a module that does not instantiate: refuse it.
 wasm_opt=$(PATH="$PWD/node_modules/.bin:$PATH" command -v wasm-opt)
 case "$wasm_opt" in
   "$PWD/node_modules/.bin/wasm-opt") ;;
   *) echo "wasm-opt resolves to $wasm_opt, not the pinned npm binaryen" >&2; exit 1 ;;
 esac
-say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $("$wasm_opt" --version), $(chromium --version 2>/dev/null | head -n1)"
+say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $("$wasm_opt" --version), $(chromium --version 2>/dev/null | head -n1), $(mdbook --version), mkdocs $MKDOCS_VERSION + material $MKDOCS_MATERIAL_VERSION"

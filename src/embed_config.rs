@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::ui::lesson::valid_id;
 use crate::ui::presets::{preset, PRESETS};
 
-pub use crate::ui::state::layout::View;
+pub use crate::ui::state::layout::{Chrome, View};
 
 /// A checked embed configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,13 +27,18 @@ pub struct EmbedConfig {
     /// Compact layout (narrow widget); defaults to true for views other than full.
     pub compact: bool,
     pub autoplay: bool,
-    /// Initial simulated instant, as a local date-time or date in the scenario's zone.
+    /// Initial simulated instant, as a local date-time or date in the scenario's zone,
+    /// or `end` (the end of the year, as a lesson's `clock: "end"`).
     pub instant: Option<String>,
     /// Hide the scenario editors.
     pub read_only: bool,
     /// A lesson to open in the widget (its id; the widget checks it against the
     /// lessons' index when it fetches them).
     pub lesson: Option<String>,
+    /// Which parts of the widget's own header it shows.
+    pub chrome: Chrome,
+    /// The level of the widget's own title (2 to 6), or `None`: no heading element.
+    pub heading_level: Option<u8>,
     /// How the configuration was written (for the paths of later messages).
     pub source: Source,
 }
@@ -50,6 +55,8 @@ impl Default for EmbedConfig {
             instant: None,
             read_only: false,
             lesson: None,
+            chrome: Chrome::ALL,
+            heading_level: Some(2),
             source: Source::Object,
         }
     }
@@ -68,6 +75,18 @@ pub enum Source {
 }
 
 impl Source {
+    /// The source a configuration object names in its `source` key: `"config"` (the
+    /// default), `"attribute"` (a `<campaign-sim>` element's attributes) or
+    /// `"data-attribute"` (a `[data-campaign-sim]` host's).
+    pub fn named(name: &str) -> Option<Source> {
+        match name {
+            "config" => Some(Source::Object),
+            "attribute" => Some(Source::Element),
+            "data-attribute" => Some(Source::Attributes),
+            _ => None,
+        }
+    }
+
     /// The path of option `key` as the author wrote it (`config.lesson`, `data-lesson`).
     pub fn path(self, key: &str) -> String {
         if key.is_empty() {
@@ -100,125 +119,245 @@ impl Source {
     }
 }
 
+/// The problems found while reading one configuration, each with the path its author
+/// wrote.
+struct Problems {
+    source: Source,
+    found: Vec<ScenarioError>,
+}
+
+impl Problems {
+    fn at(&mut self, path: String, reason: String) {
+        self.found.push(ScenarioError { path, reason });
+    }
+
+    fn option(&mut self, key: &str, reason: String) {
+        self.at(self.source.path(key), reason);
+    }
+}
+
 /// Reads a configuration object (`{preset, scenario, lang, view, compact, autoplay,
-/// instant, readOnly, lesson}`). Returns the configuration to mount (defaults where a value
-/// was wrong, so the widget still works) and every problem found.
+/// instant, readOnly, lesson, chrome, headingLevel}`). Returns the configuration to
+/// mount (defaults where a value was wrong, so the widget still works) and every
+/// problem found.
 pub fn read(value: &Value, source: Source) -> (EmbedConfig, Vec<ScenarioError>) {
     let mut cfg = EmbedConfig {
         source,
         ..EmbedConfig::default()
     };
-    let errors = std::cell::RefCell::new(Vec::new());
-    let err_at =
-        |path: String, reason: String| errors.borrow_mut().push(ScenarioError { path, reason });
-    let err = |key: &str, reason: String| err_at(source.path(key), reason);
+    let mut problems = Problems {
+        source,
+        found: Vec::new(),
+    };
     let Some(map) = value.as_object() else {
         if !value.is_null() {
-            err("", "the configuration must be an object".to_string());
+            problems.option("", "the configuration must be an object".to_string());
         }
-        return (cfg, errors.into_inner());
+        return (cfg, problems.found);
     };
     let mut compact = None;
     for (key, v) in map {
         match key.as_str() {
-            "preset" => match v.as_str() {
-                Some(p) if preset(p).is_some() => cfg.preset = p.to_string(),
-                Some(p) => err(
-                    key,
-                    format!(
-                        "\"{}\" is not a preset ({})",
-                        clip(p),
-                        PRESETS.map(|p| p.name).join(", ")
-                    ),
-                ),
-                None => err(key, "expected a preset name".to_string()),
-            },
-            "scenario" => {
-                let text = match v {
-                    Value::String(s) => s.clone(),
-                    Value::Object(_) => v.to_string(),
-                    _ => {
-                        err(key, "expected a scenario object or its JSON text".to_string());
-                        continue;
-                    }
-                };
-                match doc::parse(&text) {
-                    Ok(_) => {}
-                    Err(errs) => {
-                        for e in errs {
-                            let path = if e.path.is_empty() {
-                                source.path(key)
-                            } else {
-                                format!("{}.{}", source.path(key), e.path)
-                            };
-                            err_at(path, e.reason);
-                        }
-                    }
-                }
-                // Kept even when invalid: the widget shows it in its editor, so
-                // nothing the author wrote is lost.
-                cfg.scenario = Some(text);
-            }
-            "lang" => match v.as_str() {
-                Some(l @ ("en" | "fr")) => cfg.lang = l.to_string(),
-                Some(l) => err(key, format!("\"{}\" is not a language (en, fr)", clip(l))),
-                None => err(key, "expected \"en\" or \"fr\"".to_string()),
-            },
-            "view" => match v.as_str().and_then(|n| View::ALL.iter().find(|(_, name)| *name == n)) {
-                Some((view, _)) => cfg.view = *view,
-                None => err(
-                    key,
-                    format!(
-                        "{} is not a view ({})",
-                        short_json(v),
-                        View::ALL.map(|(_, n)| n).join(", ")
-                    ),
-                ),
-            },
-            "compact" | "autoplay" | "readOnly" => match flag(v) {
-                Some(b) => match key.as_str() {
-                    "compact" => compact = Some(b),
-                    "autoplay" => cfg.autoplay = b,
-                    _ => cfg.read_only = b,
-                },
-                None => err(key, format!("expected true or false, found {}", short_json(v))),
-            },
-            "instant" => match v.as_str() {
-                Some(s)
-                    if doc::parse_local_datetime(s).is_some()
-                        || doc::parse_date(s).is_some() =>
-                {
-                    cfg.instant = Some(s.to_string())
-                }
-                _ => err(
-                    key,
-                    format!(
-                        "{} is not a local date-time YYYY-MM-DDTHH:MM or date YYYY-MM-DD",
-                        short_json(v)
-                    ),
-                ),
-            },
-            // Its form here; whether such a lesson exists is known once the widget has
-            // fetched the lessons' index (an unknown id is then shown in the widget).
-            "lesson" => match v.as_str() {
-                Some(id) if valid_id(id) => cfg.lesson = Some(id.to_string()),
-                _ => err(
-                    key,
-                    format!(
-                        "{} is not a lesson id (lowercase letters, digits and -, as in lessons/index.en.json)",
-                        short_json(v)
-                    ),
-                ),
-            },
-            other => err(
-                other,
-                "unknown option (preset, scenario, lang, view, compact, autoplay, instant, readOnly, lesson)"
-                    .to_string(),
-            ),
+            "source" => {}
+            "compact" => compact = read_flag(v, key, &mut problems),
+            "autoplay" => cfg.autoplay = read_flag(v, key, &mut problems).unwrap_or(false),
+            "readOnly" => cfg.read_only = read_flag(v, key, &mut problems).unwrap_or(false),
+            _ => read_option(&mut cfg, key, v, &mut problems),
         }
     }
     cfg.compact = compact.unwrap_or(cfg.view != View::Full);
-    (cfg, errors.into_inner())
+    (cfg, problems.found)
+}
+
+/// Reads a configuration object that names its own [`Source`] in a `source` key (the
+/// element's `mountWidget(target, host, config)`); without one, `config.*` paths.
+pub fn from_config(value: &Value) -> (EmbedConfig, Vec<ScenarioError>) {
+    let named = value.get("source").and_then(Value::as_str);
+    let source = named.and_then(Source::named).unwrap_or(Source::Object);
+    let (cfg, mut errors) = read(value, source);
+    if let Some(name) = named.filter(|n| Source::named(n).is_none()) {
+        errors.push(ScenarioError {
+            path: source.path("source"),
+            reason: format!(
+                "\"{}\" is not a source (config, attribute, data-attribute)",
+                clip(name)
+            ),
+        });
+    }
+    (cfg, errors)
+}
+
+/// One option other than the flags into `cfg`, or its problem.
+fn read_option(cfg: &mut EmbedConfig, key: &str, v: &Value, problems: &mut Problems) {
+    match key {
+        "preset" => read_preset(cfg, v, problems),
+        "scenario" => read_scenario(cfg, v, problems),
+        "lang" => match v.as_str() {
+            Some(l @ ("en" | "fr")) => cfg.lang = l.to_string(),
+            Some(l) => problems.option(key, format!("\"{}\" is not a language (en, fr)", clip(l))),
+            None => problems.option(key, "expected \"en\" or \"fr\"".to_string()),
+        },
+        "view" => match v.as_str().and_then(View::from_name) {
+            Some(view) => cfg.view = view,
+            None => problems.option(
+                key,
+                format!(
+                    "{} is not a view ({})",
+                    short_json(v),
+                    View::ALL.map(|(_, n)| n).join(", ")
+                ),
+            ),
+        },
+        "instant" => match v.as_str() {
+            Some(s)
+                if s == "end"
+                    || doc::parse_local_datetime(s).is_some()
+                    || doc::parse_date(s).is_some() =>
+            {
+                cfg.instant = Some(s.to_string())
+            }
+            _ => problems.option(
+                key,
+                format!(
+                    "{} is not a local date-time YYYY-MM-DDTHH:MM, a date YYYY-MM-DD or \"end\"",
+                    short_json(v)
+                ),
+            ),
+        },
+        // Its form here; whether such a lesson exists is known once the widget has
+        // fetched the lessons' index (an unknown id is then shown in the widget).
+        "lesson" => match v.as_str() {
+            Some(id) if valid_id(id) => cfg.lesson = Some(id.to_string()),
+            _ => problems.option(
+                key,
+                format!(
+                    "{} is not a lesson id (lowercase letters, digits and -, as in lessons/index.en.json)",
+                    short_json(v)
+                ),
+            ),
+        },
+        "chrome" => read_chrome(cfg, v, problems),
+        "headingLevel" => read_heading_level(cfg, v, problems),
+        other => problems.option(
+            other,
+            format!("unknown option ({})", option_names(problems.source)),
+        ),
+    }
+}
+
+fn read_preset(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems) {
+    match v.as_str() {
+        Some(p) if preset(p).is_some() => cfg.preset = p.to_string(),
+        Some(p) => problems.option(
+            "preset",
+            format!(
+                "\"{}\" is not a preset ({})",
+                clip(p),
+                PRESETS.map(|p| p.name).join(", ")
+            ),
+        ),
+        None => problems.option("preset", "expected a preset name".to_string()),
+    }
+}
+
+fn read_scenario(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems) {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Object(_) => v.to_string(),
+        _ => {
+            problems.option(
+                "scenario",
+                "expected a scenario object or its JSON text".to_string(),
+            );
+            return;
+        }
+    };
+    if let Err(errs) = doc::parse(&text) {
+        let root = problems.source.path("scenario");
+        for e in errs {
+            let path = if e.path.is_empty() {
+                root.clone()
+            } else {
+                format!("{root}.{}", e.path)
+            };
+            problems.at(path, e.reason);
+        }
+    }
+    // Kept even when invalid: the widget shows it in its editor, so nothing the
+    // author wrote is lost.
+    cfg.scenario = Some(text);
+}
+
+fn read_chrome(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems) {
+    let parsed = match v {
+        Value::String(s) => Chrome::parse([s.as_str()]),
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            Chrome::parse(items.iter().filter_map(Value::as_str))
+        }
+        _ => Err(format!(
+            "expected \"all\", \"none\" or a list of {}, found {}",
+            Chrome::NAMES.join(", "),
+            short_json(v)
+        )),
+    };
+    match parsed {
+        Ok(c) => cfg.chrome = c,
+        Err(reason) => problems.option("chrome", reason),
+    }
+}
+
+fn read_heading_level(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems) {
+    let level = match v {
+        Value::String(s) if s == "none" => Ok(None),
+        Value::String(s) => s.parse::<u8>().map(Some).map_err(|_| ()),
+        Value::Number(n) => n
+            .as_u64()
+            .and_then(|n| u8::try_from(n).ok())
+            .map(Some)
+            .ok_or(()),
+        _ => Err(()),
+    };
+    match level {
+        Ok(l) if l.is_none_or(|l| (2..=6).contains(&l)) => cfg.heading_level = l,
+        _ => problems.option(
+            "headingLevel",
+            format!("{} is not a heading level (2 to 6, or none)", short_json(v)),
+        ),
+    }
+}
+
+/// The options as `source` spells them: `readOnly` in a configuration object,
+/// `read-only` as an attribute (from [`ELEMENT_ATTRIBUTES`], the one list).
+fn option_names(source: Source) -> String {
+    let names: Vec<String> = ELEMENT_ATTRIBUTES
+        .iter()
+        .map(|a| match source {
+            Source::Object => {
+                let mut words = a.split('-');
+                let first = words.next().unwrap_or_default().to_string();
+                words.fold(first, |mut out, w| {
+                    let mut c = w.chars();
+                    out.extend(c.next().map(|c| c.to_ascii_uppercase()));
+                    out.push_str(c.as_str());
+                    out
+                })
+            }
+            Source::Attributes | Source::Element => a.to_string(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// A boolean option (`true`, `false`, or an attribute's `""`/`"true"`/`"false"`).
+fn read_flag(v: &Value, key: &str, problems: &mut Problems) -> Option<bool> {
+    let b = flag(v);
+    if b.is_none() {
+        problems.option(
+            key,
+            format!("expected true or false, found {}", short_json(v)),
+        );
+    }
+    b
 }
 
 /// Reads `data-*` attributes (name without `data-`, value) into a configuration.
@@ -231,7 +370,8 @@ pub fn from_attributes<'a>(
 
 /// The attributes a `<campaign-sim>` element reads (its `observedAttributes`); every
 /// other attribute (`id`, `class`, `hidden`, `aria-*` …) belongs to the host page.
-pub const ELEMENT_ATTRIBUTES: [&str; 9] = [
+/// (`theme`, `loading` and `height` are the element's own, read by `campaign-sim.js`.)
+pub const ELEMENT_ATTRIBUTES: [&str; 11] = [
     "preset",
     "scenario",
     "lang",
@@ -241,6 +381,8 @@ pub const ELEMENT_ATTRIBUTES: [&str; 9] = [
     "instant",
     "read-only",
     "lesson",
+    "chrome",
+    "heading-level",
 ];
 
 /// Reads a `<campaign-sim>` element's attributes (name, value) into a configuration;
@@ -262,8 +404,10 @@ fn attributes<'a>(
     let mut map = serde_json::Map::new();
     for (name, value) in attrs {
         let key = match name {
-            "campaign-sim" => continue,
+            // The element's own (campaign-sim.js reads them), not the simulator's.
+            "campaign-sim" | "theme" | "loading" | "height" => continue,
             "read-only" => "readOnly".to_string(),
+            "heading-level" => "headingLevel".to_string(),
             other => other.to_string(),
         };
         let v = match key.as_str() {
@@ -361,9 +505,11 @@ mod tests {
         assert!(lines
             .iter()
             .any(|l| l.starts_with("config.compact: expected true or false")));
-        assert!(lines
-            .iter()
-            .any(|l| l.starts_with("config.colour: unknown option")));
+        assert!(lines.contains(
+            &"config.colour: unknown option (preset, scenario, lang, view, compact, autoplay, \
+              instant, readOnly, lesson, chrome, headingLevel)"
+                .to_string()
+        ));
         assert_eq!(cfg.preset, PRESETS[0].name);
         assert_eq!(cfg.lang, "en");
     }
@@ -461,6 +607,90 @@ mod tests {
                 assert_eq!(errors.len(), 1, "{name}: {errors:?}");
                 assert!(errors[0].path == name, "{name}: {errors:?}");
             }
+        }
+    }
+
+    #[test]
+    fn chrome_heading_level_and_the_end_of_the_year() {
+        let (cfg, errors) = from_element([
+            ("chrome", "title lang"),
+            ("heading-level", "3"),
+            ("instant", "end"),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            cfg.chrome,
+            Chrome {
+                title: true,
+                lang: true,
+                ..Chrome::NONE
+            }
+        );
+        assert_eq!(cfg.heading_level, Some(3));
+        assert_eq!(cfg.instant.as_deref(), Some("end"));
+        let (cfg, errors) = read(
+            &json!({"chrome": ["preset"], "headingLevel": "none"}),
+            Source::Object,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(cfg.chrome.preset && !cfg.chrome.title);
+        assert_eq!(cfg.heading_level, None);
+        assert_eq!(EmbedConfig::default().chrome, Chrome::ALL);
+        assert_eq!(Chrome::parse(["none"]), Ok(Chrome::NONE));
+        assert_eq!(Chrome::parse(["all"]), Ok(Chrome::ALL));
+        let (cfg, errors) = from_element([("chrome", "title footer"), ("heading-level", "7")]);
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(
+            lines[0].starts_with("chrome: \"footer\" is not a part of the header"),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines[1],
+            "heading-level: \"7\" is not a heading level (2 to 6, or none)"
+        );
+        assert_eq!((cfg.chrome, cfg.heading_level), (Chrome::ALL, Some(2)));
+    }
+
+    #[test]
+    fn a_config_names_its_source_and_the_elements_own_attributes_are_left_alone() {
+        let (cfg, errors) =
+            from_config(&json!({"source": "attribute", "view": "nope", "readOnly": true}));
+        assert_eq!(cfg.source, Source::Element);
+        assert!(
+            errors[0].to_string().starts_with("view: \"nope\""),
+            "{errors:?}"
+        );
+        assert!(cfg.read_only);
+        let (_, errors) = from_config(&json!({"source": "data-attribute", "headingLevel": 9}));
+        assert!(
+            errors[0].to_string().starts_with("data-heading-level: 9"),
+            "{errors:?}"
+        );
+        let (_, errors) = from_config(&json!({"source": "html", "lang": "de"}));
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(lines.contains(&"config.lang: \"de\" is not a language (en, fr)".into()));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("config.source: \"html\" is not a source")));
+        // theme, loading and height belong to campaign-sim.js.
+        let (_, errors) =
+            from_attributes([("theme", "dark"), ("loading", "click"), ("height", "500")]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    /// The element's attribute list (web/element-api.js, the manifest's source) holds
+    /// every attribute the simulator reads, and the element's own three.
+    #[test]
+    fn the_element_api_lists_every_attribute() {
+        let api = include_str!("../web/element-api.js");
+        for name in ELEMENT_ATTRIBUTES
+            .iter()
+            .chain(&["theme", "loading", "height"])
+        {
+            assert!(
+                api.contains(&format!("{{ name: \"{name}\", property: ")),
+                "web/element-api.js does not list the attribute {name}"
+            );
         }
     }
 

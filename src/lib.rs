@@ -20,5 +20,10 @@ pub mod ui;
 /// The embed configuration (pure, native-tested).
 pub mod embed_config;
 
+/// Posters: the widget's stand-in until its simulator is ready, written at build time
+/// by `campaign-sim posters` from the engine's year (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod poster;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -1,7 +1,7 @@
 //! Web entry point (wasm32). The full bundle (`full` feature, built by Trunk for
-//! `index.html`) mounts the whole simulator on the standalone page's `#app`; both
-//! bundles then mount every `[data-campaign-sim]` widget of the page (see
-//! `embed.html` and the README).
+//! `index.html`) mounts the whole simulator on the standalone page's `#app`. Widgets
+//! (`<campaign-sim>`, `[data-campaign-sim]`, Markdown fences) are the element's module's
+//! (`web/campaign-sim.js`), which mounts each through the embed API when it is needed.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,7 +13,6 @@ fn main() {
     {
         campaign_sim::ui::app::start();
     }
-    campaign_sim::embed::mount_all();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,6 +4,7 @@
 //! campaign-sim schedule FILE        planned slots (JSON array of RFC 3339 strings; one per workflow)
 //! campaign-sim run FILE [--json]    executions of the year
 //! campaign-sim describe FILE [--lang en|fr]
+//! campaign-sim posters DIR [--lessons DIR]   the widgets' posters (posters/*.json)
 //! ```
 //! `-` as FILE reads standard input. An invalid document or unreadable file exits
 //! with status 2 and one line on standard error; usage errors also exit 2.
@@ -36,6 +37,10 @@ Usage:
                                       print the executions, deliveries and totals
   campaign-sim describe FILE [--lang en|fr]
                                       print the schedule in plain language
+  campaign-sim posters DIR [--lessons DIR]
+                                      write the widgets' posters into DIR (one per
+                                      preset, view and language, per lesson and
+                                      language; lessons read from ./lessons)
   campaign-sim --help | --version
 
 FILE is a scenario document (JSON); `-` reads standard input.
@@ -101,8 +106,64 @@ An invalid document exits with status 2 and one line naming the field.";
                     None => usage_error("describe needs a FILE"),
                 }
             }
+            ["posters", dir] => posters_command(dir, "lessons"),
+            ["posters", dir, "--lessons", lessons] => posters_command(dir, lessons),
             [cmd, ..] => usage_error(&format!("unknown command or arguments starting at {cmd:?}")),
         }
+    }
+
+    /// Writes every poster into `dir` (created if missing); the lessons are the
+    /// `<id>.<lang>.json` files of `lessons` (its `index.*.json` left out).
+    fn posters_command(dir: &str, lessons: &str) -> i32 {
+        match write_posters(dir, lessons) {
+            Ok(n) => {
+                println!("{n} posters written to {dir}");
+                0
+            }
+            Err(e) => {
+                eprintln!("campaign-sim posters: {e}");
+                2
+            }
+        }
+    }
+
+    fn write_posters(dir: &str, lessons: &str) -> Result<usize, String> {
+        use campaign_sim::ui::i18n::Lang;
+        let mut texts = Vec::new();
+        let entries =
+            std::fs::read_dir(lessons).map_err(|e| format!("cannot read {lessons}: {e}"))?;
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        for name in names {
+            let Some((id, lang)) = name
+                .strip_suffix(".json")
+                .and_then(|stem| stem.rsplit_once('.'))
+            else {
+                continue;
+            };
+            let lang = match lang {
+                "en" => Lang::En,
+                "fr" => Lang::Fr,
+                _ => continue,
+            };
+            if id == "index" {
+                continue;
+            }
+            let path = format!("{lessons}/{name}");
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            texts.push((id.to_string(), lang, text));
+        }
+        let files = campaign_sim::poster::all(&texts)?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
+        for (name, text) in &files {
+            let path = format!("{dir}/{name}");
+            std::fs::write(&path, text).map_err(|e| format!("cannot write {path}: {e}"))?;
+        }
+        Ok(files.len())
     }
 
     fn usage_error(msg: &str) -> i32 {

@@ -31,7 +31,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::embed_config::{self, EmbedConfig, Source};
+use crate::embed_config::{self, EmbedConfig};
 use crate::engine::doc::ScenarioError;
 use crate::ui::app::{self, Mounted};
 use crate::ui::events::{emit, to_js};
@@ -286,8 +286,8 @@ fn instance_config(cfg: &EmbedConfig, errors: &[ScenarioError]) -> InstanceConfi
             view: cfg.view,
             compact: cfg.compact,
             read_only: cfg.read_only,
-            chrome: Chrome::ALL,
-            heading: Some(2),
+            chrome: cfg.chrome,
+            heading: cfg.heading_level,
             ..Layout::default()
         },
         autoplay: cfg.autoplay,
@@ -298,68 +298,23 @@ fn instance_config(cfg: &EmbedConfig, errors: &[ScenarioError]) -> InstanceConfi
     }
 }
 
-/// The configuration object of the element's module (`source: "attribute"` or
+/// The configuration object of the element's module (its `source`, `"attribute"` or
 /// `"data-attribute"`: values as the attributes hold them, their paths named after
-/// them) or of a script (`config.…`).
+/// them) or of a script (`config.…`), read through serde-wasm-bindgen.
 fn read_config(config: JsValue) -> (EmbedConfig, Vec<ScenarioError>) {
-    let value: serde_json::Value = if config.is_undefined() || config.is_null() {
-        serde_json::Value::Null
-    } else {
-        match serde_wasm_bindgen::from_value(config) {
-            Ok(v) => v,
-            Err(_) => {
-                let e = ScenarioError {
-                    path: "config".into(),
-                    reason: "expected an object".into(),
-                };
-                return (EmbedConfig::default(), vec![e]);
-            }
-        }
-    };
-    let source = value
-        .get("source")
-        .and_then(|s| s.as_str())
-        .map(str::to_string);
-    match source.as_deref() {
-        Some(s @ ("attribute" | "data-attribute")) => {
-            let pairs = attribute_pairs(&value);
-            let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-            if s == "attribute" {
-                embed_config::from_element(pairs)
-            } else {
-                embed_config::from_attributes(pairs)
-            }
-        }
-        _ => embed_config::read(&value, Source::Object),
+    if config.is_undefined() || config.is_null() {
+        return embed_config::from_config(&serde_json::Value::Null);
     }
-}
-
-/// A configuration object's options as attributes: `readOnly` → `read-only`, values as
-/// text (an object, a scenario, as its JSON).
-fn attribute_pairs(value: &serde_json::Value) -> Vec<(String, String)> {
-    let Some(map) = value.as_object() else {
-        return Vec::new();
-    };
-    map.iter()
-        .filter(|(k, _)| *k != "source")
-        .map(|(k, v)| {
-            let name: String = k
-                .chars()
-                .flat_map(|c| {
-                    if c.is_ascii_uppercase() {
-                        vec!['-', c.to_ascii_lowercase()]
-                    } else {
-                        vec![c]
-                    }
-                })
-                .collect();
-            let text = match v {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
+    match serde_wasm_bindgen::from_value::<serde_json::Value>(config) {
+        Ok(v) => embed_config::from_config(&v),
+        Err(_) => {
+            let e = ScenarioError {
+                path: "config".into(),
+                reason: "expected an object".into(),
             };
-            (name, text)
-        })
-        .collect()
+            (EmbedConfig::default(), vec![e])
+        }
+    }
 }
 
 /// Mounts a widget in `target`, its events sent from `host`, with a configuration

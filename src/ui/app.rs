@@ -55,6 +55,7 @@ pub fn start() {
 /// Mounts one independent instance inside `parent`.
 pub fn mount(parent: web_sys::HtmlElement, config: InstanceConfig) -> Mounted {
     super::panic::install_panic_hook();
+    super::panic::register_mount(&parent);
     let (tx, rx) = std::sync::mpsc::channel();
     let lang = config.lang;
     let handle = leptos::mount::mount_to(parent, move || {

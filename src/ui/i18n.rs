@@ -484,6 +484,22 @@ impl_keys! {
     QuizWhyAppendedNone => ("Execution #{n}'s query returned nobody: the delivery did not run and no row was written.", "La requête de l'exécution n°{n} n'a renvoyé personne\u{a0}: la diffusion n'a pas tourné, aucune ligne n'a été écrite."),
     QuizWhyQueryDay => ("Execution #{n} ran on {date}, so its query took the {birthdays}{slot}: a query evaluates \"today\" when it runs.", "L'exécution n°{n} a tourné le {date}, sa requête a donc pris les {birthdays}{slot}\u{a0}: une requête évalue «\u{a0}aujourd'hui\u{a0}» au moment où elle tourne."),
     QuizWhyExecutionTime => ("Execution #{n} ran on {at} {offset}", "L'exécution n°{n} a tourné le {at} {offset}"),
+    // Posters and the element (issues 20, 21)
+    PosterStart => ("Start the simulator", "Démarrer le simulateur"),
+    PosterLoading => ("Loading the simulator…", "Chargement du simulateur…"),
+    PosterExecutions => ("{executions} in the year, {reached} of which targeted someone", "{executions} dans l'année, dont {reached} ont ciblé quelqu'un"),
+    PosterLesson => ("Question {n} · {steps}, answered in the simulator", "Question n°{n} · {steps}, réponse dans le simulateur"),
+    PosterStepOne => ("{n} step", "{n} étape"),
+    PosterStepMany => ("{n} steps", "{n} étapes"),
+    PosterOwnScenario => ("A scenario of this page: start the simulator to see its year, execution by execution.", "Un scénario propre à cette page\u{a0}: démarrez le simulateur pour voir son année, exécution par exécution."),
+    PosterRetry => ("Retry", "Réessayer"),
+    FailGlue => ("The simulator's script did not load: {file} ({reason}).", "Le script du simulateur ne s'est pas chargé\u{a0}: {file} ({reason})."),
+    FailWasm => ("The simulator did not load: {file} ({reason}).", "Le simulateur ne s'est pas chargé\u{a0}: {file} ({reason})."),
+    FailPoster => ("This widget's poster did not load: {file} ({reason}).", "L'affiche de ce widget ne s'est pas chargée\u{a0}: {file} ({reason})."),
+    FailLesson => ("The lesson did not load: {file} ({reason}).", "La leçon ne s'est pas chargée\u{a0}: {file} ({reason})."),
+    FailFrench => ("The French texts did not load: {file} ({reason}).", "Les textes en français ne se sont pas chargés\u{a0}: {file} ({reason})."),
+    FailNoWasm => ("This browser cannot run WebAssembly, which the simulator needs.", "Ce navigateur n'exécute pas WebAssembly, dont le simulateur a besoin."),
+    FailCheck => ("The files must sit next to campaign-sim.js, or set a base path (setBasePath).", "Les fichiers doivent se trouver à côté de campaign-sim.js, ou indiquez leur emplacement (setBasePath)."),
 }
 
 /// A template with `{name}` placeholders filled in.

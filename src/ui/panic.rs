@@ -11,8 +11,24 @@ use std::sync::Once;
 
 use wasm_bindgen::JsCast;
 
-/// Class of the root element of every instance (`views::app`).
+/// Class of the root element of every instance (`views::root`).
 const ROOT_SELECTOR: &str = ".cs";
+
+thread_local! {
+    /// Where each instance was mounted (a widget's is inside a shadow root, which a
+    /// query of the document does not see).
+    static MOUNTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers where an instance is mounted, for the error panel (the ones no longer
+/// in a page are forgotten).
+pub fn register_mount(parent: &web_sys::Element) {
+    MOUNTS.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|e| e.is_connected());
+        m.push(parent.clone());
+    });
+}
 
 /// Installs the hook once per page (further calls do nothing). Call it first thing in
 /// `start()` and in every mount entry point.
@@ -31,15 +47,17 @@ fn show_panel(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(roots) = doc.query_selector_all(ROOT_SELECTOR) else {
-        return;
-    };
-    for i in 0..roots.length() {
-        let Some(root) = roots
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
+    let mut roots: Vec<web_sys::Element> = MOUNTS.with(|m| m.borrow().clone());
+    if let Ok(found) = doc.query_selector_all(ROOT_SELECTOR) {
+        roots.extend(
+            (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok()),
+        );
+    }
+    for root in roots {
+        // A mount point holds the instance's root.
+        let root = match root.query_selector(ROOT_SELECTOR).ok().flatten() {
+            Some(inner) if !root.class_list().contains("cs") => inner,
+            _ => root,
         };
         if root
             .query_selector("[data-testid=panic-panel]")

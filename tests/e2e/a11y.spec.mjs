@@ -83,7 +83,7 @@ test("embed.html with its widgets (one with a lesson) has no axe violation", asy
   const clocks = page.locator("[data-campaign-sim] [data-testid=sim-clock]");
   await clocks.nth(1).waitFor({ timeout: 20000 });
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-campaign-sim] [data-testid="sim-clock"]')].every((c) => c.getAttribute("data-instant")),
+    () => [...csQueryAll('[data-campaign-sim] >>> [data-testid="sim-clock"]')].every((c) => c.getAttribute("data-instant")),
     null,
     { timeout: 20000 },
   );
@@ -96,7 +96,7 @@ test("element.html with its <campaign-sim> elements has no axe violation", async
   const page = await openPage(env.browser, env.server.url + "element.html");
   await page.waitForFunction(
     () => {
-      const clocks = [...document.querySelectorAll('campaign-sim [data-testid="sim-clock"]')];
+      const clocks = [...csQueryAll('campaign-sim >>> [data-testid="sim-clock"]')];
       return clocks.length === 2 && clocks.every((c) => c.getAttribute("data-instant"));
     },
     null,
@@ -106,7 +106,7 @@ test("element.html with its <campaign-sim> elements has no axe violation", async
   // After an attribute change (French, the other view), still clean.
   await page.selectOption("#lang", "fr");
   await page.selectOption("#view", "workflow");
-  await page.waitForFunction(() => document.querySelector("#newsletter .cs")?.getAttribute("lang") === "fr");
+  await page.waitForFunction(() => csQuery("#newsletter >>> .cs")?.getAttribute("lang") === "fr");
   await page.locator("#birthday [data-view=workflow] [data-testid=sim-clock][data-instant]").waitFor({ timeout: 20000 });
   await page.locator("#newsletter [data-testid=sim-clock][data-instant]").waitFor({ timeout: 20000 });
   await assertClean(page, "element.html after attribute changes");

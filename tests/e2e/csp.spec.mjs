@@ -4,7 +4,7 @@
 // and the browser reports no CSP violation (console or securitypolicyviolation).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, ready, screenshot, distDir, STRICT_CSP } from "./harness.mjs";
+import { withBrowser, ready, screenshot, distDir, STRICT_CSP, deepQueryInit } from "./harness.mjs";
 
 const env = withBrowser(distDir, { "content-security-policy": STRICT_CSP });
 
@@ -12,6 +12,7 @@ const env = withBrowser(distDir, { "content-security-policy": STRICT_CSP });
 async function openStrict(name, viewport) {
   const context = await env.browser.newContext({ viewport: viewport ?? { width: 1400, height: 900 } });
   // Added through the DevTools protocol: runs before the page's scripts, CSP or not.
+  await context.addInitScript(deepQueryInit);
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) =>
@@ -92,7 +93,7 @@ test("embed.html starts under the strict CSP: every widget, a lesson, no violati
   const a = widgets.nth(0);
   await a.getByTestId("run-to-end").click();
   await page.waitForFunction(
-    () => document.querySelector('[data-campaign-sim] [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
+    () => csQuery('[data-campaign-sim] >>> [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
     null,
     { timeout: 15000 },
   );

@@ -20,13 +20,13 @@ async function open() {
 }
 
 const clock = (page, id) =>
-  page.evaluate((id) => document.querySelector(`#${id} [data-testid="sim-clock"]`)?.getAttribute("data-instant") ?? null, id);
+  page.evaluate((id) => csQuery(`#${id} >>> [data-testid="sim-clock"]`)?.getAttribute("data-instant") ?? null, id);
 
 test("element.html: two elements, the page's controls, no problem", async () => {
   const page = await open();
   assert.equal(await page.locator("campaign-sim").count(), 2);
-  assert.equal(await page.locator("#newsletter [data-view=compare]").count(), 1);
-  assert.equal(await page.locator("#birthday [data-view=logs]").count(), 1);
+  assert.equal(await page.locator("#newsletter .cs[data-view=compare]").count(), 1);
+  assert.equal(await page.locator("#birthday .cs[data-view=logs]").count(), 1);
   assert.equal(await page.locator("#newsletter").getByText("Loading the simulator").count(), 0, "fallback replaced");
   await screenshot(page, "element-page");
   assert.deepEqual(page.problems, []);
@@ -38,19 +38,19 @@ test("changing an attribute updates the widget: lang, preset, view, lesson", asy
   // lang, through the page's own control.
   assert.equal(await el.locator(".cs").first().getAttribute("lang"), "en");
   await page.selectOption("#lang", "fr");
-  await page.waitForFunction(() => document.querySelector("#newsletter .cs")?.getAttribute("lang") === "fr", null, { timeout: 10000 });
+  await page.waitForFunction(() => csQuery("#newsletter >>> .cs")?.getAttribute("lang") === "fr", null, { timeout: 10000 });
   await el.getByTestId("sim-clock").waitFor({ timeout: 10000 });
   // preset: the weekly newsletter's 52 recurring deliveries become the welcome email's.
   const recurring = () =>
-    page.evaluate(() => document.querySelector('#newsletter [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim());
+    page.evaluate(() => csQuery('#newsletter >>> [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim());
   await el.getByTestId("run-to-end").click();
-  await page.waitForFunction(() => document.querySelector('#newsletter [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52", null, { timeout: 10000 });
+  await page.waitForFunction(() => csQuery('#newsletter >>> [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52", null, { timeout: 10000 });
   await page.evaluate(() => document.getElementById("newsletter").setAttribute("preset", "welcome-continuous-incremental"));
-  await page.waitForFunction(() => !document.querySelector('#newsletter [data-testid="delivery-count"]'), null, { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(() => !csQuery('#newsletter >>> [data-testid="delivery-count"]'), null, { timeout: 5000 }).catch(() => {});
   await el.getByTestId("sim-clock").waitFor({ timeout: 10000 });
   await el.getByTestId("run-to-end").click();
   await page.waitForFunction(
-    () => /^2027-01-01/.test(document.querySelector('#newsletter [data-testid="sim-clock"]')?.getAttribute("data-instant") ?? ""),
+    () => /^2027-01-01/.test(csQuery('#newsletter >>> [data-testid="sim-clock"]')?.getAttribute("data-instant") ?? ""),
     null,
     { timeout: 10000 },
   );
@@ -58,8 +58,8 @@ test("changing an attribute updates the widget: lang, preset, view, lesson", asy
   assert.equal(await el.locator(".cs").first().getAttribute("lang"), "fr", "the other attributes stay");
   // view, through the page's control: the birthday widget shows its canvas.
   await page.selectOption("#view", "workflow");
-  await page.locator("#birthday [data-view=workflow]").waitFor({ timeout: 10000 });
-  assert.equal(await page.locator("#birthday [data-view=logs]").count(), 0);
+  await page.locator("#birthday .cs[data-view=workflow]").waitFor({ timeout: 10000 });
+  assert.equal(await page.locator("#birthday .cs[data-view=logs]").count(), 0);
   // lesson: the widget opens it.
   await page.evaluate(() => document.getElementById("birthday").setAttribute("lesson", "q1-deliveries"));
   await page.locator('#birthday [data-testid=lesson-panel][data-lesson="q1-deliveries"]').waitFor({ timeout: 15000 });
@@ -70,8 +70,8 @@ test("changing an attribute updates the widget: lang, preset, view, lesson", asy
     b.setAttribute("view", "compare");
     b.setAttribute("lang", "fr");
   });
-  await page.locator("#birthday [data-view=compare]").waitFor({ timeout: 10000 });
-  await page.waitForFunction(() => document.querySelector("#birthday .cs")?.getAttribute("lang") === "fr");
+  await page.locator("#birthday .cs[data-view=compare]").waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => csQuery("#birthday >>> .cs")?.getAttribute("lang") === "fr");
   assert.equal(await page.locator("#birthday [data-testid=lesson-panel]").count(), 0);
   assert.equal(await page.locator("#birthday .cs").count(), 1, "one widget in the element");
   assert.deepEqual(page.problems, []);
@@ -82,14 +82,14 @@ test("two elements stay independent", async () => {
   const b0 = await clock(page, "birthday");
   const n0 = await clock(page, "newsletter");
   await page.locator("#newsletter").getByTestId("step").click();
-  await page.waitForFunction((prev) => document.querySelector('#newsletter [data-testid="sim-clock"]').getAttribute("data-instant") !== prev, n0);
+  await page.waitForFunction((prev) => csQuery('#newsletter >>> [data-testid="sim-clock"]').getAttribute("data-instant") !== prev, n0);
   assert.equal(await clock(page, "birthday"), b0, "stepping one does not move the other");
   // Step the second, then change the first's attributes: the second keeps its state.
   await page.locator("#birthday").getByTestId("step").click();
-  await page.waitForFunction((prev) => document.querySelector('#birthday [data-testid="sim-clock"]').getAttribute("data-instant") !== prev, b0);
+  await page.waitForFunction((prev) => csQuery('#birthday >>> [data-testid="sim-clock"]').getAttribute("data-instant") !== prev, b0);
   const b1 = await clock(page, "birthday");
   await page.evaluate(() => document.getElementById("newsletter").setAttribute("lang", "fr"));
-  await page.waitForFunction(() => document.querySelector("#newsletter .cs")?.getAttribute("lang") === "fr");
+  await page.waitForFunction(() => csQuery("#newsletter >>> .cs")?.getAttribute("lang") === "fr");
   await settle(page);
   assert.equal(await clock(page, "birthday"), b1);
   assert.equal(await page.locator("#birthday .cs").first().getAttribute("lang"), "en");
@@ -128,13 +128,15 @@ test("removing elements unmounts them and frees their state: 50 created and remo
         el.setAttribute("view", ["compare", "workflow", "logs"][i % 3]);
         // Some open a lesson: removed while its files are being fetched.
         if (i % 5 === 0) el.setAttribute("lesson", "q1-deliveries");
+        // Below the fold: loaded at once, not when scrolled to (lazy, the default).
+        el.setAttribute("loading", "eager");
         box.append(el);
       }
       await new Promise((r) => setTimeout(r, 50));
       const mounted = m.liveInstances();
       // Half of them finish their year, then every element goes.
       const until = Date.now() + 15000;
-      while (box.querySelectorAll('[data-testid="sim-clock"][data-instant]').length < 25 && Date.now() < until) {
+      while (csQueryAll('#many campaign-sim >>> [data-testid="sim-clock"][data-instant]').length < 25 && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 50));
       }
       box.remove();
@@ -161,8 +163,9 @@ test("a bad attribute is shown inside its element, naming the attribute", async 
     el.setAttribute("view", "nope");
     el.setAttribute("lang", "de");
     el.setAttribute("class", "host-class");
+    el.setAttribute("loading", "eager");
     const got = [];
-    el.addEventListener("campaign-sim:error", (e) => got.push(...e.detail.map((p) => `${p.path}: ${p.reason}`)));
+    el.addEventListener("campaign-sim-error", (e) => got.push(...e.detail.map((p) => `${p.path}: ${p.reason}`)));
     document.querySelector("main").append(el);
     await new Promise((r) => setTimeout(r, 100));
     return got;
@@ -172,12 +175,12 @@ test("a bad attribute is shown inside its element, naming the attribute", async 
   const errors = await bad.getByTestId("error").allTextContents();
   assert.ok(errors.some((e) => e.startsWith('view: "nope" is not a view (full, compare, workflow, logs)')), errors.join(" | "));
   assert.ok(errors.some((e) => e.startsWith('lang: "de" is not a language (en, fr)')), errors.join(" | "));
-  assert.ok(events.some((e) => e.startsWith("view: ")), `campaign-sim:error: ${events}`);
+  assert.ok(events.some((e) => e.startsWith("view: ")), `campaign-sim-error: ${events}`);
   assert.ok(warnings.some((w) => w.includes('view: "nope"')), "logged for the author");
   assert.equal(await page.locator("campaign-sim:not(#bad) [data-testid=error]").count(), 0, "only in its element");
   // Still a working widget (defaults for what was wrong), and fixing the attribute clears it.
   await page.evaluate(() => document.getElementById("bad").setAttribute("view", "compare"));
-  await page.locator("#bad [data-view=compare]").waitFor({ timeout: 10000 });
+  await page.locator("#bad .cs[data-view=compare]").waitFor({ timeout: 10000 });
   const after = await bad.getByTestId("error").allTextContents();
   assert.ok(!after.some((e) => e.startsWith("view:")), after.join(" | "));
   assert.ok(after.some((e) => e.startsWith("lang:")), "the other one stays until fixed");

@@ -22,7 +22,7 @@ test("embed.html: independent widgets, stepping one does not move the other", as
   const b0 = await clockOf(b);
   await a.getByTestId("step").click();
   await page.waitForFunction(
-    (prev) => document.querySelectorAll('[data-testid="sim-clock"]')[0].getAttribute("data-instant") !== prev,
+    (prev) => csQueryAll('[data-testid="sim-clock"]')[0].getAttribute("data-instant") !== prev,
     a0,
     { timeout: 5000 },
   );
@@ -33,7 +33,7 @@ test("embed.html: independent widgets, stepping one does not move the other", as
   const rec = a.locator('[data-testid="delivery-count"][data-mode="recurring"]');
   const con = a.locator('[data-testid="delivery-count"][data-mode="continuous"]');
   await page.waitForFunction(
-    () => document.querySelector('[data-campaign-sim] [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
+    () => csQuery('[data-campaign-sim] >>> [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
     null,
     { timeout: 10000 },
   );
@@ -41,8 +41,8 @@ test("embed.html: independent widgets, stepping one does not move the other", as
   assert.equal((await con.textContent()).trim(), "1");
   assert.equal(await clockOf(b), b0, "still not moved");
   // data-view selects the panels: compare has no scenario editor, workflow has the canvas.
-  assert.equal(await a.locator('[data-view="compare"]').count(), 1);
-  assert.equal(await b.locator('[data-view="workflow"]').count(), 1);
+  assert.equal(await a.locator('.cs[data-view="compare"]').count(), 1);
+  assert.equal(await b.locator('.cs[data-view="workflow"]').count(), 1);
   await screenshot(page, "embed-page");
   assert.deepEqual(page.problems, []);
 });
@@ -52,16 +52,17 @@ test("a bad data- attribute is shown inside that widget only, which still works"
   await clockOf(page.locator("[data-campaign-sim]").nth(1));
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await page.evaluate(async (base) => {
+  // campaign-sim.js mounts a [data-campaign-sim] element added later by itself (below
+  // the fold: loaded at once with data-loading="eager", not when scrolled to).
+  await page.evaluate(() => {
     const div = document.createElement("div");
     div.id = "bad";
     div.setAttribute("data-campaign-sim", "");
+    div.setAttribute("data-loading", "eager");
     div.setAttribute("data-lang", "de");
     div.setAttribute("data-preset", "<img src=x onerror=window.__pwned=1>");
     document.body.appendChild(div);
-    const m = await import(base + "campaign-sim-widget.js");
-    m.mountAll();
-  }, env.server.url);
+  });
   const bad = page.locator("#bad");
   await bad.getByTestId("sim-clock").waitFor({ timeout: 15000 });
   const errors = await bad.getByTestId("error").allTextContents();
@@ -112,7 +113,7 @@ test("embed.html downloads the widget bundle only, never the full page's", async
   const a = widgets.nth(0);
   await a.getByTestId("run-to-end").click();
   await page.waitForFunction(
-    () => document.querySelector('[data-campaign-sim] [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
+    () => csQuery('[data-campaign-sim] >>> [data-testid="delivery-count"][data-mode="recurring"]')?.textContent.trim() === "52",
     null,
     { timeout: 10000 },
   );
@@ -126,15 +127,15 @@ test("embed.html downloads the widget bundle only, never the full page's", async
 test("a widget asking for the full view gets what the widget bundle has, and is told where the rest is", async () => {
   const page = await openPage(env.browser, env.server.url + "embed.html");
   await clockOf(page.locator("[data-campaign-sim]").nth(0));
-  await page.evaluate(async () => {
+  await page.evaluate(() => {
     for (const [id, lang] of [["full-en", "en"], ["full-fr", "fr"]]) {
       const div = document.createElement("div");
       div.id = id;
       div.setAttribute("data-campaign-sim", "");
+      div.setAttribute("data-loading", "eager");
       div.setAttribute("data-lang", lang);
       document.querySelector("main").appendChild(div);
     }
-    (await import("./campaign-sim-widget.js")).mountAll();
   });
   const en = page.locator("#full-en");
   await clockOf(en);
@@ -145,6 +146,6 @@ test("a widget asking for the full view gets what the widget bundle has, and is 
   assert.match(await en.getByTestId("full-page-only").textContent(), /full simulator/);
   const fr = page.locator("#full-fr");
   await clockOf(fr);
-  await page.waitForFunction(() => /simulateur complet/.test(document.querySelector('#full-fr [data-testid="full-page-only"]')?.textContent ?? ""), null, { timeout: 10000 });
+  await page.waitForFunction(() => /simulateur complet/.test(csQuery('#full-fr >>> [data-testid="full-page-only"]')?.textContent ?? ""), null, { timeout: 10000 });
   assert.deepEqual(page.problems, []);
 });

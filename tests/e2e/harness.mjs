@@ -2,6 +2,7 @@
 // on 127.0.0.1 (a free port) and Debian's Chromium driven by playwright-core.
 import http from "node:http";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
@@ -29,24 +30,47 @@ export const STRICT_CSP =
 /**
  * Serves `dir` on 127.0.0.1 at a free port; optionally under a URL prefix and with
  * extra response headers (e.g. a Content-Security-Policy, tests/e2e/csp.spec.mjs).
+ * `options`: `pages` (path → HTML served instead of a file), `missing` (a Set of
+ * paths answered 404 while they are in it), `gzip` (compress as a docs host does, for
+ * the bytes a page downloads).
  */
-export async function serve(dir = distDir, prefix = "/", headers = {}) {
+export async function serve(dir = distDir, prefix = "/", headers = {}, options = {}) {
+  const { pages = {}, missing = new Set(), gzip = false } = options;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(prefix)) {
+    if (!rel.startsWith(prefix) || missing.has(rel)) {
       res.writeHead(404).end("not found");
       return;
     }
     rel = rel.slice(prefix.length);
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    if (pages[rel] !== undefined) {
+      const zip = gzip && /gzip/.test(req.headers["accept-encoding"] ?? "");
+      const body = zip ? zlib.gzipSync(pages[rel], { level: 9 }) : pages[rel];
+      res.writeHead(200, { ...headers, "content-type": types[".html"], ...(zip ? { "content-encoding": "gzip" } : {}) }).end(body);
+      return;
+    }
     const file = path.normalize(path.join(dir, rel));
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { ...headers, "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
+    const type = types[path.extname(file)] ?? "application/octet-stream";
+    if (gzip && /gzip/.test(req.headers["accept-encoding"] ?? "")) {
+      const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+      res.writeHead(200, { ...headers, "content-type": type, "content-encoding": "gzip", "content-length": body.length });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      "content-type": type,
+      "content-length": fs.statSync(file).size,
+    });
+    // A HEAD request (the widget checks that its files are there) gets no body.
+    if (req.method === "HEAD") res.end();
+    else fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
@@ -78,11 +102,39 @@ export async function launch() {
 }
 
 /**
+ * Installed in every page (an init script): `csQueryAll(sel)` / `csQuery(sel)` find
+ * elements in the document and in every open shadow root (a widget's simulator sits in
+ * its host's shadow root, where `document.querySelector` does not look). ` >>> ` enters
+ * the shadow roots of what its left side matched: `csQuery("#demo >>> .cs")`.
+ */
+export function deepQueryInit() {
+  const roots = (root) => {
+    const out = [root];
+    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) out.push(...roots(el.shadowRoot));
+    return out;
+  };
+  window.csQueryAll = (sel) => {
+    const parts = sel.split(/\s*>>>\s*/);
+    let scopes = [document];
+    let found = [];
+    for (const [i, part] of parts.entries()) {
+      found = [];
+      for (const scope of scopes) for (const r of roots(scope)) found.push(...r.querySelectorAll(part));
+      found = [...new Set(found)];
+      if (i < parts.length - 1) scopes = found.map((e) => e.shadowRoot).filter(Boolean);
+    }
+    return found;
+  };
+  window.csQuery = (sel) => window.csQueryAll(sel)[0] ?? null;
+}
+
+/**
  * Opens a page that records console errors, page errors and failed requests in
  * `page.problems`, so a test can assert the page ran cleanly.
  */
 export async function openPage(browser, url, viewport = { width: 1400, height: 900 }) {
   const context = await browser.newContext({ viewport });
+  await context.addInitScript(deepQueryInit);
   const page = await context.newPage();
   page.problems = [];
   // Every URL the page requested, in order (the widget page's bundle test reads it).
@@ -100,10 +152,13 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 9
   return page;
 }
 
-/** Waits until the page has simulated its first year (the clock shows an instant). */
+/**
+ * Waits until the page has simulated its first year (the clock shows an instant), on
+ * the page or in a widget's shadow root.
+ */
 export async function ready(page, timeout = 20000) {
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
+    () => (window.csQuery ?? ((s) => document.querySelector(s)))('[data-testid="sim-clock"]')?.getAttribute("data-instant"),
     null,
     { timeout },
   );

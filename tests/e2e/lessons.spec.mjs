@@ -34,7 +34,7 @@ async function expectVisible(page, e, where) {
     await page.waitForFunction(
       ([sel, text]) => {
         const norm = (s) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
-        return [...document.querySelectorAll(`.cs ${sel}`)].some((el) => {
+        return [...csQueryAll(`.cs ${sel}`)].some((el) => {
           const r = el.getBoundingClientRect();
           return r.width > 0 && r.height > 0 && norm(el.textContent).includes(text);
         });
@@ -333,7 +333,7 @@ test("embed.html: a widget with data-lesson shows the lesson above its compare v
   // The host page did not scroll to the widget on load.
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   await widget.getByTestId("lesson-next").click();
-  await page.waitForFunction(() => document.querySelector("[data-lesson] [data-testid=lesson-step]")?.dataset.step.startsWith("2/"));
+  await page.waitForFunction(() => csQuery("[data-lesson] >>> [data-testid=lesson-step]")?.dataset.step.startsWith("2/"));
   await screenshot(page, "embed-lesson");
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -373,14 +373,15 @@ test("mount({lesson}) opens a lesson; an unknown lesson is said in the widget, n
   assert.ok(norm(await error.textContent()).startsWith('config.lesson: "q99-nope" is not a lesson (q1-deliveries, '), await error.textContent());
   assert.equal(await page.locator("#unknown").getByTestId("sim-clock").count(), 1);
   // The same through data-lesson names the attribute.
-  await page.evaluate(async (base) => {
+  // (campaign-sim.js mounts it by itself; below the fold, so at once with data-loading="eager".)
+  await page.evaluate(() => {
     const div = document.createElement("div");
     div.id = "attr";
     div.setAttribute("data-campaign-sim", "");
+    div.setAttribute("data-loading", "eager");
     div.setAttribute("data-lesson", "q99-nope");
     document.body.appendChild(div);
-    (await import(base + "campaign-sim-widget.js")).mountAll();
-  }, env.server.url);
+  });
   const attrError = page.locator("#attr").getByTestId("lesson-error");
   await attrError.waitFor({ timeout: 20000 });
   assert.ok(norm(await attrError.textContent()).startsWith('data-lesson: "q99-nope" is not a lesson ('));

@@ -7,7 +7,7 @@
 // when another build runs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, ready } from "./harness.mjs";
+import { withBrowser, ready, deepQueryInit } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -19,6 +19,8 @@ const env = withBrowser();
 const BOUND_MS = 1000;
 
 async function longTasks(page, url) {
+  // csQuery/csQueryAll: widgets' simulators sit in their hosts' shadow roots.
+  await page.addInitScript(deepQueryInit);
   await page.addInitScript(() => {
     window.__longtasks = [];
     new PerformanceObserver((list) => {
@@ -27,20 +29,29 @@ async function longTasks(page, url) {
     // When the first widget's DOM appears (the end of its synchronous mount) and when
     // its first year is on screen, to tell the tasks apart.
     window.__marks = {};
-    new MutationObserver(() => {
+    const marks = new MutationObserver(() => {
       const now = Math.round(performance.now());
-      if (!window.__marks.mounted && document.querySelector(".cs")) window.__marks.mounted = now;
-      if (!window.__marks.year && /\d ms$/.test(document.querySelector('[data-testid="sim-status"]')?.textContent.trim() ?? "")) {
+      if (!window.__marks.mounted && csQuery(".cs")) window.__marks.mounted = now;
+      if (!window.__marks.year && /\d ms$/.test(csQuery('[data-testid="sim-status"]')?.textContent.trim() ?? "")) {
         window.__marks.year = now;
       }
-    }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const options = { subtree: true, childList: true, characterData: true };
+    marks.observe(document, options);
+    // A widget's simulator mounts in its host's shadow root: watched too.
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      marks.observe(root, options);
+      return root;
+    };
   });
   await page.goto(url);
   await ready(page);
   // Every widget's first year on screen ("year simulated in N ms"), then two frames
   // for the last render.
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-testid="sim-status"]')].every((c) => /\d ms$/.test(c.textContent.trim())),
+    () => [...csQueryAll('[data-testid="sim-status"]')].every((c) => /\d ms$/.test(c.textContent.trim())),
     null,
     { timeout: 20000 },
   );

@@ -38,7 +38,7 @@ pub fn WorkflowPanel() -> impl IntoView {
         })
     });
     view! {
-        <section class="cs-workflow">
+        <section class="cs-workflow" part="workflow">
             <Heading depth=1 text=locale.sig(K::Workflow) />
             <p class="cs-hint">{move || locale.t(K::WorkflowHint)}</p>
             {move || {

@@ -34,7 +34,7 @@ pub fn Compare() -> impl IntoView {
     });
     let untracked = move || run.with(|s| !s.tracking()).unwrap_or(false);
     view! {
-        <section class="cs-compare">
+        <section class="cs-compare" part="compare">
             <Heading depth=1 text=locale.sig(K::Compare) />
             <p class="cs-hint">{move || locale.t(K::CompareHint)}</p>
             {move || caption.get().map(|c| view! { <p class="cs-caption" data-testid="comparing">{c}</p> })}

@@ -16,7 +16,7 @@ pub fn Controls() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let layout = expect_context::<LayoutHandle>();
     view! {
-        <div class="cs-controls" role="group" aria-label=move || locale.t(K::Clock)>
+        <div class="cs-controls" part="controls" role="group" aria-label=move || locale.t(K::Clock)>
             <Show when=move || layout.get().chrome.preset><PresetPicker /></Show>
             <WorkflowsBar />
             <ClockReadout />

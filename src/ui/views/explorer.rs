@@ -39,7 +39,7 @@ pub fn Explorer() -> impl IntoView {
     });
     let hint = move || modes.with(|m| m.get(column.get()).map(|s| locale.t(side_hint(*s))));
     view! {
-        <section class="cs-explorer">
+        <section class="cs-explorer" part="explorer">
             <Heading depth=1 text=locale.sig(K::Explorer) />
             <ModeTabs modes column />
             <p class="cs-hint">{hint}</p>

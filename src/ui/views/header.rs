@@ -18,7 +18,7 @@ pub fn Header() -> impl IntoView {
     let layout = expect_context::<LayoutHandle>();
     let chrome = move || layout.get().chrome;
     view! {
-        <div class="cs-header">
+        <div class="cs-header" part="header">
             <div class="cs-title">
                 <Show when=move || chrome().title><Heading depth=0 text=locale.sig(K::Title) /></Show>
                 <Show when=move || chrome().tagline><p class="cs-tagline">{move || locale.t(K::Tagline)}</p></Show>

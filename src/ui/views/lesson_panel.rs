@@ -109,7 +109,7 @@ pub fn LessonPanel() -> impl IntoView {
         _ => None,
     };
     view! {
-        <div class="cs-lesson-slot" node_ref=l.slot>
+        <div class="cs-lesson-slot" part="lesson" node_ref=l.slot>
             <Show when=move || matches!(shown(), Shown::Loading)>
                 <div class="cs-lesson" role="group" aria-label=move || locale.t(K::Lesson)>
                     <p class="cs-hint" role="status">{move || locale.t(K::LessonLoading)}</p>
