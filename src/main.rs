@@ -5,6 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A panic anywhere on the page is said in every instance (ui::panic).
+    campaign_sim::ui::panic::install_panic_hook();
     #[cfg(feature = "full")]
     if web_sys::window()
         .and_then(|w| w.document())
