@@ -74,6 +74,12 @@ impl Locale {
     pub fn t(self, k: K) -> &'static str {
         tr(self.lang.get(), k)
     }
+    /// The text of `k`, as a view or an attribute that follows the language. Every call
+    /// returns the same closure type, so the page's many static texts share one
+    /// rendering code instead of one per text (a `move || locale.t(k)` each was one).
+    pub fn text(self, k: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(k)
+    }
     /// The text of `k` as a signal (it follows the language).
     pub fn sig(self, k: K) -> Signal<String> {
         Signal::derive(move || self.t(k).to_string())

@@ -40,7 +40,7 @@ pub fn WorkflowPanel() -> impl IntoView {
     view! {
         <section class="cs-workflow" part="workflow">
             <Heading depth=1 text=locale.sig(K::Workflow) />
-            <p class="cs-hint">{move || locale.t(K::WorkflowHint)}</p>
+            <p class="cs-hint">{locale.text(K::WorkflowHint)}</p>
             {move || {
                 let lang = locale.get();
                 let (st, models) = model.get()?;

@@ -38,7 +38,7 @@ pub fn Charts() -> impl IntoView {
     view! {
         <section class="cs-charts">
             <Heading depth=1 text=locale.sig(K::Charts) />
-            <p class="cs-hint">{move || locale.t(K::JumpHint)}</p>
+            <p class="cs-hint">{locale.text(K::JumpHint)}</p>
             // Drawn again for each year and each language (the charts read both once).
             {move || {
                 locale.get();

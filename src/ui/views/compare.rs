@@ -36,14 +36,14 @@ pub fn Compare() -> impl IntoView {
     view! {
         <section class="cs-compare" part="compare">
             <Heading depth=1 text=locale.sig(K::Compare) />
-            <p class="cs-hint">{move || locale.t(K::CompareHint)}</p>
+            <p class="cs-hint">{locale.text(K::CompareHint)}</p>
             {move || caption.get().map(|c| view! { <p class="cs-caption" data-testid="comparing">{c}</p> })}
             <ModeColumns stats />
             <KpiTable stats />
             <p class="cs-caption" data-testid="why-now">{move || why.get()}</p>
-            <p class="cs-hint">{move || locale.t(K::WhyCount)}</p>
+            <p class="cs-hint">{locale.text(K::WhyCount)}</p>
             <Show when=untracked>
-                <p class="cs-hint">{move || locale.t(K::TrackingHintCompare)}</p>
+                <p class="cs-hint">{locale.text(K::TrackingHintCompare)}</p>
             </Show>
         </section>
     }
@@ -104,7 +104,7 @@ fn KpiTable(stats: Memo<Vec<(Side, Snapshot)>>) -> impl IntoView {
             <table class="cs-table cs-kpis" data-testid="kpi-table">
                 <thead>
                     <tr>
-                        <th scope="col"><span class="cs-sr">{move || locale.t(K::Indicator)}</span></th>
+                        <th scope="col"><span class="cs-sr">{locale.text(K::Indicator)}</span></th>
                         {move || {
                             let lang = locale.get();
                             stats.get().into_iter().map(|(m, _)| view! { <th scope="col">{tr(lang, side_label(m))}</th> }).collect_view()

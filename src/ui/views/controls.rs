@@ -16,7 +16,7 @@ pub fn Controls() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let layout = expect_context::<LayoutHandle>();
     view! {
-        <div class="cs-controls" part="controls" role="group" aria-label=move || locale.t(K::Clock)>
+        <div class="cs-controls" part="controls" role="group" aria-label=locale.text(K::Clock)>
             <Show when=move || layout.get().chrome.preset><PresetPicker /></Show>
             <WorkflowsBar />
             <ClockReadout />
@@ -47,7 +47,7 @@ fn PresetPicker() -> impl IntoView {
     view! {
         <div class="cs-preset">
         <label class="cs-field">
-            <span>{move || locale.t(K::Preset)}</span>
+            <span>{locale.text(K::Preset)}</span>
             <select
                 data-testid="preset"
                 prop:value=move || doc.with(|d| d.preset().to_string())
@@ -60,7 +60,7 @@ fn PresetPicker() -> impl IntoView {
                         view! { <option value=p.name>{move || locale.t(label)}</option> }
                     })
                     .collect_view()}
-                <option value="">{move || locale.t(K::Custom)}</option>
+                <option value="">{locale.text(K::Custom)}</option>
             </select>
         </label>
         {reset}
@@ -101,9 +101,9 @@ fn ClockReadout() -> impl IntoView {
     };
     view! {
         <div class="cs-clock">
-            <span class="cs-clock-label">{move || locale.t(K::Clock)}</span>
+            <span class="cs-clock-label">{locale.text(K::Clock)}</span>
             <output data-testid="sim-clock" data-instant=instant aria-live="off">{text}</output>
-            <span class="cs-progress">{move || format!("{} / {} ", done(), total())} {move || locale.t(K::ExecutionsSoFar)}</span>
+            <span class="cs-progress">{move || format!("{} / {} ", done(), total())} {locale.text(K::ExecutionsSoFar)}</span>
             <span class="cs-busy" role="status" data-testid="sim-status">{busy}</span>
         </div>
     }
@@ -133,13 +133,13 @@ fn PlaybackButtons() -> impl IntoView {
                 when=move || clock.with(|p| p.playing())
                 fallback=move || view! {
                     <button data-testid="play" class="cs-primary" disabled=move || not_ready() || reduced() on:click=move |_| clock.act(run, |p| p.play())>
-                        "▶ " {move || locale.t(K::Play)}
+                        "▶ " {locale.text(K::Play)}
                     </button>
-                    <Show when=reduced><span class="cs-hint" data-testid="reduced-motion">{move || locale.t(K::ReducedMotion)}</span></Show>
+                    <Show when=reduced><span class="cs-hint" data-testid="reduced-motion">{locale.text(K::ReducedMotion)}</span></Show>
                 }
             >
                 <button data-testid="pause" class="cs-primary" on:click=move |_| clock.act(run, |p| p.pause())>
-                    "❚❚ " {move || locale.t(K::Pause)}
+                    "❚❚ " {locale.text(K::Pause)}
                 </button>
             </Show>
             {button("step", K::StepExecution, |p| p.step_execution())}
@@ -171,7 +171,7 @@ fn SpeedPicker() -> impl IntoView {
     let clock = expect_context::<Clock>();
     view! {
         <label class="cs-field cs-inline">
-            <span>{move || locale.t(K::Speed)}</span>
+            <span>{locale.text(K::Speed)}</span>
             <select
                 data-testid="speed"
                 prop:value=move || clock.with(|p| p.speed().key())
@@ -201,7 +201,7 @@ fn Scrubber() -> impl IntoView {
     let text = clock_text(locale, run, clock);
     view! {
         <label class="cs-scrub">
-            <span class="cs-sr">{move || locale.t(K::Scrubber)}</span>
+            <span class="cs-sr">{locale.text(K::Scrubber)}</span>
             <input
                 type="range"
                 data-testid="scrubber"
@@ -254,9 +254,9 @@ fn WorkflowsBar() -> impl IntoView {
     };
     view! {
         <Show when=move || names.with(|n| n.is_some())>
-            <div class="cs-workflows" role="group" aria-label=move || locale.t(K::Workflows)>
+            <div class="cs-workflows" role="group" aria-label=locale.text(K::Workflows)>
                 <label class="cs-field">
-                    <span>{move || locale.t(K::CompareWorkflow)}</span>
+                    <span>{locale.text(K::CompareWorkflow)}</span>
                     <select
                         data-testid="compare-workflow"
                         prop:value=move || run.compared().to_string()
@@ -270,7 +270,7 @@ fn WorkflowsBar() -> impl IntoView {
                     </select>
                 </label>
                 <label class="cs-field">
-                    <span>{move || locale.t(K::ShowWorkflow)}</span>
+                    <span>{locale.text(K::ShowWorkflow)}</span>
                     <select
                         data-testid="workflow-filter"
                         prop:value=move || focus.with(|f| f.workflow.map(|w| w.to_string()).unwrap_or_default())
@@ -320,7 +320,7 @@ fn GoToDate() -> impl IntoView {
     view! {
         <form class="cs-goto" on:submit=move |ev| { ev.prevent_default(); go(); }>
             <label class="cs-field cs-inline">
-                <span>{move || locale.t(K::GoToDate)}</span>
+                <span>{locale.text(K::GoToDate)}</span>
                 <input
                     type="date"
                     data-testid="go-to-date"
@@ -331,7 +331,7 @@ fn GoToDate() -> impl IntoView {
                 />
             </label>
             <label class="cs-field cs-inline">
-                <span>{move || locale.t(K::GoToTime)}</span>
+                <span>{locale.text(K::GoToTime)}</span>
                 <input
                     type="time"
                     data-testid="go-to-time"
@@ -339,7 +339,7 @@ fn GoToDate() -> impl IntoView {
                     on:change:target=move |ev| { time.set(ev.target().value()); go(); }
                 />
             </label>
-            <button type="submit" data-testid="go-to-date-button">{move || locale.t(K::Go)}</button>
+            <button type="submit" data-testid="go-to-date-button">{locale.text(K::Go)}</button>
             <span class="cs-hint" role="status">
                 {move || if missing.get() { locale.t(K::NoExecutionThen) } else { locale.t(K::GoToHint) }}
             </span>

@@ -121,7 +121,7 @@ fn DeliveryListView() -> impl IntoView {
                 >
                     <strong>{d.title}</strong>
                     <span class="cs-hint">{d.detail}</span>
-                    {d.fork.then(|| view! { <span class="cs-fork">{move || locale.t(K::Fork)}</span> })}
+                    {d.fork.then(|| view! { <span class="cs-fork">{locale.text(K::Fork)}</span> })}
                 </button>
             </li>
         }
@@ -130,7 +130,7 @@ fn DeliveryListView() -> impl IntoView {
         <ul class="cs-deliveries" data-testid="delivery-list">
             <li>
                 <button class="cs-dl" aria-pressed=move || selected.get().is_none().to_string() on:click=move |_| nav.focus(|f| f.select_all())>
-                    <strong>{move || locale.t(K::AllDeliveries)}</strong>
+                    <strong>{locale.text(K::AllDeliveries)}</strong>
                 </button>
             </li>
             {move || {

@@ -101,19 +101,19 @@ pub fn ExportBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="cs-exports" role="group" aria-label=move || locale.t(K::Export)>
-            <span>{move || locale.t(K::Export)} " broadLog"</span>
+        <div class="cs-exports" role="group" aria-label=locale.text(K::Export)>
+            <span>{locale.text(K::Export)} " broadLog"</span>
             {button("export-broadlog-csv", "CSV", Log::BroadLog, Format::Csv)}
             {button("export-broadlog-json", "JSON", Log::BroadLog, Format::Json)}
             <Show when=tracking_on>
-                <span>{move || locale.t(K::Export)} " tracking"</span>
+                <span>{locale.text(K::Export)} " tracking"</span>
                 {button("export-tracking-csv", "CSV", Log::Tracking, Format::Csv)}
                 {button("export-tracking-json", "JSON", Log::Tracking, Format::Json)}
             </Show>
             <button data-testid="export-summary" on:click=move |_| run.dispatch(move || export_summary(run))>
-                {move || locale.t(K::YearSummary)}
+                {locale.text(K::YearSummary)}
             </button>
-            <span class="cs-hint">{move || locale.t(K::ExportHint)}</span>
+            <span class="cs-hint">{locale.text(K::ExportHint)}</span>
         </div>
     }
 }
@@ -179,9 +179,9 @@ pub fn ScenarioFiles() -> impl IntoView {
     };
     view! {
         <div class="cs-files" role="group">
-            <button data-testid="export-scenario" on:click=export>{move || locale.t(K::DownloadScenario)}</button>
+            <button data-testid="export-scenario" on:click=export>{locale.text(K::DownloadScenario)}</button>
             <label class="cs-upload">
-                <span>{move || locale.t(K::ImportScenario)}</span>
+                <span>{locale.text(K::ImportScenario)}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-scenario" on:change=on_file />
             </label>
             <span class="cs-hint" role="status">{move || status.get()}</span>

@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
         <div class="cs-header" part="header">
             <div class="cs-title">
                 <Show when=move || chrome().title><Heading depth=0 text=locale.sig(K::Title) /></Show>
-                <Show when=move || chrome().tagline><p class="cs-tagline">{move || locale.t(K::Tagline)}</p></Show>
+                <Show when=move || chrome().tagline><p class="cs-tagline">{locale.text(K::Tagline)}</p></Show>
             </div>
             // The guided lessons, one per question a learner brings.
             <Show when=move || layout.get().view == View::Full><QuestionsMenu /></Show>
@@ -29,8 +29,8 @@ pub fn Header() -> impl IntoView {
             <Show when=move || chrome().lang><LangSwitch /></Show>
         </div>
         <details class="cs-explain" open=move || !layout.get_untracked().compact>
-            <summary>{move || locale.t(K::WhatIs)}</summary>
-            <p data-testid="explain">{move || locale.t(K::Explain)}</p>
+            <summary>{locale.text(K::WhatIs)}</summary>
+            <p data-testid="explain">{locale.text(K::Explain)}</p>
         </details>
     }
 }
@@ -52,7 +52,7 @@ fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="cs-lang" role="group" aria-label=move || locale.t(K::Language)>
+        <div class="cs-lang" role="group" aria-label=locale.text(K::Language)>
             {button(Lang::En, "lang-en", "EN")}
             {button(Lang::Fr, "lang-fr", "FR")}
         </div>

@@ -39,7 +39,7 @@ pub fn Journal() -> impl IntoView {
     });
     view! {
         <Heading depth=2 text=locale.sig(K::Journal) />
-        <p class="cs-hint">{move || locale.t(K::JournalHint)}</p>
+        <p class="cs-hint">{locale.text(K::JournalHint)}</p>
         <ol class="cs-journal" data-testid="journal">
             {move || {
                 let (focus, t) = (in_focus.get(), clock.now());

@@ -18,7 +18,7 @@ pub fn QuestionsMenu() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let l = expect_context::<Lessons>();
     let list = move || match l.index.with(|i| i[slot_of(locale.get())].clone()) {
-        None => view! { <p class="cs-hint">{move || locale.t(K::QuestionsLoading)}</p> }.into_any(),
+        None => view! { <p class="cs-hint">{locale.text(K::QuestionsLoading)}</p> }.into_any(),
         Some(Err(e)) => {
             view! { <p class="cs-error" role="alert" data-testid="lesson-error">{e}</p> }.into_any()
         }
@@ -38,9 +38,9 @@ pub fn QuestionsMenu() -> impl IntoView {
                 }
             }
         >
-            <summary data-testid="questions-menu">{move || locale.t(K::Questions)}</summary>
+            <summary data-testid="questions-menu">{locale.text(K::Questions)}</summary>
             <div class="cs-questions-list">
-                <p class="cs-hint">{move || locale.t(K::QuestionsHint)}</p>
+                <p class="cs-hint">{locale.text(K::QuestionsHint)}</p>
                 <ModeSwitch />
                 {list}
             </div>
@@ -66,11 +66,11 @@ fn ModeSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="cs-lesson-modes" role="group" aria-label=move || locale.t(K::QuizModeHint)>
+        <div class="cs-lesson-modes" role="group" aria-label=locale.text(K::QuizModeHint)>
             {button(LessonMode::Check, K::QuizModeCheck)}
             {button(LessonMode::Guided, K::QuizModeGuided)}
         </div>
-        <p class="cs-hint">{move || locale.t(K::QuizModeHint)}</p>
+        <p class="cs-hint">{locale.text(K::QuizModeHint)}</p>
     }
 }
 
@@ -111,15 +111,15 @@ pub fn LessonPanel() -> impl IntoView {
     view! {
         <div class="cs-lesson-slot" part="lesson" node_ref=l.slot>
             <Show when=move || matches!(shown(), Shown::Loading)>
-                <div class="cs-lesson" role="group" aria-label=move || locale.t(K::Lesson)>
-                    <p class="cs-hint" role="status">{move || locale.t(K::LessonLoading)}</p>
+                <div class="cs-lesson" role="group" aria-label=locale.text(K::Lesson)>
+                    <p class="cs-hint" role="status">{locale.text(K::LessonLoading)}</p>
                 </div>
             </Show>
             <Show when=move || failed().is_some()>
-                <div class="cs-lesson" role="group" aria-label=move || locale.t(K::Lesson)>
+                <div class="cs-lesson" role="group" aria-label=locale.text(K::Lesson)>
                     <p class="cs-error" role="alert" data-testid="lesson-error">{move || failed().unwrap_or_default()}</p>
                     <div class="cs-lesson-nav">
-                        <button data-testid="lesson-close" on:click=move |_| l.close()>{move || locale.t(K::LessonClose)}</button>
+                        <button data-testid="lesson-close" on:click=move |_| l.close()>{locale.text(K::LessonClose)}</button>
                     </div>
                 </div>
             </Show>
@@ -190,7 +190,7 @@ fn OpenLesson() -> impl IntoView {
             <Show when=move || !progress().is_some_and(|(k, _)| l.asking(k - 1))>
                 <p class="cs-lesson-narration" aria-live="polite" data-testid="lesson-narration">{move || step_text(|s| s.narration.clone())}</p>
                 <p class="cs-lesson-notice" data-testid="lesson-notice">
-                    <strong>{move || locale.t(K::LessonNotice)}</strong> " " {move || step_text(|s| s.notice.clone())}
+                    <strong>{locale.text(K::LessonNotice)}</strong> " " {move || step_text(|s| s.notice.clone())}
                 </p>
             </Show>
             {move || {
@@ -201,12 +201,12 @@ fn OpenLesson() -> impl IntoView {
             {scenario_error}
             <div class="cs-lesson-nav">
                 <button data-testid="lesson-back" disabled=move || progress().is_none_or(|(k, _)| k <= 1) on:click=move |_| move_to(-1)>
-                    {move || locale.t(K::LessonBack)}
+                    {locale.text(K::LessonBack)}
                 </button>
                 <button data-testid="lesson-next" class="cs-primary" on:click=move |_| move_to(1)>
                     {move || if last() { locale.t(K::LessonFinish) } else { locale.t(K::LessonNext) }}
                 </button>
-                <button data-testid="lesson-close" on:click=move |_| l.close()>{move || locale.t(K::LessonClose)}</button>
+                <button data-testid="lesson-close" on:click=move |_| l.close()>{locale.text(K::LessonClose)}</button>
             </div>
         </div>
     }
@@ -235,7 +235,7 @@ fn LessonQuestion(ask: crate::ui::lesson::Ask, k: usize) -> impl IntoView {
     let input = match &ask.kind {
         AskKind::Number(_) => view! {
             <label class="cs-field cs-inline">
-                <span>{move || locale.t(K::QuizYourAnswer)}</span>
+                <span>{locale.text(K::QuizYourAnswer)}</span>
                 <input
                     type="number"
                     inputmode="numeric"
@@ -251,7 +251,7 @@ fn LessonQuestion(ask: crate::ui::lesson::Ask, k: usize) -> impl IntoView {
             let name = format!("cs-choice-{k}");
             view! {
                 <fieldset class="cs-choices">
-                    <legend class="cs-sr">{move || locale.t(K::QuizYourAnswer)}</legend>
+                    <legend class="cs-sr">{locale.text(K::QuizYourAnswer)}</legend>
                     {choices.iter().enumerate().map(|(i, c)| view! {
                         <label class="cs-choice">
                             <input type="radio" name=name.clone() data-testid="lesson-choice" value=i.to_string() prop:checked=move || picked.get() == Some(i) on:change=move |_| picked.set(Some(i)) />
@@ -276,7 +276,7 @@ fn LessonQuestion(ask: crate::ui::lesson::Ask, k: usize) -> impl IntoView {
     let answered = move || l.quiz.with(|q| matches!(q.said(k), Some(Said::Judged(_))));
     view! {
         <div class="cs-question" data-testid="lesson-question">
-            <p class="cs-question-prompt"><strong>{move || locale.t(K::QuizPredict)}</strong> " " {ask.prompt.clone()}</p>
+            <p class="cs-question-prompt"><strong>{locale.text(K::QuizPredict)}</strong> " " {ask.prompt.clone()}</p>
             {input}
             <button data-testid="lesson-check" class="cs-primary" on:click=move |_| check()>
                 {move || if answered() { locale.t(K::QuizTryAgain) } else { locale.t(K::QuizCheck) }}

@@ -101,9 +101,9 @@ pub fn Logs() -> impl IntoView {
             <Heading depth=2 text=locale.sig(K::BroadLog) />
             <span class="cs-hint" data-testid="broadlog-count">{move || matching(rows)}</span>
         </div>
-        <p class="cs-hint">{move || locale.t(K::RowHint)}</p>
+        <p class="cs-hint">{locale.text(K::RowHint)}</p>
         <Show when=nobody>
-            <p class="cs-note" data-testid="targeted-nobody">{move || locale.t(K::TargetedNobody)}</p>
+            <p class="cs-note" data-testid="targeted-nobody">{locale.text(K::TargetedNobody)}</p>
         </Show>
         <VirtualTable rows headers=bl_headers render=broadlog_row testid="broadlog-table" />
         <div class="cs-log-head">
@@ -111,7 +111,7 @@ pub fn Logs() -> impl IntoView {
             <span class="cs-hint" data-testid="tracking-count">{move || matching(trows)}</span>
         </div>
         <Show when=tracking_off>
-            <p class="cs-hint">{move || locale.t(K::TrackingOff)}</p>
+            <p class="cs-hint">{locale.text(K::TrackingOff)}</p>
         </Show>
         <VirtualTable rows=trows headers=tr_headers render=tracking_row testid="tracking-table" />
     }
@@ -258,11 +258,11 @@ fn FilterBar() -> impl IntoView {
                 set=move |v: String| set(|f, v| f.filters.reason = Reason::from_name(&v), v)
             />
             <label class="cs-field">
-                <span>{move || locale.t(K::From)}</span>
+                <span>{locale.text(K::From)}</span>
                 <input type="date" data-testid="filter-from" prop:value=move || filters.with(|f| f.from.clone()) on:change:target=move |ev| set(|f, v| f.filters.from = v, ev.target().value()) />
             </label>
             <label class="cs-field">
-                <span>{move || locale.t(K::To)}</span>
+                <span>{locale.text(K::To)}</span>
                 <input type="date" data-testid="filter-to" prop:value=move || filters.with(|f| f.to.clone()) on:change:target=move |ev| set(|f, v| f.filters.to = v, ev.target().value()) />
             </label>
             <SortPicker />
@@ -284,7 +284,7 @@ fn Choice(
         <label class="cs-field">
             <span>{move || locale.t(label)}</span>
             <select data-testid=testid prop:value=move || value.get() on:change:target=move |ev| set(ev.target().value())>
-                <option value="">{move || locale.t(K::Any)}</option>
+                <option value="">{locale.text(K::Any)}</option>
                 {move || options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
         </label>
@@ -299,7 +299,7 @@ fn SortPicker() -> impl IntoView {
     let sort = focus.select(|f| f.filters.sort);
     view! {
         <label class="cs-field">
-            <span>{move || locale.t(K::SortBy)}</span>
+            <span>{locale.text(K::SortBy)}</span>
             <select
                 data-testid="sort"
                 prop:value=move || match sort.get() {
@@ -316,9 +316,9 @@ fn SortPicker() -> impl IntoView {
                     nav.focus(move |f| f.filters.sort = v);
                 }
             >
-                <option value="asc">{move || locale.t(K::SortDateAsc)}</option>
-                <option value="desc">{move || locale.t(K::SortDateDesc)}</option>
-                <option value="recipient">{move || locale.t(K::SortRecipient)}</option>
+                <option value="asc">{locale.text(K::SortDateAsc)}</option>
+                <option value="desc">{locale.text(K::SortDateDesc)}</option>
+                <option value="recipient">{locale.text(K::SortRecipient)}</option>
             </select>
         </label>
     }
@@ -342,7 +342,7 @@ fn ExecutionFilter() -> impl IntoView {
     });
     view! {
         <label class="cs-field">
-            <span>{move || locale.t(K::ColExecution)}</span>
+            <span>{locale.text(K::ColExecution)}</span>
             <select
                 data-testid="execution-filter"
                 prop:value=move || in_focus.get().map(|e| e.to_string()).unwrap_or_default()
@@ -351,7 +351,7 @@ fn ExecutionFilter() -> impl IntoView {
                     nav.focus(move |f| f.execution = e);
                 }
             >
-                <option value="" prop:selected=move || in_focus.get().is_none()>{move || locale.t(K::AllExecutions)}</option>
+                <option value="" prop:selected=move || in_focus.get().is_none()>{locale.text(K::AllExecutions)}</option>
                 {move || {
                     let focus = in_focus.get();
                     options.get().into_iter()

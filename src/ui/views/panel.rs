@@ -202,16 +202,16 @@ fn OutagesEditor(
         <div class="cs-outages" data-field=path>
             {move || rows().into_iter().enumerate().map(|(k, (from, to))| view! {
                 <div class="cs-outage" data-testid="outage">
-                    <label class="cs-field cs-inline"><span>{move || locale.t(K::From)}</span>
+                    <label class="cs-field cs-inline"><span>{locale.text(K::From)}</span>
                         <input type="datetime-local" data-testid="outage-from" prop:value=minutes(&from) on:change:target=move |ev| set(k, false, ev.target().value()) />
                     </label>
-                    <label class="cs-field cs-inline"><span>{move || locale.t(K::To)}</span>
+                    <label class="cs-field cs-inline"><span>{locale.text(K::To)}</span>
                         <input type="datetime-local" data-testid="outage-to" prop:value=minutes(&to) on:change:target=move |ev| set(k, true, ev.target().value()) />
                     </label>
-                    <button data-testid="outage-remove" on:click=move |_| { let mut r = rows(); r.remove(k); write(r); }>{move || locale.t(K::OutageRemove)}</button>
+                    <button data-testid="outage-remove" on:click=move |_| { let mut r = rows(); r.remove(k); write(r); }>{locale.text(K::OutageRemove)}</button>
                 </div>
             }).collect_view()}
-            <button data-testid="outage-add" on:click=add>{move || locale.t(K::OutageAdd)}</button>
+            <button data-testid="outage-add" on:click=add>{locale.text(K::OutageAdd)}</button>
         </div>
     }
 }
@@ -250,11 +250,11 @@ fn Schedule() -> impl IntoView {
     view! {
         <div class="cs-schedule">
             <p>
-                <strong>{move || locale.t(K::Schedule)} {move || locale.t(K::Colon)}</strong>
+                <strong>{locale.text(K::Schedule)} {locale.text(K::Colon)}</strong>
                 <span data-testid="schedule-description">{description}</span>
             </p>
             <p>
-                <strong>{move || locale.t(K::NextExecutions)} {move || locale.t(K::Colon)}</strong>
+                <strong>{locale.text(K::NextExecutions)} {locale.text(K::Colon)}</strong>
                 <span data-testid="next-executions">{move || next().join(" · ")}</span>
             </p>
         </div>
@@ -287,9 +287,9 @@ pub fn ScenarioPanel() -> impl IntoView {
         .map(|(label, fields)| {
             let label = *label;
             let extra = match label {
-                K::GroupPopulation => Some(view! { <p class="cs-hint">{recipients} " " {move || locale.t(K::ExplicitRecipients)}</p> }.into_any()),
-                K::GroupOutages => Some(view! { <p class="cs-hint">{move || locale.t(K::OutageHint)}</p> }.into_any()),
-                K::GroupScheduler => Some(view! { <p class="cs-hint">{move || locale.t(K::DstHint)}</p> }.into_any()),
+                K::GroupPopulation => Some(view! { <p class="cs-hint">{recipients} " " {locale.text(K::ExplicitRecipients)}</p> }.into_any()),
+                K::GroupOutages => Some(view! { <p class="cs-hint">{locale.text(K::OutageHint)}</p> }.into_any()),
+                K::GroupScheduler => Some(view! { <p class="cs-hint">{locale.text(K::DstHint)}</p> }.into_any()),
                 _ => None,
             };
             view! {
@@ -304,14 +304,14 @@ pub fn ScenarioPanel() -> impl IntoView {
     view! {
         <section class="cs-panel">
             <Heading depth=1 text=locale.sig(K::Scenario) />
-            <p class="cs-hint">{move || locale.t(K::ScenarioHint)}</p>
+            <p class="cs-hint">{locale.text(K::ScenarioHint)}</p>
             <Schedule />
             <div class="cs-groups">{groups}</div>
             <ScenarioFiles />
             <details class="cs-raw">
-                <summary>{move || locale.t(K::RawJson)}</summary>
+                <summary>{locale.text(K::RawJson)}</summary>
                 <label>
-                    <span class="cs-sr">{move || locale.t(K::RawJson)}</span>
+                    <span class="cs-sr">{locale.text(K::RawJson)}</span>
                     <textarea
                         data-testid="scenario-json"
                         rows="16"
@@ -326,7 +326,7 @@ pub fn ScenarioPanel() -> impl IntoView {
             </details>
             {move || view! { <ErrorList errors=unowned() /> }}
             <Show when=move || !problems(doc, run).is_empty()>
-                <p class="cs-hint">{move || locale.t(K::Invalid)}</p>
+                <p class="cs-hint">{locale.text(K::Invalid)}</p>
             </Show>
         </section>
     }

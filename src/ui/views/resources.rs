@@ -37,7 +37,7 @@ pub fn Resources() -> impl IntoView {
     view! {
         <section class="cs-resources" data-testid="resources">
             <Heading depth=1 text=locale.sig(K::Resources) />
-            <p class="cs-hint">{move || locale.t(K::ResourcesHint)}</p>
+            <p class="cs-hint">{locale.text(K::ResourcesHint)}</p>
             {move || {
                 let lang = locale.get();
                 let (cal, templates) = folder.get()?;

@@ -54,7 +54,7 @@ pub fn Root(
             <Show when=move || shows(Panel::Charts)><full_page::Charts /></Show>
             <Show when=move || shows(Panel::Scenario)><full_page::ScenarioPanel /></Show>
             {move || (!cfg!(feature = "full") && layout.get().view == crate::ui::state::layout::View::Full).then(|| view! {
-                <p class="cs-hint" data-testid="full-page-only">{move || locale.t(K::FullPageOnly)}</p>
+                <p class="cs-hint" data-testid="full-page-only">{locale.text(K::FullPageOnly)}</p>
             })}
         </div>
     }

@@ -51,7 +51,7 @@ pub fn CopyLink() -> impl IntoView {
     };
     view! {
         <div class="cs-share">
-            <button data-testid="copy-link" on:click=copy>{move || locale.t(K::CopyLink)}</button>
+            <button data-testid="copy-link" on:click=copy>{locale.text(K::CopyLink)}</button>
             {status}
         </div>
     }

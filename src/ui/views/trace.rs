@@ -39,7 +39,7 @@ pub fn Trace() -> impl IntoView {
     view! {
         <section class="cs-trace">
             <Heading depth=1 text=locale.sig(K::Trace) />
-            <p class="cs-hint">{move || locale.t(K::TraceHint)}</p>
+            <p class="cs-hint">{locale.text(K::TraceHint)}</p>
             <TraceInputs chosen />
             {move || sentence.get().map(|(n, at, text)| view! {
                 <p class="cs-why" data-testid="why-not-targeted">
@@ -76,7 +76,7 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
     view! {
         <div class="cs-filters">
             <label class="cs-field">
-                <span>{move || locale.t(K::RecipientId)}</span>
+                <span>{locale.text(K::RecipientId)}</span>
                 <input
                     type="number"
                     min="0"
@@ -89,7 +89,7 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
                 />
             </label>
             <label class="cs-field">
-                <span>{move || locale.t(K::ExecutionOrDate)}</span>
+                <span>{locale.text(K::ExecutionOrDate)}</span>
                 <input
                     type="text"
                     inputmode="text"
@@ -114,7 +114,7 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
             </label>
         </div>
         <Show when=move || unknown.get()>
-            <p class="cs-hint" data-testid="trace-execution-unknown" role="status">{move || locale.t(K::TraceUnknown)}</p>
+            <p class="cs-hint" data-testid="trace-execution-unknown" role="status">{locale.text(K::TraceUnknown)}</p>
         </Show>
     }
 }
@@ -134,7 +134,7 @@ fn TraceEvents(list: Memo<Option<Events>>) -> impl IntoView {
         let ev = list.get()?;
         if !ev.found {
             return Some(
-                view! { <p class="cs-hint">{move || locale.t(K::UnknownRecipient)}</p> }.into_any(),
+                view! { <p class="cs-hint">{locale.text(K::UnknownRecipient)}</p> }.into_any(),
             );
         }
         let total = ev.lines.len();
@@ -146,7 +146,7 @@ fn TraceEvents(list: Memo<Option<Events>>) -> impl IntoView {
         let empty = ev
             .lines
             .is_empty()
-            .then(|| view! { <li class="cs-hint">{move || locale.t(K::NoEventYet)}</li> });
+            .then(|| view! { <li class="cs-hint">{locale.text(K::NoEventYet)}</li> });
         let more = (from > 0).then(|| view! {
             <li>
                 <button class="cs-link" data-testid="trace-show-all" on:click=move |_| all.set(true)>
