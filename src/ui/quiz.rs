@@ -108,8 +108,33 @@ pub fn read_number(text: &str) -> Option<f64> {
     if frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    let sign = if t.starts_with('-') { "-" } else { "" };
-    format!("{sign}{int}.{}", frac.unwrap_or("0")).parse().ok()
+    // Built from integers (no float parser: a decimal reader is kilobytes of wasm).
+    let whole: i64 = int.parse().ok()?;
+    let frac = frac.unwrap_or("0").trim_end_matches('0');
+    let part = match frac {
+        "" => 0.0,
+        f => f.parse::<i64>().ok()? as f64 / 10f64.powi(i32::try_from(f.len()).ok()?),
+    };
+    let x = whole as f64 + part;
+    Some(if t.starts_with('-') { -x } else { x })
+}
+
+/// A number read by [`read_number`], as text in its plain form: `2080`, `-3`, `52.5`.
+fn plain_number(text: &str) -> Option<String> {
+    let x = read_number(text)?;
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return Some((x as i64).to_string());
+    }
+    // The digits as typed (grouping and a decimal comma dropped): no float formatter.
+    let t = text.trim();
+    let (int, frac) = t
+        .rsplit_once(['.', ','])
+        .filter(|(_, f)| f.len() != 3 || t.contains('.'))?;
+    let int: String = int
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    Some(format!("{int}.{}", frac.trim_end_matches('0')))
 }
 
 /// Whether `response` answers `ask` right. A number question is judged against the
@@ -154,11 +179,9 @@ pub fn response_text(ask: &Ask, response: Response<'_>) -> String {
         (AskKind::Choice { choices, .. }, Response::Choice(i)) => {
             choices.get(i).map(|c| c.value.clone()).unwrap_or_default()
         }
-        (_, Response::Number(text)) => match read_number(text) {
-            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", x as i64),
-            Some(x) => format!("{x}"),
-            None => text.trim().to_string(),
-        },
+        (_, Response::Number(text)) => {
+            plain_number(text).unwrap_or_else(|| text.trim().to_string())
+        }
         (_, Response::Choice(i)) => i.to_string(),
     }
 }
@@ -704,6 +727,21 @@ mod tests {
         ] {
             assert_eq!(read_number(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_number_is_recorded_in_its_plain_form() {
+        for (typed, plain) in [
+            ("2,080", "2080"),
+            (" 52.0 ", "52"),
+            ("52,5", "52.5"),
+            ("2,080.5", "2080.5"),
+            ("1 234,50", "1234.5"),
+            ("-3", "-3"),
+        ] {
+            assert_eq!(plain_number(typed).as_deref(), Some(plain), "{typed:?}");
+        }
+        assert_eq!(plain_number("fifty"), None);
     }
 
     #[test]
