@@ -113,7 +113,6 @@ fn passed(host: &web_sys::Element, sim: &Sim, prev: i64, now: i64) {
                 "scheduled": sim.cal.rfc3339(e.scheduled),
                 "caughtUp": e.caught_up,
                 "targeted": e.targeted,
-                "workflow": e.workflow,
             });
             emit(host, "campaign-sim-execution", &detail);
             sent += 1;
@@ -135,7 +134,6 @@ fn passed(host: &web_sys::Element, sim: &Sim, prev: i64, now: i64) {
                 "label": d.label,
                 "created": sim.cal.rfc3339(d.created),
                 "contentVersion": d.content_version,
-                "workflow": d.workflow,
             });
             emit(host, "campaign-sim-delivery", &detail);
             sent += 1;

@@ -38,13 +38,18 @@ use crate::ui::events::{emit, to_js};
 use crate::ui::handles::Instance;
 use crate::ui::i18n::Lang;
 use crate::ui::state::config::InstanceConfig;
-use crate::ui::state::layout::{Chrome, Layout, View};
+use crate::ui::state::layout::Layout;
 
 /// A mounted simulator widget.
 #[wasm_bindgen]
 pub struct Widget {
-    /// Where it is drawn (its events come from the host element given at mount).
+    /// Where it is drawn.
     target: HtmlElement,
+    /// What its events come from (the `<campaign-sim>` element, or `target`).
+    host: web_sys::Element,
+    /// How its options are written (`config`, `attribute`, `data-attribute`): the paths
+    /// of the problems of an option changed later.
+    source: String,
     handle: Option<Mounted>,
     /// Owns the effects that send events and say "ready"; dropped at unmount.
     events: Option<Owner>,
@@ -88,6 +93,39 @@ impl Widget {
             .map(|h| h.instance)
             .ok_or_else(|| JsError::new("unmounted"))
     }
+
+    /// Option `key` set to `value` in place: read by the configuration's own reader (so
+    /// its problem names it as the author wrote it), applied when it is right; a wrong
+    /// one is shown in the widget and sent as `campaign-sim-error`, and the widget keeps
+    /// what it had. Fixing it takes the problem away.
+    fn live(
+        &self,
+        key: &str,
+        value: JsValue,
+        apply: impl FnOnce(Instance, &EmbedConfig),
+    ) -> Result<(), JsError> {
+        let i = self.instance()?;
+        let value: serde_json::Value = serde_wasm_bindgen::from_value(value).unwrap_or_default();
+        let mut option = serde_json::Map::new();
+        option.insert("source".into(), self.source.clone().into());
+        option.insert(key.into(), value);
+        let (cfg, errors) = embed_config::from_config(&serde_json::Value::Object(option));
+        i.problems.replace(&cfg.source.path(key), errors.clone());
+        if errors.is_empty() {
+            apply(i, &cfg);
+        } else {
+            emit(&self.host, "campaign-sim-error", &config_problems(&errors));
+        }
+        Ok(())
+    }
+}
+
+/// A configuration's problems as `campaign-sim-error` details: `{path, reason, kind}`.
+fn config_problems(errors: &[ScenarioError]) -> Vec<serde_json::Value> {
+    errors
+        .iter()
+        .map(|e| serde_json::json!({"path": e.path, "reason": e.reason, "kind": "config"}))
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -161,71 +199,34 @@ impl Widget {
 
     /// The language, in place (the clock and the selection stay).
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, lang: &str) -> Result<(), JsError> {
-        let i = self.instance()?;
-        let lang = match lang {
-            "en" => Lang::En,
-            "fr" => Lang::Fr,
-            other => {
-                return Err(JsError::new(&format!(
-                    "lang: {other:?} is not a language (en, fr)"
-                )))
-            }
-        };
-        i.locale.switch(i.run, lang);
-        Ok(())
+    pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {
+        self.live("lang", lang, |i, c| {
+            i.locale
+                .switch(i.run, if c.lang == "fr" { Lang::Fr } else { Lang::En })
+        })
     }
 
     /// The view, in place (the clock and the selection stay).
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&self, view: &str) -> Result<(), JsError> {
-        let i = self.instance()?;
-        let v = View::from_name(view).ok_or_else(|| {
-            JsError::new(&format!(
-                "view: {view:?} is not a view (full, compare, workflow, logs)"
-            ))
-        })?;
-        i.layout.update(|l| l.view = v);
-        Ok(())
+    pub fn set_view(&self, view: JsValue) -> Result<(), JsError> {
+        self.live("view", view, |i, c| i.layout.update(|l| l.view = c.view))
     }
 
     /// The level of the widget's own title (2 to 6, its panels one below), or `none`.
     #[wasm_bindgen(js_name = setHeadingLevel)]
     pub fn set_heading_level(&self, level: JsValue) -> Result<(), JsError> {
-        let i = self.instance()?;
-        let text = level
-            .as_string()
-            .or_else(|| level.as_f64().map(|n| (n as i64).to_string()))
-            .unwrap_or_default();
-        let heading = match text.as_str() {
-            "none" => None,
-            t => Some(
-                t.parse::<u8>()
-                    .ok()
-                    .filter(|n| (2..=6).contains(n))
-                    .ok_or_else(|| {
-                        JsError::new(&format!("heading-level: {t:?} is not 2 to 6 or none"))
-                    })?,
-            ),
-        };
-        i.layout.update(|l| l.heading = heading);
-        Ok(())
+        self.live("headingLevel", level, |i, c| {
+            i.layout.update(|l| l.heading = c.heading_level)
+        })
     }
 
     /// Which parts of its own header the widget shows: a list of `title`, `tagline`,
     /// `lang`, `preset`, or `all` / `none`.
     #[wasm_bindgen(js_name = setChrome)]
     pub fn set_chrome(&self, chrome: JsValue) -> Result<(), JsError> {
-        let i = self.instance()?;
-        let words: Vec<String> = match chrome.as_string() {
-            Some(t) => vec![t],
-            None => serde_wasm_bindgen::from_value(chrome)
-                .map_err(|_| JsError::new("chrome: expected a list of names"))?,
-        };
-        let c = Chrome::parse(words.iter().map(String::as_str))
-            .map_err(|e| JsError::new(&format!("chrome: {e}")))?;
-        i.layout.update(|l| l.chrome = c);
-        Ok(())
+        self.live("chrome", chrome, |i, c| {
+            i.layout.update(|l| l.chrome = c.chrome)
+        })
     }
 
     /// The widget's state as a plain object (`JSON.stringify` works on it): `ready`,
@@ -381,11 +382,19 @@ fn mount_checked(
     MOUNTED.with(|m| m.borrow_mut().push(handle.instance));
     live_instances(); // drops the entries of released widgets
     if !errors.is_empty() {
-        emit(&host, "campaign-sim-error", &errors);
+        emit(&host, "campaign-sim-error", &config_problems(errors));
     }
+    let source = match cfg.source {
+        embed_config::Source::Object => "config",
+        embed_config::Source::Attributes => "data-attribute",
+        embed_config::Source::Element => "attribute",
+    }
+    .to_string();
     let (events, ready) = events::forward(&host, state::Parts::of(&handle), cfg.lesson.is_some());
     Widget {
         target,
+        host,
+        source,
         handle: Some(handle),
         events: Some(events),
         ready,

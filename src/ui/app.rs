@@ -8,7 +8,9 @@
 
 use leptos::prelude::*;
 
-use super::handles::{Clock, DocHandle, FocusHandle, Instance, LayoutHandle, Locale, Run};
+use super::handles::{
+    Clock, DocHandle, FocusHandle, Instance, LayoutHandle, Locale, Problems, Run,
+};
 use super::i18n::{self, Lang};
 use super::state::config::InstanceConfig;
 use super::state::document::Document;
@@ -70,7 +72,7 @@ pub fn mount(parent: web_sys::HtmlElement, config: InstanceConfig) -> Mounted {
         let lessons = super::lessons::Lessons::provide(instance, config.lesson.clone());
         provide_context(lessons);
         let _ = tx.send((instance, lessons));
-        view! { <Root config_errors=config.config_errors.clone() /> }
+        view! { <Root /> }
     });
     // mount_to runs the closure synchronously, so the instance is there.
     let (instance, lessons) = rx
@@ -119,5 +121,6 @@ fn build(config: &InstanceConfig) -> Instance {
         focus: FocusHandle::new(),
         clock: Clock::new(),
         layout: LayoutHandle::new(layout),
+        problems: Problems::new(config.config_errors.clone()),
     }
 }

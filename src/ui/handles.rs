@@ -27,6 +27,7 @@ use super::state::focus::{Focus, Reset};
 use super::state::layout::Layout;
 use super::state::run::RunStatus;
 use crate::engine::calendar::Instant;
+use crate::engine::doc::ScenarioError;
 use crate::engine::out::outcome::Outcome;
 
 /// A user action or embed API call, applied to the newest outcome.
@@ -436,6 +437,32 @@ impl LayoutHandle {
     }
 }
 
+/// The problems of an instance's configuration, shown inside it (an option fixed in
+/// place takes its problem away).
+#[derive(Clone, Copy)]
+pub struct Problems {
+    errors: RwSignal<Vec<ScenarioError>>,
+}
+
+impl Problems {
+    pub fn new(errors: Vec<ScenarioError>) -> Problems {
+        Problems {
+            errors: RwSignal::new(errors),
+        }
+    }
+    /// The problems (tracked).
+    pub fn get(self) -> Vec<ScenarioError> {
+        self.errors.get()
+    }
+    /// The option at `path` was set again: its old problems go, `now` are its new ones.
+    pub fn replace(self, path: &str, now: Vec<ScenarioError>) {
+        self.errors.try_update(|e| {
+            e.retain(|p| p.path != path);
+            e.extend(now);
+        });
+    }
+}
+
 /// Moving through the year: the simulated year, the focus and the clock together
 /// (what a jump, a click on a delivery or a chart point needs).
 #[derive(Clone, Copy)]
@@ -515,6 +542,7 @@ pub struct Instance {
     pub focus: FocusHandle,
     pub clock: Clock,
     pub layout: LayoutHandle,
+    pub problems: Problems,
 }
 
 impl Instance {
@@ -535,6 +563,7 @@ impl Instance {
         provide_context(self.focus);
         provide_context(self.clock);
         provide_context(self.layout);
+        provide_context(self.problems);
         provide_context(self.nav());
         provide_context(self.loader());
     }

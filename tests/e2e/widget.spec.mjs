@@ -204,7 +204,7 @@ test("posters: real text from the engine, in the widget's language, and axe find
   const p = await openPage(browser, server.url + "posters.html");
   const text = (id) => p.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".cs-poster").innerText, id);
   await p.waitForFunction(() => ["fr", "lesson", "own", "data"].every((id) => document.getElementById(id).shadowRoot.querySelector(".cs-poster-figures p")));
-  assert.match(await text("fr"), /Récurrente : 52 diffusions · Continue : 1 diffusion/, "the closest ancestor's lang");
+  assert.match(await text("fr"), /Récurrente\u00a0: 52 diffusions · Continue\u00a0: 1 diffusion/, "the closest ancestor's lang");
   assert.match(await text("fr"), /Démarrer le simulateur/);
   assert.match(await text("lesson"), /The server was down for three days/);
   assert.match(await text("own"), /A scenario of this page/);
@@ -295,7 +295,7 @@ test("in French, a missing fr.json is said in French; without WebAssembly, the b
     const p = await openPage(browser, server.url + "posters.html");
     await p.locator("#fr").getByTestId("widget-start").click();
     await p.waitForFunction(() => document.getElementById("fr").shadowRoot.querySelector(".cs-box").dataset.state === "failed", null, { timeout: 15000 });
-    assert.match(await p.locator("#fr .cs-poster").innerText(), /Les textes en français ne se sont pas chargés : i18n\/fr\.json \(HTTP 404\)/);
+    assert.match(await p.locator("#fr .cs-poster").innerText(), /Les textes en français ne se sont pas chargés\u00a0: i18n\/fr\.json \(HTTP 404\)/);
     assert.match(await p.locator("#fr .cs-poster").innerText(), /Réessayer/);
     await p.context().close();
   } finally {

@@ -9,8 +9,7 @@ use super::explorer::Explorer;
 use super::header::Header;
 use super::lesson_panel::LessonPanel;
 use super::trace::Trace;
-use crate::engine::doc::ScenarioError;
-use crate::ui::handles::{LayoutHandle, Locale};
+use crate::ui::handles::{LayoutHandle, Locale, Problems};
 use crate::ui::i18n::{code, K};
 use crate::ui::state::layout::Panel;
 
@@ -20,12 +19,11 @@ use crate::ui::state::layout::Panel;
 /// Panels are sections with headings; the standalone page puts the instance in its
 /// `<main>`.
 #[component]
-pub fn Root(
-    /// Problems of the embed configuration, said inside the widget (it still runs with
-    /// defaults for what was wrong).
-    config_errors: Vec<ScenarioError>,
-) -> impl IntoView {
+pub fn Root() -> impl IntoView {
     let locale = expect_context::<Locale>();
+    // Problems of the embed configuration, said inside the widget (it still runs with
+    // defaults for what was wrong).
+    let problems = expect_context::<Problems>();
     let layout = expect_context::<LayoutHandle>();
     let shows = move |p: Panel| layout.get().shows(p);
     let class = move || {
@@ -37,11 +35,14 @@ pub fn Root(
     };
     view! {
         <div class=class lang=move || code(locale.get()) data-view=move || layout.get().view.name()>
-            {(!config_errors.is_empty()).then(|| view! {
-                <div class="cs-config-errors" role="alert">
-                    {config_errors.into_iter().map(|e| view! { <p data-testid="error">{e.to_string()}</p> }).collect_view()}
-                </div>
-            })}
+            {move || {
+                let errors = problems.get();
+                (!errors.is_empty()).then(|| view! {
+                    <div class="cs-config-errors" role="alert">
+                        {errors.into_iter().map(|e| view! { <p data-testid="error">{e.to_string()}</p> }).collect_view()}
+                    </div>
+                })
+            }}
             <Header />
             // The open lesson, above the view (sticky, so Next stays at hand).
             <LessonPanel />
