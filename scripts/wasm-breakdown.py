@@ -182,6 +182,21 @@ def crate_of(name):
     return first
 
 
+def rust_str(lit):
+    """A Rust string literal's body as the text it stands for (\\u{..}, \\n, \\", \\\\)."""
+    simple = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", '"': '"', "'": "'", "\\": "\\"}
+
+    def one(m):
+        e = m.group(1)
+        if e.startswith("u{"):
+            return chr(int(e[2:-1], 16))
+        if e.startswith("x"):
+            return chr(int(e[1:], 16))
+        return simple.get(e, e)
+
+    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{2}|.)", one, lit)
+
+
 def ui_texts(blob):
     """The English and French texts of src/ui/i18n.rs's table found in the data."""
     try:
@@ -191,8 +206,7 @@ def ui_texts(blob):
     pairs = re.findall(r'\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*,?\s*\)', src)
     out = {}
     for i, lang in enumerate(("en", "fr")):
-        found = [p[i].encode().decode("unicode_escape").encode("latin-1").decode("utf-8", "replace").encode()
-                 for p in pairs]
+        found = [rust_str(p[i]).encode() for p in pairs]
         found = [t for t in found if t and t in blob]
         joined = b"".join(found)
         out[lang] = (len(found), len(joined), gz(joined))
