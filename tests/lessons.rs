@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use campaign_sim::engine::doc as scenario;
 use campaign_sim::engine::quiz::Value as Quantity;
+use campaign_sim::ui::derived::trace;
+use campaign_sim::ui::i18n::Lang;
 use campaign_sim::ui::lesson::{parse_index, parse_lesson, plan, AskKind, IndexEntry, Lesson, Op};
 use campaign_sim::ui::model::Sim;
 use campaign_sim::ui::{nav, quiz};
@@ -246,6 +248,67 @@ fn every_step_shows_a_valid_scenario_and_names_executions_that_exist() {
             }
         }
     }
+}
+
+/// A step that expects a sentence of the trace ("why-not-targeted") finds it in the
+/// trace's own sentence for the recipient and execution the step shows, in both
+/// languages: a change of the explanation's wording cannot leave a lesson behind.
+#[test]
+fn every_expected_trace_sentence_is_the_traces_own() {
+    let mut checked = 0;
+    for entry in index("en") {
+        for lang in LANGS {
+            let (l, raw) = lesson(&entry.id, lang);
+            let ui_lang = if lang == "fr" { Lang::Fr } else { Lang::En };
+            for (k, step) in raw["steps"].as_array().unwrap().iter().enumerate() {
+                let wanted: Vec<&str> = step["expect"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| e["testid"] == "why-not-targeted")
+                    .filter_map(|e| e["text"].as_str())
+                    .collect();
+                if wanted.is_empty() {
+                    continue;
+                }
+                let at = format!("{}.{lang} step {}", entry.id, k + 1);
+                let sim = year_of(&l, k);
+                let (mut column, mut execution, mut recipient) = (0, None, None);
+                for op in &plan(&l, k, &Value::Null).ops {
+                    match op {
+                        Op::Mode(m) => {
+                            column = sim.columns.iter().position(|c| c.side == *m).unwrap();
+                        }
+                        Op::Jump(text) => {
+                            execution = nav::resolve(sim.outcome(column).unwrap(), text)
+                        }
+                        Op::Execution(n) => execution = n.checked_sub(1),
+                        Op::Recipient(r) => recipient = Some(*r),
+                        _ => {}
+                    }
+                }
+                let (Some(e), Some(r)) = (execution, recipient) else {
+                    panic!(
+                        "{at}: expects the trace's sentence but shows no execution and recipient"
+                    );
+                };
+                let o = sim.outcome(column).unwrap();
+                let (_, _, sentence) = trace::why(&sim, o, r, e, ui_lang)
+                    .unwrap_or_else(|| panic!("{at}: no execution {}", e + 1));
+                // Read as the end-to-end test reads the page: no-break spaces as spaces.
+                let plain = |t: &str| t.replace(['\u{a0}', '\u{202f}'], " ");
+                let sentence = plain(&sentence);
+                for w in wanted {
+                    assert!(
+                        sentence.contains(&plain(w)),
+                        "{at}: {w:?} is not in the trace's {sentence:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 4, "{checked} trace sentences checked");
 }
 
 #[test]

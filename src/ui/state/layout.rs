@@ -161,6 +161,24 @@ impl Default for Layout {
 }
 
 impl Layout {
+    /// The heading level of a heading `depth` levels below the title (`None`: no
+    /// headings). Without its title (`chrome` leaves it out) the panels take the
+    /// title's level, so the outline never skips one after the host's own heading.
+    ///
+    /// ```
+    /// use campaign_sim::ui::state::layout::{Chrome, Layout};
+    /// let widget = Layout { heading: Some(2), ..Layout::default() };
+    /// assert_eq!((widget.level(0), widget.level(1), widget.level(2)), (Some(2), Some(3), Some(4)));
+    /// let bare = Layout { chrome: Chrome::NONE, ..widget };
+    /// assert_eq!((bare.level(1), bare.level(2)), (Some(2), Some(3)));
+    /// assert_eq!(Layout { heading: Some(6), ..widget }.level(2), Some(6));
+    /// assert_eq!(Layout { heading: None, ..widget }.level(1), None);
+    /// ```
+    pub fn level(&self, depth: u8) -> Option<u8> {
+        let lift = u8::from(depth > 0 && !self.chrome.title);
+        self.heading.map(|l| (l + depth - lift).min(6))
+    }
+
     /// Whether the layout shows `panel`.
     ///
     /// ```

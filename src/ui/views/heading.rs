@@ -1,7 +1,7 @@
 //! Headings at the instance's level: the title at the layout's heading level (a
 //! widget's `heading-level`, 2 by default; the full page's 1), its panels one level
-//! below, their parts two; `none` makes them plain paragraphs, so a widget fits the
-//! host page's outline.
+//! below (at the title's own level when the header leaves the title out), their parts
+//! two; `none` makes them plain paragraphs, so a widget fits the host page's outline.
 
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn Heading(
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let layout = expect_context::<LayoutHandle>();
-    let level = Memo::new(move |_| layout.get().heading.map(|l| (l + depth).min(6)));
+    let level = Memo::new(move |_| layout.get().level(depth));
     move || match level.get() {
         Some(1) => view! { <h1 class=class>{text}</h1> }.into_any(),
         Some(2) => view! { <h2 class=class>{text}</h2> }.into_any(),
