@@ -24,6 +24,7 @@ use super::playback::Playback;
 use super::queue::ActionQueue;
 use super::state::document::Document;
 use super::state::focus::{Focus, Reset};
+use super::state::landing::{Click, Landed};
 use super::state::layout::Layout;
 use super::state::run::RunStatus;
 use crate::engine::calendar::Instant;
@@ -497,6 +498,34 @@ impl Nav {
         });
     }
 
+    /// [`Nav::jump`] made by `click`: its card opens next to it, on `landed` (`None`:
+    /// the execution found). A day opens its card even when no execution is found.
+    pub fn jump_at(
+        self,
+        click: Click,
+        landed: Option<Landed>,
+        find: impl FnOnce(&Outcome) -> Option<usize> + 'static,
+        found: impl FnOnce(bool) + 'static,
+    ) {
+        self.jump(find, move |ok| {
+            found(ok);
+            let landed = landed.or_else(|| {
+                ok.then(|| self.focus.with_untracked(|f| f.trace_execution))
+                    .flatten()
+                    .map(Landed::Execution)
+            });
+            if let Some(landed) = landed {
+                self.focus.update(|f| f.landing = Some(click.lands(landed)));
+            }
+        });
+    }
+
+    /// Opens the card of `click` on `landed`, through the queue (after what the click
+    /// did to the focus).
+    pub fn land(self, click: Click, landed: Landed) {
+        self.focus(move |f| f.landing = Some(click.lands(landed)));
+    }
+
     /// [`Nav::jump`] to execution `e`, applied at once (from inside a dispatched action).
     pub fn jump_now(self, e: usize) {
         let Some(sim) = self.run.sim_untracked() else {
@@ -509,16 +538,21 @@ impl Nav {
         }
     }
 
-    /// Opens delivery `id` of `column` (a click in the delivery list).
-    pub fn open_delivery(self, column: usize, id: u32) {
+    /// Opens delivery `id` of `column` (a click in the delivery list); its card, on the
+    /// execution the clock goes to, opens next to `click`.
+    pub fn open_delivery(self, column: usize, id: u32, click: Click) {
         self.run.dispatch(move || {
             let Some(sim) = self.run.sim_untracked() else {
                 return;
             };
             let now = self.clock.now_untracked();
             let mut at = None;
-            self.focus
-                .update(|f| at = f.open_delivery(&sim, column, id, now));
+            self.focus.update(|f| {
+                at = f.open_delivery(&sim, column, id, now);
+                if at.is_some() {
+                    f.landing = f.trace_execution.map(|e| click.lands(Landed::Execution(e)));
+                }
+            });
             if let Some(at) = at {
                 self.clock.go(at);
             }

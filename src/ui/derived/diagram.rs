@@ -4,7 +4,7 @@
 //! journal's last lines up to the clock.
 
 use crate::engine::doc::{Mode, Typology};
-use crate::engine::out::journal::Activity;
+use crate::engine::out::journal::{Activity, JournalEntry};
 use crate::engine::out::outcome::Outcome;
 use crate::ui::format;
 use crate::ui::i18n::{activity, count, fill, journal, tr, Lang, K};
@@ -153,9 +153,6 @@ pub fn journal_lines(
     t: i64,
     lang: Lang,
 ) -> Vec<JournalLine> {
-    let cal = sim.cal;
-    let when = |at: i64| format::date_time(lang, cal.local(at));
-    let names = sim.several().then(|| sim.workflow_names());
     let mut lines: Vec<_> = o
         .journal_until(t)
         .iter()
@@ -164,20 +161,45 @@ pub fn journal_lines(
         .take(JOURNAL_LINES)
         .collect();
     lines.reverse();
+    let names = sim.several().then(|| sim.workflow_names());
     lines
         .into_iter()
-        .map(|j| JournalLine {
-            workflow: names
-                .as_ref()
-                .and_then(|n| n.get(usize::from(j.workflow)).cloned()),
-            instant: j.at,
-            at: format::short(lang, cal.local(j.at)),
-            offset: format::utc_offset(cal.offset_seconds(j.at)),
-            activity: activity(lang, j.activity),
-            text: journal(lang, &j.message, j.count, when),
-            execution: j.execution.map(|e| e as usize),
-        })
+        .map(|j| journal_line(sim, names.as_deref(), j, lang))
         .collect()
+}
+
+/// The first `max` lines of the journal that `keep` keeps (of the workflow shown, or
+/// all), oldest first: one execution's, one day's, one instant's.
+pub fn journal_lines_where(
+    sim: &Sim,
+    o: &Outcome,
+    shown: Option<usize>,
+    lang: Lang,
+    max: usize,
+    keep: impl Fn(&JournalEntry) -> bool,
+) -> Vec<JournalLine> {
+    let names = sim.several().then(|| sim.workflow_names());
+    o.journal()
+        .iter()
+        .filter(|j| shown.is_none_or(|w| usize::from(j.workflow) == w) && keep(j))
+        .take(max)
+        .map(|j| journal_line(sim, names.as_deref(), j, lang))
+        .collect()
+}
+
+/// A journal entry as the page shows it (its workflow named when there are several).
+fn journal_line(sim: &Sim, names: Option<&[String]>, j: &JournalEntry, lang: Lang) -> JournalLine {
+    let cal = sim.cal;
+    let when = |at: i64| format::date_time(lang, cal.local(at));
+    JournalLine {
+        workflow: names.and_then(|n| n.get(usize::from(j.workflow)).cloned()),
+        instant: j.at,
+        at: format::short(lang, cal.local(j.at)),
+        offset: format::utc_offset(cal.offset_seconds(j.at)),
+        activity: activity(lang, j.activity),
+        text: journal(lang, &j.message, j.count, when),
+        execution: j.execution.map(|e| e as usize),
+    }
 }
 
 #[cfg(test)]

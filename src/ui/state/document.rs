@@ -9,9 +9,10 @@
 //! value. Only a document that does not deserialise is read once more, to name the
 //! offending field.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value;
 
-use crate::engine::doc::{self, Scenario, ScenarioError};
+use crate::engine::doc::{self, parse_local_datetime, Scenario, ScenarioError};
 use crate::ui::editor::{self, Kind};
 use crate::ui::presets::{preset, PRESETS};
 
@@ -218,6 +219,91 @@ impl Document {
         match &self.parse_error {
             Some(e) => vec![e.clone()],
             None => self.problems.clone(),
+        }
+    }
+
+    /// The positions of the outages that cover part of local day `day`.
+    fn outages_on(&self, day: NaiveDate) -> Vec<usize> {
+        let (start, end) = (
+            day.and_time(NaiveTime::MIN),
+            day.succ_opt().map(|d| d.and_time(NaiveTime::MIN)),
+        );
+        let (Some(end), None) = (end, &self.parse_error) else {
+            return Vec::new();
+        };
+        self.draft
+            .outages
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                let (from, to) = (parse_local_datetime(&o.from), parse_local_datetime(&o.to));
+                from.is_some_and(|f| f < end) && to.is_some_and(|t| t > start)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether an outage of the scenario covers part of local day `day`.
+    pub fn outage_on(&self, day: NaiveDate) -> bool {
+        !self.outages_on(day).is_empty()
+    }
+
+    /// Adds an outage from `day` at 00:00 for `days` days (the calendar's "server down
+    /// this day"): false when the text is not a scenario to edit.
+    ///
+    /// ```
+    /// use campaign_sim::ui::state::document::Document;
+    /// let mut d = Document::new("weekly-newsletter-recurring", None);
+    /// let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+    /// assert!(d.add_outage(day, 3));
+    /// assert_eq!((d.draft().outages[0].from.as_str(), d.draft().outages[0].to.as_str()),
+    ///            ("2026-03-16T00:00", "2026-03-19T00:00"));
+    /// assert!(d.outage_on(day) && d.edited_preset() == Some("weekly-newsletter-recurring"));
+    /// assert!(d.remove_outages_on(day.succ_opt().unwrap()) && !d.outage_on(day));
+    /// ```
+    pub fn add_outage(&mut self, day: NaiveDate, days: u32) -> bool {
+        let Some(to) = day.checked_add_days(chrono::Days::new(days.into())) else {
+            return false;
+        };
+        let outage =
+            serde_json::json!({"from": format!("{day}T00:00"), "to": format!("{to}T00:00")});
+        self.edit_outages(|list| list.push(outage))
+    }
+
+    /// Removes the outages that cover part of local day `day`: false when none does.
+    pub fn remove_outages_on(&mut self, day: NaiveDate) -> bool {
+        let gone = self.outages_on(day);
+        !gone.is_empty()
+            && self.edit_outages(|list| {
+                *list = std::mem::take(list)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| !gone.contains(i))
+                    .map(|(_, o)| o)
+                    .collect();
+            })
+    }
+
+    /// Edits the document's `outages` list (created when absent).
+    fn edit_outages(&mut self, f: impl FnOnce(&mut Vec<Value>)) -> bool {
+        if self.parse_error.is_some() {
+            return false;
+        }
+        let Some(mut doc) = self.with_value(|v| v.filter(|v| v.is_object()).cloned()) else {
+            return false;
+        };
+        let mut list = match doc.get("outages") {
+            Some(Value::Array(a)) => a.clone(),
+            _ => Vec::new(),
+        };
+        f(&mut list);
+        doc["outages"] = Value::Array(list);
+        match serde_json::to_string_pretty(&doc) {
+            Ok(text) => {
+                self.set_custom_text(text);
+                true
+            }
+            Err(_) => false,
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::engine::out::logs::{Reason, Status};
 use crate::engine::sim::Side;
 use crate::ui::derived::rows::{RowFilter, Sort};
 use crate::ui::model::Sim;
+use crate::ui::state::landing::Landing;
 
 /// The send log's filters, as the user chose them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,6 +57,8 @@ pub struct Focus {
     /// The workflow the explorer, the journal and the trace show (`None`: all).
     pub workflow: Option<usize>,
     pub filters: LogFilters,
+    /// The card of the last click that moved the view (`None`: closed).
+    pub landing: Option<Landing>,
 }
 
 impl Focus {
@@ -74,11 +77,16 @@ impl Focus {
                 return;
             }
             Reset::NewScenario => {
+                self.landing = None;
                 self.delivery = None;
                 self.recipient = None;
                 self.workflow = None;
             }
-            Reset::Stale => {}
+            Reset::Stale => {
+                if self.landing.is_some_and(|l| !l.landed.survives_edit()) {
+                    self.landing = None;
+                }
+            }
         }
         self.execution = None;
         self.trace_execution = None;
@@ -230,6 +238,7 @@ impl Focus {
 mod tests {
     use super::*;
     use crate::ui::model::tests::sim;
+    use crate::ui::state::landing::{Landed, Rect};
 
     #[test]
     fn a_jump_focuses_the_execution_and_selects_its_delivery() {
@@ -286,6 +295,7 @@ mod tests {
                 status: Some(Status::Sent),
                 ..LogFilters::default()
             },
+            landing: Some(landing(Landed::Execution(4))),
         };
         f.reset_for(Some(&s), Reset::Stale);
         assert_eq!(
@@ -318,6 +328,44 @@ mod tests {
                 ..Focus::default()
             }
         );
+    }
+
+    fn landing(landed: Landed) -> Landing {
+        Landing {
+            landed,
+            anchor: Rect::default(),
+            keyboard: false,
+        }
+    }
+
+    #[test]
+    fn a_days_card_stays_open_through_an_edit_and_closes_for_another_scenario() {
+        let s = sim("weekly-newsletter-recurring");
+        let day = Landed::Day(chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap());
+        let mut f = Focus {
+            landing: Some(landing(day)),
+            ..Focus::default()
+        };
+        f.reset_for(Some(&s), Reset::Stale);
+        assert_eq!(
+            f.landing.map(|l| l.landed),
+            Some(day),
+            "the edit's effect on that day"
+        );
+        for reset in [Reset::NewScenario, Reset::Fresh] {
+            let mut g = f.clone();
+            g.reset_for(Some(&s), reset);
+            assert_eq!(g.landing, None, "{reset:?}");
+        }
+        let mut row = Focus {
+            landing: Some(landing(Landed::Row {
+                recipient: 1,
+                execution: 2,
+            })),
+            ..Focus::default()
+        };
+        row.reset_for(Some(&s), Reset::Stale);
+        assert_eq!(row.landing, None, "a row of the previous year");
     }
 
     #[test]

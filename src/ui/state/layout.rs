@@ -52,6 +52,33 @@ pub enum Panel {
     Questions,
 }
 
+impl Panel {
+    /// The panels in the page's order (the section index lists those shown).
+    pub const PAGE: [Panel; 7] = [
+        Panel::Compare,
+        Panel::Workflow,
+        Panel::Explorer,
+        Panel::Resources,
+        Panel::Trace,
+        Panel::Charts,
+        Panel::Scenario,
+    ];
+
+    /// Its name (the section's `data-section`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Panel::Compare => "compare",
+            Panel::Workflow => "workflow",
+            Panel::Explorer => "explorer",
+            Panel::Resources => "resources",
+            Panel::Trace => "trace",
+            Panel::Charts => "charts",
+            Panel::Scenario => "scenario",
+            Panel::Questions => "questions",
+        }
+    }
+}
+
 /// The parts of an instance's own header (`chrome="title lang"`, `"none"`, `"all"`),
 /// so four widgets on one docs page do not repeat four headers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //!   draft, its problems, the preset it came from);
 //! - [`focus`]: what the page looks at (explorer column, delivery, execution, trace
 //!   execution, recipient, workflow, log filters), with the one reset rule;
+//! - [`landing`]: where a click that moved the view landed, and where its card goes;
 //! - [`layout`]: which panels an instance shows, and how;
 //! - [`run`]: what the page says about the simulation (progress, refusal, ready);
 //! - [`quiz`]: the learner's answers in the open lesson, and the lesson mode;
@@ -17,6 +18,7 @@
 pub mod config;
 pub mod document;
 pub mod focus;
+pub mod landing;
 pub mod layout;
 pub mod quiz;
 pub mod run;

@@ -38,7 +38,7 @@ pub fn WorkflowPanel() -> impl IntoView {
         })
     });
     view! {
-        <section class="cs-workflow" part="workflow">
+        <section class="cs-workflow" part="workflow" data-section="workflow" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Workflow) />
             <p class="cs-hint">{locale.text(K::WorkflowHint)}</p>
             {move || {

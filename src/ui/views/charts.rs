@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::landing::click_of;
 
 use crate::ui::derived::charts::{day_class, day_title, CalendarModel, RatesSeries, RowsSeries};
 use crate::ui::format;
@@ -15,6 +16,7 @@ use crate::ui::handles::{Clock, Locale, Nav, Run};
 use crate::ui::i18n::{tr, Lang, K};
 use crate::ui::model::Sim;
 use crate::ui::nav;
+use crate::ui::state::landing::Landed;
 
 const CELL: f64 = 13.0;
 const W: f64 = 720.0;
@@ -36,7 +38,7 @@ pub fn Charts() -> impl IntoView {
     let locale = expect_context::<Locale>();
     let run = expect_context::<Run>();
     view! {
-        <section class="cs-charts">
+        <section class="cs-charts" data-section="charts" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Charts) />
             <p class="cs-hint">{locale.text(K::JumpHint)}</p>
             // Drawn again for each year and each language (the charts read both once).
@@ -108,7 +110,7 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
                     class:cs-future=future
                     data-testid="calendar-day"
                     data-date=date.format("%Y-%m-%d").to_string()
-                    on:click=move |_| nav.jump(move |o| nav::on_date(o, date), |_| {})
+                    on:click=move |ev| nav.jump_at(click_of(&ev), Some(Landed::Day(date)), move |o| nav::on_date(o, date), |_| {})
                 >
                     <title>{title}</title>
                 </rect>
@@ -119,7 +121,7 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
         <figure>
             <figcaption>{tr(lang, K::ChartCalendar)}</figcaption>
             <p class="cs-caption" data-testid="calendar-caption">{caption.clone()}</p>
-            <div class="cs-scroll" tabindex="0">
+            <div class="cs-scroll" tabindex="0" data-landing-anchor>
                 <svg class="cs-calendar" viewBox="0 0 730 110" role="group" aria-label=caption data-testid="chart-calendar">
                     {["M", "T", "W", "T", "F", "S", "S"]
                         .iter()
@@ -188,13 +190,18 @@ fn RowsChart(sim: Arc<Sim>) -> impl IntoView {
         let vx = (f64::from(ev.client_x()) - r.left()) / r.width().max(1.0) * W;
         let frac = ((vx - PAD_L) / (W - PAD_L - 8.0)).clamp(0.0, 1.0);
         let t = start + (frac * span) as i64;
-        nav.jump(move |o| nav::at_or_before(o, t), |_| {});
+        nav.jump_at(
+            click_of(&ev),
+            None,
+            move |o| nav::at_or_before(o, t),
+            |_| {},
+        );
     };
     view! {
         <figure>
             <figcaption>{tr(lang, K::ChartRows)}</figcaption>
             <p class="cs-caption" data-testid="rows-caption">{series.caption(lang)}</p>
-            <div class="cs-scroll" tabindex="0">
+            <div class="cs-scroll" tabindex="0" data-landing-anchor>
                 <svg class="cs-chart cs-clickable" viewBox=format!("0 0 {W} {H}") role="img" aria-label=tr(lang, K::ChartRows) data-testid="chart-rows" on:click=on_click>
                     <MonthTicks sim=sim.clone() />
                     <text x="4" y="14" class="cs-axis">{format::int(lang, max as u64)}</text>
@@ -234,7 +241,7 @@ fn RatesChart(sim: Arc<Sim>) -> impl IntoView {
                     class="cs-dot"
                     data-testid="chart-point"
                     data-execution=e.to_string()
-                    on:click=move |_| nav.jump(move |_| Some(e), |_| {})
+                    on:click=move |ev| nav.jump_at(click_of(&ev), None, move |_| Some(e), |_| {})
                 >
                     <title>{format!("{} — {}", format::date_time(lang, cal.local(p.created)), format::pct(lang, p.permille, 1000))}</title>
                 </circle>
@@ -258,7 +265,7 @@ fn RatesChart(sim: Arc<Sim>) -> impl IntoView {
         <figure>
             <figcaption>{tr(lang, K::ChartRates)}</figcaption>
             <p class="cs-caption" data-testid="rates-caption">{series.caption(lang, tracking)}</p>
-            <div class="cs-scroll" tabindex="0" class:cs-hidden=!tracking>
+            <div class="cs-scroll" tabindex="0" data-landing-anchor class:cs-hidden=!tracking>
                 <svg class="cs-chart" viewBox=format!("0 0 {W} {H}") role="group" aria-label=tr(lang, K::ChartRates) data-testid="chart-rates">
                     <MonthTicks sim=sim.clone() />
                     <text x="4" y="14" class="cs-axis">{format::pct(lang, max as u64, 1000)}</text>

@@ -34,7 +34,7 @@ pub fn Compare() -> impl IntoView {
     });
     let untracked = move || run.with(|s| !s.tracking()).unwrap_or(false);
     view! {
-        <section class="cs-compare" part="compare">
+        <section class="cs-compare" part="compare" data-section="compare" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Compare) />
             <p class="cs-hint">{locale.text(K::CompareHint)}</p>
             {move || caption.get().map(|c| view! { <p class="cs-caption" data-testid="comparing">{c}</p> })}

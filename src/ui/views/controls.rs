@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::landing::click_at;
+
 use crate::ui::format;
 use crate::ui::handles::{Clock, DocHandle, FocusHandle, LayoutHandle, Loader, Locale, Nav, Run};
 use crate::ui::i18n::{tr, K};
@@ -297,12 +299,17 @@ fn GoToDate() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let time = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
-    let go = move || {
+    let form = NodeRef::<leptos::html::Form>::new();
+    // `sent`: by the Go button or Enter (the card then takes the focus), not by a
+    // field's change.
+    let go = move |sent: bool| {
         let (d, t) = (date.get_untracked(), time.get_untracked());
-        if d.is_empty() {
+        let Some(el) = form.get_untracked().filter(|_| !d.is_empty()) else {
             return;
-        }
-        nav.jump(
+        };
+        nav.jump_at(
+            click_at(&el, sent),
+            None,
             move |o| crate::ui::nav::go_to(o, &d, &t),
             move |found| missing.set(!found),
         );
@@ -318,7 +325,7 @@ fn GoToDate() -> impl IntoView {
         })
     };
     view! {
-        <form class="cs-goto" on:submit=move |ev| { ev.prevent_default(); go(); }>
+        <form class="cs-goto" node_ref=form on:submit=move |ev| { ev.prevent_default(); go(true); }>
             <label class="cs-field cs-inline">
                 <span>{locale.text(K::GoToDate)}</span>
                 <input
@@ -327,7 +334,7 @@ fn GoToDate() -> impl IntoView {
                     min=move || bound(false)
                     max=move || bound(true)
                     prop:value=move || date.get()
-                    on:change:target=move |ev| { date.set(ev.target().value()); go(); }
+                    on:change:target=move |ev| { date.set(ev.target().value()); go(false); }
                 />
             </label>
             <label class="cs-field cs-inline">
@@ -336,7 +343,7 @@ fn GoToDate() -> impl IntoView {
                     type="time"
                     data-testid="go-to-time"
                     prop:value=move || time.get()
-                    on:change:target=move |ev| { time.set(ev.target().value()); go(); }
+                    on:change:target=move |ev| { time.set(ev.target().value()); go(false); }
                 />
             </label>
             <button type="submit" data-testid="go-to-date-button">{locale.text(K::Go)}</button>

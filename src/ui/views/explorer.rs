@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::landing::click_of;
 
 use super::logs::Logs;
 use crate::engine::sim::Side;
@@ -39,7 +40,7 @@ pub fn Explorer() -> impl IntoView {
     });
     let hint = move || modes.with(|m| m.get(column.get()).map(|s| locale.t(side_hint(*s))));
     view! {
-        <section class="cs-explorer" part="explorer">
+        <section class="cs-explorer" part="explorer" data-section="explorer" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Explorer) />
             <ModeTabs modes column />
             <p class="cs-hint">{hint}</p>
@@ -117,7 +118,7 @@ fn DeliveryListView() -> impl IntoView {
                     data-testid="delivery-item"
                     data-delivery=id.to_string()
                     aria-pressed=move || (selected.get() == Some(id)).to_string()
-                    on:click=move |_| nav.open_delivery(c, id)
+                    on:click=move |ev| nav.open_delivery(c, id, click_of(&ev))
                 >
                     <strong>{d.title}</strong>
                     <span class="cs-hint">{d.detail}</span>
@@ -127,7 +128,7 @@ fn DeliveryListView() -> impl IntoView {
         }
     };
     view! {
-        <ul class="cs-deliveries" data-testid="delivery-list">
+        <ul class="cs-deliveries" data-testid="delivery-list" data-landing-anchor>
             <li>
                 <button class="cs-dl" aria-pressed=move || selected.get().is_none().to_string() on:click=move |_| nav.focus(|f| f.select_all())>
                     <strong>{locale.text(K::AllDeliveries)}</strong>
@@ -217,7 +218,7 @@ fn AdditionsView() -> impl IntoView {
                         data-testid="addition"
                         data-execution=e.to_string()
                         aria-pressed=move || (in_focus.get() == Some(e)).to_string()
-                        on:click=move |_| nav.jump(move |_| Some(e), |_| {})
+                        on:click=move |ev| nav.jump_at(click_of(&ev), None, move |_| Some(e), |_| {})
                     >
                         {x.text}
                     </button>
@@ -228,7 +229,7 @@ fn AdditionsView() -> impl IntoView {
             <Heading depth=2 text=tr(lang, K::Additions).to_string() />
             <p class="cs-caption" data-testid="additions-caption">{a.caption}</p>
             {cut}
-            <ol class="cs-additions" start=a.first.to_string()>{items.collect_view()}</ol>
+            <ol class="cs-additions" start=a.first.to_string() data-landing-anchor>{items.collect_view()}</ol>
         })
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::landing::click_of;
 
 use crate::ui::derived::diagram::{journal_lines, JournalLine};
 use crate::ui::handles::{Clock, FocusHandle, LayoutHandle, Locale, Nav, Run};
@@ -40,7 +41,7 @@ pub fn Journal() -> impl IntoView {
     view! {
         <Heading depth=2 text=locale.sig(K::Journal) />
         <p class="cs-hint">{locale.text(K::JournalHint)}</p>
-        <ol class="cs-journal" data-testid="journal">
+        <ol class="cs-journal" data-testid="journal" data-landing-anchor>
             {move || {
                 let (focus, t) = (in_focus.get(), clock.now());
                 lines.get().into_iter().map(|l| view! { <Line l focus now=t /> }).collect_view()
@@ -54,22 +55,30 @@ pub fn Journal() -> impl IntoView {
 #[component]
 fn Line(l: JournalLine, focus: Option<usize>, now: i64) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let body = view! {
-        <time>{l.at} " " <span class="cs-offset">{l.offset}</span></time>
-        {l.workflow.map(|w| view! { <span class="cs-wfname">{w}</span> })}
-        <span class="cs-act">{l.activity}</span>
-        <span>{l.text}</span>
-    };
-    match l.execution {
+    let (execution, instant) = (l.execution, l.instant);
+    let body = view! { <LineBody l /> };
+    match execution {
         Some(e) => view! {
             <li class:cs-focus=focus == Some(e)>
-                <button class="cs-jl" data-testid="journal-line" data-execution=e.to_string() on:click=move |_| nav.jump(move |_| Some(e), |_| {})>
+                <button class="cs-jl" data-testid="journal-line" data-execution=e.to_string() on:click=move |ev| nav.jump_at(click_of(&ev), None, move |_| Some(e), |_| {})>
                     {body}
                     <span class="cs-exec">{format!("#{}", e + 1)}</span>
                 </button>
             </li>
         }
         .into_any(),
-        None => view! { <li class:cs-focus=l.instant == now>{body}</li> }.into_any(),
+        None => view! { <li class:cs-focus=instant == now>{body}</li> }.into_any(),
+    }
+}
+
+/// What a journal line says: when (with the UTC offset), its workflow when there are
+/// several, the activity and the message.
+#[component]
+pub fn LineBody(l: JournalLine) -> impl IntoView {
+    view! {
+        <time>{l.at} " " <span class="cs-offset">{l.offset}</span></time>
+        {l.workflow.map(|w| view! { <span class="cs-wfname">{w}</span> })}
+        <span class="cs-act">{l.activity}</span>
+        <span>{l.text}</span>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::landing::{click_of, key_click_of};
 
 use super::virtual_table::VirtualTable;
 use crate::engine::out::logs::{Reason, Status};
@@ -13,6 +14,7 @@ use crate::ui::format;
 use crate::ui::handles::{Clock, FocusHandle, Locale, Nav, Run};
 use crate::ui::i18n::{self, count, K};
 use crate::ui::state::focus::Focus;
+use crate::ui::state::landing::{Click, Landed};
 
 const STATUSES: [Status; 3] = [Status::Sent, Status::Failed, Status::Ignored];
 
@@ -138,11 +140,18 @@ fn broadlog_row(r: u32) -> AnyView {
         return ().into_any();
     };
     let (rid, exec) = (b.recipient_id, b.execution as usize);
-    let open = move || {
+    // The trace follows the row's recipient at its execution; its sentence opens
+    // next to the row.
+    let open = move |click: Click| {
         nav.focus(move |f| {
             f.recipient = Some(rid);
             f.trace_execution = Some(exec);
-        })
+        });
+        let landed = Landed::Row {
+            recipient: rid,
+            execution: exec,
+        };
+        nav.land(click, landed);
     };
     view! {
         <div
@@ -154,11 +163,11 @@ fn broadlog_row(r: u32) -> AnyView {
             data-recipient=rid
             class:cs-failed=b.status == Status::Failed
             class:cs-ignored=b.status == Status::Ignored
-            on:click=move |_| open()
+            on:click=move |ev| open(click_of(&ev))
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
-                    open();
+                    open(key_click_of(&ev));
                 }
             }
         >

@@ -11,6 +11,7 @@ mod explorer;
 mod header;
 mod heading;
 mod journal;
+mod landing;
 mod lesson_panel;
 mod logs;
 mod trace;
@@ -20,6 +21,8 @@ mod virtual_table;
 mod charts;
 #[cfg(feature = "full")]
 mod files;
+#[cfg(feature = "full")]
+mod land_card;
 #[cfg(feature = "full")]
 mod panel;
 #[cfg(feature = "full")]

@@ -302,7 +302,7 @@ pub fn ScenarioPanel() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="cs-panel">
+        <section class="cs-panel" data-section="scenario" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Scenario) />
             <p class="cs-hint">{locale.text(K::ScenarioHint)}</p>
             <Schedule />

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::landing::click_of;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::sim::Side;
@@ -14,6 +15,7 @@ use crate::ui::folder::{id_ranges, versions, DeliveryUse, Version};
 use crate::ui::format;
 use crate::ui::handles::{Clock, Locale, Nav, Run};
 use crate::ui::i18n::{count, fill, tr, Lang, K};
+use crate::ui::state::landing::Landed;
 
 #[component]
 pub fn Resources() -> impl IntoView {
@@ -35,7 +37,7 @@ pub fn Resources() -> impl IntoView {
         })
     });
     view! {
-        <section class="cs-resources" data-testid="resources">
+        <section class="cs-resources" data-testid="resources" data-section="resources" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Resources) />
             <p class="cs-hint">{locale.text(K::ResourcesHint)}</p>
             {move || {
@@ -68,7 +70,7 @@ fn Template(lang: Lang, cal: Calendar, label: String, vs: Vec<Version>) -> impl 
     view! {
         <p class="cs-path">{tr(lang, K::ResourcesPath)} " › " <strong>{name.clone()}</strong></p>
         <p class="cs-caption" data-testid="resources-caption">{caption}</p>
-        <table class="cs-table cs-folder">
+        <table class="cs-table cs-folder" data-landing-anchor>
             <thead>
                 <tr>
                     <th scope="col" class="cs-left">{tr(lang, K::VersionCol)}</th>
@@ -90,10 +92,13 @@ fn VersionRow(lang: Lang, cal: Calendar, v: Version) -> impl IntoView {
             <button
                 class="cs-link"
                 data-testid="template-version-edit"
-                on:click=move |_| nav.run.dispatch(move || {
-                    nav.clock.go(at);
-                    nav.focus.update(|f| f.execution = None);
-                })
+                on:click=move |ev| {
+                    nav.run.dispatch(move || {
+                        nav.clock.go(at);
+                        nav.focus.update(|f| f.execution = None);
+                    });
+                    nav.land(click_of(&ev), Landed::Instant(at));
+                }
             >
                 {format::date_time(lang, cal.local(at))}
             </button>

@@ -44,6 +44,8 @@ pub fn Root() -> impl IntoView {
                 })
             }}
             <Header />
+            // The full page's panels, one click away (sticky).
+            <full_page::SectionIndex />
             // The open lesson, above the view (sticky, so Next stays at hand).
             <LessonPanel />
             <Controls />
@@ -57,15 +59,19 @@ pub fn Root() -> impl IntoView {
             {move || (!cfg!(feature = "full") && layout.get().view == crate::ui::state::layout::View::Full).then(|| view! {
                 <p class="cs-hint" data-testid="full-page-only">{locale.text(K::FullPageOnly)}</p>
             })}
+            // Where the last click that moved the view landed, next to it.
+            <full_page::LandingCard />
         </div>
     }
 }
 
-/// The panels only the full bundle has (`full` feature); the widget bundle shows, in a
-/// `full` view, what it has and says where the rest is.
+/// The panels only the full bundle has (`full` feature), with the long page's section
+/// index and landing card; the widget bundle shows, in a `full` view, what it has and
+/// says where the rest is.
 #[cfg(feature = "full")]
 mod full_page {
     pub use super::super::charts::Charts;
+    pub use super::super::land_card::{LandingCard, SectionIndex};
     pub use super::super::panel::ScenarioPanel;
     pub use super::super::resources::Resources;
 }
@@ -80,4 +86,8 @@ mod full_page {
     pub fn Charts() -> impl IntoView {}
     #[component]
     pub fn ScenarioPanel() -> impl IntoView {}
+    #[component]
+    pub fn SectionIndex() -> impl IntoView {}
+    #[component]
+    pub fn LandingCard() -> impl IntoView {}
 }

@@ -37,7 +37,7 @@ pub fn Trace() -> impl IntoView {
         run.with_own(|s, o| why(s, o, id, e, lang)).flatten()
     });
     view! {
-        <section class="cs-trace">
+        <section class="cs-trace" data-section="trace" tabindex="-1">
             <Heading depth=1 text=locale.sig(K::Trace) />
             <p class="cs-hint">{locale.text(K::TraceHint)}</p>
             <TraceInputs chosen />
@@ -106,6 +106,8 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
                         if text.trim().is_empty() {
                             nav.focus(|f| f.trace_execution = None);
                         } else {
+                            // Its result is under the field (the trace's sentence): no card
+                            // over it.
                             nav.jump(move |o| crate::ui::nav::resolve(o, &text), |_| {});
                         }
                     }

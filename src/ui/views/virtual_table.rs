@@ -38,6 +38,7 @@ pub fn VirtualTable(
             </div>
             <div
                 class="cs-vt-body"
+                data-landing-anchor
                 style:height=move || px((rows.with(|r| r.len()) * ROW_H).clamp(ROW_H, VIEW_H))
                 on:scroll:target=move |ev| scroll.set(ev.target().scroll_top())
             >
