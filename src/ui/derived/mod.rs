@@ -7,6 +7,5 @@ pub mod compare;
 pub mod deliveries;
 pub mod diagram;
 pub mod fields;
-pub mod landing;
 pub mod rows;
 pub mod trace;

@@ -15,6 +15,7 @@
 //! The clock is [`crate::ui::playback::Playback`]; the run's queue is
 //! [`crate::ui::queue::ActionQueue`].
 
+pub mod card;
 pub mod config;
 pub mod document;
 pub mod focus;

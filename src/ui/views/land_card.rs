@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 
 use super::journal::LineBody;
 use super::landing::rect_of;
-use crate::ui::derived::landing::{card, Card};
 use crate::ui::handles::{FocusHandle, LayoutHandle, Locale, Run};
 use crate::ui::i18n::K;
+use crate::ui::state::card::{card, Card};
 use crate::ui::state::landing::{place, Landed, Placement};
 use crate::ui::state::layout::{Panel, View};
 
@@ -152,14 +152,7 @@ pub fn LandingCard() -> impl IntoView {
                 place(l.anchor, rect_of(&frame), natural_size(&el), viewport()),
             );
             if l.keyboard && before.with_value(Option::is_none) {
-                let active = el
-                    .get_root_node()
-                    .dyn_into::<web_sys::ShadowRoot>()
-                    .ok()
-                    .and_then(|r| r.active_element())
-                    .or_else(|| web_sys::window()?.document()?.active_element())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                before.set_value(active);
+                before.set_value(focused(&el));
                 let _ = el.focus();
             }
         });
@@ -187,6 +180,16 @@ pub fn LandingCard() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// The element that has the focus in `el`'s tree (its shadow root's, or the page's).
+fn focused(el: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    el.get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element())
+        .or_else(|| web_sys::window()?.document()?.active_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 /// The viewport's size.

@@ -2,6 +2,8 @@
 //! execution's journal lines, a day's, the trace's sentence for a send-log row, the
 //! journal at an edit's instant) and the panels that show the rest.
 
+use chrono::NaiveDate;
+
 use crate::engine::out::outcome::Outcome;
 use crate::ui::derived::diagram::{journal_lines_where, JournalLine};
 use crate::ui::derived::trace;
@@ -59,32 +61,7 @@ pub fn card(
             sentence: None,
             links: execution_links,
         }),
-        Landed::Day(day) => {
-            let jumped = nav::on_date(o, day);
-            let lines = lines(&|j| cal.local_date(j.at) == day);
-            let sentence = lines.is_empty().then(|| {
-                let mut s = tr(lang, K::LandNoRun).to_string();
-                s.push(' ');
-                match jumped.and_then(|e| Some((e, at(e)?))) {
-                    Some((e, when)) => s.push_str(&fill(
-                        tr(lang, K::LandLastBefore),
-                        &[("n", &(e + 1).to_string()), ("at", &when)],
-                    )),
-                    None => s.push_str(tr(lang, K::LandNothingBefore)),
-                }
-                s
-            });
-            Some(Card {
-                title: format::date(lang, day),
-                links: if jumped.is_some() {
-                    execution_links
-                } else {
-                    vec![Panel::Workflow]
-                },
-                lines,
-                sentence,
-            })
-        }
+        Landed::Day(day) => Some(day_card(sim, o, day, shown, lang)),
         Landed::Row {
             recipient,
             execution,
@@ -110,6 +87,42 @@ pub fn card(
             sentence: None,
             links: vec![Panel::Workflow],
         }),
+    }
+}
+
+/// A day's card: its journal lines, or (no run that day) where the jump went.
+fn day_card(sim: &Sim, o: &Outcome, day: NaiveDate, shown: Option<usize>, lang: Lang) -> Card {
+    let cal = sim.cal;
+    let jumped = nav::on_date(o, day);
+    let lines = journal_lines_where(sim, o, shown, lang, CARD_LINES, |j| {
+        cal.local_date(j.at) == day
+    });
+    let sentence = lines.is_empty().then(|| {
+        let mut s = tr(lang, K::LandNoRun).to_string();
+        s.push(' ');
+        let last = jumped.and_then(|e| Some((e, o.executions().get(e)?.at)));
+        match last {
+            Some((e, t)) => s.push_str(&fill(
+                tr(lang, K::LandLastBefore),
+                &[
+                    ("n", &(e + 1).to_string()),
+                    ("at", &format::date_time(lang, cal.local(t))),
+                ],
+            )),
+            None => s.push_str(tr(lang, K::LandNothingBefore)),
+        }
+        s
+    });
+    let links = if jumped.is_some() {
+        vec![Panel::Workflow, Panel::Explorer, Panel::Trace]
+    } else {
+        vec![Panel::Workflow]
+    };
+    Card {
+        title: format::date(lang, day),
+        lines,
+        sentence,
+        links,
     }
 }
 
