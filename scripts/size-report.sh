@@ -21,11 +21,13 @@ dist=${1:-dist}
 # what stands in the way, in numbers); lower them as the bundles shrink. Measured on
 # 476eee6: widget 450,816 B, full 544,514 B (the redesign alone had brought the widget's
 # wasm 2.9 KB under its earlier size; the lessons that ask, the element's embed API and
-# serde-wasm-bindgen added the rest: README "Size").
+# serde-wasm-bindgen added the rest: README "Size"). The landing card and the section
+# index (issue 22, full page only: the widget gained 2.9 KB of click plumbing) brought
+# the full page to 560,295 B on 95d7fe0+ (widget 453,732 B).
 WIDGET_TARGET=200000
 FULL_TARGET=300000
 WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-455300}
-FULL_BUDGET=${SIZE_BUDGET_FULL:-550000}
+FULL_BUDGET=${SIZE_BUDGET_FULL:-565900}
 status=0
 gz() { gzip -9 -c "$1" | wc -c; }
 br() { if [ -f "$1.br" ]; then wc -c < "$1.br"; else node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$1"; fi; }
