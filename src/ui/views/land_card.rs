@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::journal::LineBody;
-use super::landing::rect_of;
+use super::landing::{rect_of, take_origin, Return};
 use crate::ui::handles::{FocusHandle, LayoutHandle, Locale, Run};
 use crate::ui::i18n::K;
 use crate::ui::state::card::{card, Card};
@@ -125,13 +125,15 @@ pub fn LandingCard() -> impl IntoView {
     });
     let node = NodeRef::<Div>::new();
     // The element that had the focus before a keyboard landing took it.
-    let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let before = StoredValue::new_local(None::<Return>);
     // `restore`: the focus goes back where it was (not when a link moved it on).
     let close = move |restore: bool| {
         focus.update(|f| f.landing = None);
-        let el = before.try_update_value(Option::take).flatten();
-        if let (true, Some(el)) = (restore, el) {
-            let _ = el.focus();
+        let back = before.try_update_value(Option::take).flatten();
+        // After the views have drawn what the closing changed (a table draws its rows
+        // again when the focus handle changes).
+        if let (true, Some(back)) = (restore, back) {
+            request_animation_frame(move || back.focus());
         }
     };
     // Placed once drawn (its size is known then), and again when its content changes.
@@ -152,7 +154,7 @@ pub fn LandingCard() -> impl IntoView {
                 place(l.anchor, rect_of(&frame), natural_size(&el), viewport()),
             );
             if l.keyboard && before.with_value(Option::is_none) {
-                before.set_value(focused(&el));
+                before.set_value(take_origin().or_else(|| focused(&el).map(Return::new)));
                 let _ = el.focus();
             }
         });

@@ -159,6 +159,7 @@ fn broadlog_row(r: u32) -> AnyView {
             role="row"
             tabindex="0"
             data-testid="broadlog-row"
+            data-row=r
             data-status=b.status.name()
             data-recipient=rid
             class:cs-failed=b.status == Status::Failed
