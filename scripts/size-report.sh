@@ -23,10 +23,11 @@ dist=${1:-dist}
 # wasm 2.9 KB under its earlier size; the lessons that ask, the element's embed API and
 # serde-wasm-bindgen added the rest: README "Size"). The landing card and the section
 # index (issue 22, full page only: the widget gained 2.9 KB of click plumbing) brought
-# the full page to 560,295 B on 95d7fe0+ (widget 453,732 B).
+# the full page to 560,295 B on 95d7fe0+ (widget 453,732 B); the trace's sentence for
+# a day without a run and the keyboard's way back from a card, to 563,160 / 455,250.
 WIDGET_TARGET=200000
 FULL_TARGET=300000
-WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-455300}
+WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-459800}
 FULL_BUDGET=${SIZE_BUDGET_FULL:-565900}
 status=0
 gz() { gzip -9 -c "$1" | wc -c; }

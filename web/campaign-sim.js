@@ -42,7 +42,18 @@ let base = new URL(".", import.meta.url);
 export function setBasePath(url) {
   const u = new URL(url, document.baseURI);
   if (!u.pathname.endsWith("/")) u.pathname += "/";
+  const before = [asset(FILES.css), asset(FILES.hostCss)];
   base = u;
+  // Widgets defined before the call (the module defines the element as it runs) take
+  // their stylesheets from the new place too.
+  const after = [asset(FILES.css), asset(FILES.hostCss)];
+  const roots = [document, ...[...document.querySelectorAll("campaign-sim, [data-campaign-sim]")].map((el) => el.shadowRoot).filter(Boolean)];
+  for (const root of roots) {
+    for (const link of root.querySelectorAll('link[rel="stylesheet"]')) {
+      const i = before.indexOf(link.href);
+      if (i >= 0) link.href = after[i];
+    }
+  }
 }
 
 const asset = (rel) => new URL(rel, base).href;

@@ -643,6 +643,6 @@ impl Loader {
     /// A whole new document (an import, the embed API's `setScenario`).
     pub fn set_document(self, text: String) {
         self.focus.update(|f| f.reset_for(None, Reset::NewScenario));
-        self.doc.change(self.run, true, |d| d.set_custom_text(text));
+        self.doc.change(self.run, true, |d| d.set_new_text(text));
     }
 }

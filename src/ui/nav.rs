@@ -45,6 +45,20 @@ pub fn resolve(o: &Outcome, text: &str) -> Option<usize> {
     on_date(o, date)
 }
 
+/// The day a typed text names when no execution ran on it (the trace then shows the
+/// run before it, [`resolve`], and says so). `None` for a number, a date-time, a day
+/// with a run or a text that names no day.
+pub fn day_without_run(o: &Outcome, text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    if parse_local_datetime(t).is_some() {
+        return None;
+    }
+    let date = parse_date(t).or_else(|| day_month(t, o.calendar().year))?;
+    let cal = o.calendar();
+    let ran = o.executions().iter().any(|e| cal.local_date(e.at) == date);
+    (!ran).then_some(date)
+}
+
 /// A day of the simulated year as people write it: `2 Feb`, `2 février`, `2 févr.`,
 /// `Feb 2`, `2/2` or `02/02` (day first). `None` for anything else.
 pub fn day_month(text: &str, year: i32) -> Option<NaiveDate> {
@@ -155,6 +169,21 @@ mod tests {
     fn weekly() -> Outcome {
         let s = doc::parse(preset("weekly-newsletter-recurring").unwrap().json).unwrap();
         sim::simulate(&s).unwrap()
+    }
+
+    #[test]
+    fn a_typed_day_without_a_run_is_named_and_a_day_with_one_is_not() {
+        let o = weekly();
+        // 2026-02-04 is a Wednesday: the newsletter runs on Mondays.
+        let wed = NaiveDate::from_ymd_opt(2026, 2, 4).unwrap();
+        assert_eq!(day_without_run(&o, "2026-02-04"), Some(wed));
+        assert_eq!(day_without_run(&o, "4 Feb"), Some(wed));
+        assert_eq!(day_without_run(&o, "2026-02-02"), None, "a Monday: it ran");
+        assert_eq!(day_without_run(&o, "5"), None, "a number names a run");
+        assert_eq!(day_without_run(&o, "2026-02-04T10:00"), None);
+        assert_eq!(day_without_run(&o, "soon"), None);
+        // The run the trace shows instead is the Monday before.
+        assert_eq!(resolve(&o, "2026-02-04"), resolve(&o, "2026-02-02"));
     }
 
     fn local(o: &Outcome, e: usize) -> String {

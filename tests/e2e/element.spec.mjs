@@ -186,3 +186,35 @@ test("a bad attribute is shown inside its element, naming the attribute", async 
   assert.ok(after.some((e) => e.startsWith("lang:")), "the other one stays until fixed");
   assert.deepEqual(page.problems, []);
 });
+
+test("setBasePath called after the import moves the stylesheets of the widgets already defined, and the simulator loads from there", async () => {
+  // The module served from /lib/ (nothing else is there), the files at the root: the
+  // README's `import { setBasePath } from "campaign-sim"; setBasePath(...)`.
+  const page = await openPage(env.browser, "about:blank");
+  const { readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const body = `<!doctype html><html lang="en"><head><title>base path</title></head><body><main>
+    <script type="module">import { setBasePath } from "./lib/campaign-sim.js"; setBasePath("./");</script>
+    <campaign-sim id="w" preset="weekly-newsletter-recurring" view="compare" loading="click"></campaign-sim></main></body></html>`;
+  await page.route(`${env.server.url}based.html`, (r) => r.fulfill({ contentType: "text/html", body }));
+  const module = await readFile(join(distDir, "campaign-sim.js"));
+  await page.route(`${env.server.url}lib/campaign-sim.js`, (r) => r.fulfill({ contentType: "text/javascript", body: module }));
+  await page.goto(`${env.server.url}based.html`);
+  await page.locator("#w [data-testid=widget-start]").waitFor({ timeout: 10000 });
+  const css = await page.evaluate(() => document.getElementById("w").shadowRoot.querySelector('link[rel="stylesheet"]').href);
+  assert.equal(css, `${env.server.url}campaign-sim.css`, "the widget's stylesheet is the base path's");
+  // Styled: the start button has the stylesheet's weight, not the browser's default.
+  await page.waitForFunction(() => {
+    const b = csQuery('#w >>> [data-testid="widget-start"]');
+    return b && getComputedStyle(b).fontWeight === "600";
+  }, null, { timeout: 5000 });
+  await page.locator("#w [data-testid=widget-start]").click();
+  await page.locator("#w [data-testid=sim-clock]").waitFor({ timeout: 20000 });
+  // The element defined itself (and linked its stylesheets) as the module ran, before
+  // the call; everything after it (the glue, the wasm, the texts) comes from the base.
+  const linkedBefore = ["campaign-sim.js", "campaign-sim.css", "campaign-sim-host.css"].map((f) => `${env.server.url}lib/${f}`);
+  const fromLib = page.requests.filter((u) => u.includes("/lib/") && !linkedBefore.includes(u));
+  assert.deepEqual(fromLib, [], "nothing else is asked of /lib/");
+  assert.ok(page.requests.some((u) => u.endsWith("/campaign-sim-widget_bg.wasm") && !u.includes("/lib/")), "the wasm from the base");
+  await page.context().close();
+});

@@ -133,6 +133,17 @@ test("go to date lands exactly on the execution at or before it; the trace takes
   await page.getByTestId("trace-execution").pressSequentially("9 Feb");
   await clockAt(page, "2026-02-09T09:00:00+01:00");
   assert.equal(await page.getByTestId("trace-execution-unknown").count(), 0);
+  assert.equal(await page.getByTestId("trace-no-run").count(), 0, "9 Feb is a Monday: it ran");
+  // A day without a run (a Wednesday) shows the Monday before it, and says so, also
+  // once the field is left.
+  await page.getByTestId("trace-execution").fill("");
+  await page.getByTestId("trace-execution").pressSequentially("2026-02-11");
+  await clockAt(page, "2026-02-09T09:00:00+01:00");
+  await page.getByTestId("trace-recipient").focus();
+  assert.equal(
+    (await page.getByTestId("trace-no-run").textContent()).trim(),
+    "No execution that day. The clock went to the last one before it: #6, Mon 9 Feb 2026 09:00.",
+  );
   await page.getByTestId("trace-execution").fill("31 Feb");
   await page.getByTestId("trace-execution-unknown").waitFor();
   await screenshot(page, "jump-go-to");

@@ -90,6 +90,25 @@ pub fn card(
     }
 }
 
+/// What a day without a run says: where the clock went instead (the execution before
+/// it, [`nav::on_date`]), or that it did not move.
+pub fn no_run(o: &Outcome, day: NaiveDate, lang: Lang) -> String {
+    let mut s = tr(lang, K::LandNoRun).to_string();
+    s.push(' ');
+    let last = nav::on_date(o, day).and_then(|e| Some((e, o.executions().get(e)?.at)));
+    match last {
+        Some((e, t)) => s.push_str(&fill(
+            tr(lang, K::LandLastBefore),
+            &[
+                ("n", &(e + 1).to_string()),
+                ("at", &format::date_time(lang, o.calendar().local(t))),
+            ],
+        )),
+        None => s.push_str(tr(lang, K::LandNothingBefore)),
+    }
+    s
+}
+
 /// A day's card: its journal lines, or (no run that day) where the jump went.
 fn day_card(sim: &Sim, o: &Outcome, day: NaiveDate, shown: Option<usize>, lang: Lang) -> Card {
     let cal = sim.cal;
@@ -97,22 +116,7 @@ fn day_card(sim: &Sim, o: &Outcome, day: NaiveDate, shown: Option<usize>, lang: 
     let lines = journal_lines_where(sim, o, shown, lang, CARD_LINES, |j| {
         cal.local_date(j.at) == day
     });
-    let sentence = lines.is_empty().then(|| {
-        let mut s = tr(lang, K::LandNoRun).to_string();
-        s.push(' ');
-        let last = jumped.and_then(|e| Some((e, o.executions().get(e)?.at)));
-        match last {
-            Some((e, t)) => s.push_str(&fill(
-                tr(lang, K::LandLastBefore),
-                &[
-                    ("n", &(e + 1).to_string()),
-                    ("at", &format::date_time(lang, cal.local(t))),
-                ],
-            )),
-            None => s.push_str(tr(lang, K::LandNothingBefore)),
-        }
-        s
-    });
+    let sentence = lines.is_empty().then(|| no_run(o, day, lang));
     let links = if jumped.is_some() {
         vec![Panel::Workflow, Panel::Explorer, Panel::Trace]
     } else {

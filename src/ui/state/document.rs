@@ -115,10 +115,18 @@ impl Document {
         self.text = text;
     }
 
-    /// A text the user typed or imported: no preset any more.
+    /// A text the user typed: no preset any more (what it came from stays, for
+    /// "Reset to the preset").
     pub fn set_custom_text(&mut self, text: String) {
         self.preset.clear();
         self.set_text(text);
+    }
+
+    /// A whole new document (an imported file, the embed API's `setScenario`, a
+    /// lesson's own document): no preset, and no preset to go back to.
+    pub fn set_new_text(&mut self, text: String) {
+        self.origin.clear();
+        self.set_custom_text(text);
     }
 
     /// Loads preset `name`; false (and nothing changes but the picker, which says
@@ -146,7 +154,7 @@ impl Document {
                 self.preset = p.name.to_string();
                 self.origin = self.preset.clone();
             }
-            None => self.set_custom_text(serde_json::to_string_pretty(v).unwrap_or_default()),
+            None => self.set_new_text(serde_json::to_string_pretty(v).unwrap_or_default()),
         }
     }
 
@@ -368,6 +376,26 @@ mod tests {
         let v: Value = serde_json::from_str(json).unwrap();
         d.set_value(&v);
         assert_eq!((d.preset(), d.text()), ("birthday-daily-recurring", json));
+    }
+
+    #[test]
+    fn an_imported_document_has_no_preset_to_go_back_to_an_edit_has() {
+        let mut d = Document::default();
+        d.set_custom_text(d.text().replace("\"seed\": 7", "\"seed\": 8"));
+        assert_eq!(
+            d.edited_preset(),
+            Some("weekly-newsletter-recurring"),
+            "typed"
+        );
+        let other = r#"{"recipients": [{"id": 1, "email": "a@x.test"}],
+            "workflow": {"scheduler": {"frequency": "daily", "times": ["06:00"]}}}"#;
+        d.set_new_text(other.to_string());
+        assert_eq!((d.preset(), d.edited_preset()), ("", None), "imported");
+        assert!(d.is_valid());
+        // A lesson's own document is a new one too; a preset's own selects it.
+        d.load_preset("birthday-daily-recurring");
+        d.set_value(&serde_json::from_str(other).unwrap());
+        assert_eq!(d.edited_preset(), None);
     }
 
     #[test]

@@ -134,6 +134,7 @@ fn CalendarChart(sim: Arc<Sim>) -> impl IntoView {
             <p class="cs-legend">
                 <span class="cs-key cs-run"></span> {tr(lang, K::LegendRun)}
                 <span class="cs-key cs-nobody"></span> {tr(lang, K::LegendNobody)}
+                <span class="cs-key"></span> {tr(lang, K::LegendNoSlot)}
                 <span class="cs-key cs-caught"></span> {tr(lang, K::CaughtUp)}
                 <span class="cs-key cs-missed"></span> {tr(lang, K::Missed)}
                 <span class="cs-key cs-dst"></span> {tr(lang, K::LegendDst)}

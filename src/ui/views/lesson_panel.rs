@@ -24,6 +24,7 @@ pub fn QuestionsMenu() -> impl IntoView {
         }
         Some(Ok(entries)) => view! { <MenuItems entries /> }.into_any(),
     };
+    let summary = NodeRef::<leptos::html::Summary>::new();
     view! {
         <details
             class="cs-questions"
@@ -37,8 +38,18 @@ pub fn QuestionsMenu() -> impl IntoView {
                     l.menu_open.set(open);
                 }
             }
+            // Escape closes the menu and leaves the focus on its toggle.
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && l.menu_open.get_untracked() {
+                    ev.stop_propagation();
+                    l.menu_open.set(false);
+                    if let Some(s) = summary.get_untracked() {
+                        let _ = s.focus();
+                    }
+                }
+            }
         >
-            <summary data-testid="questions-menu">{locale.text(K::Questions)}</summary>
+            <summary data-testid="questions-menu" node_ref=summary>{locale.text(K::Questions)}</summary>
             <div class="cs-questions-list">
                 <p class="cs-hint">{locale.text(K::QuestionsHint)}</p>
                 <ModeSwitch />

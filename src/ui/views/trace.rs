@@ -73,6 +73,8 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
             })
         })
     });
+    // A day typed without a run on it (said under the field).
+    let asked = RwSignal::new(None::<String>);
     view! {
         <div class="cs-filters">
             <label class="cs-field">
@@ -103,6 +105,7 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
                         // the field is left.
                         let text = ev.target().value();
                         typed.set(Some(text.clone()));
+                        asked.set(Some(text.clone()));
                         if text.trim().is_empty() {
                             nav.focus(|f| f.trace_execution = None);
                         } else {
@@ -115,9 +118,36 @@ fn TraceInputs(chosen: Memo<Option<usize>>) -> impl IntoView {
                 />
             </label>
         </div>
+        <NoRun asked chosen />
         <Show when=move || unknown.get()>
             <p class="cs-hint" data-testid="trace-execution-unknown" role="status">{locale.text(K::TraceUnknown)}</p>
         </Show>
+    }
+}
+
+/// What a typed day without a run says: the trace shows the run before it, as long as
+/// it shows that run (after the field is left too).
+#[component]
+fn NoRun(asked: RwSignal<Option<String>>, chosen: Memo<Option<usize>>) -> impl IntoView {
+    let locale = expect_context::<Locale>();
+    let run = expect_context::<Run>();
+    let no_run = Memo::new(move |_| {
+        let lang = locale.get();
+        let shown = chosen.get();
+        asked.with(|t| {
+            let t = t.as_deref()?;
+            run.with_own(|_, o| {
+                let day = crate::ui::nav::day_without_run(o, t)?;
+                (crate::ui::nav::resolve(o, t) == shown)
+                    .then(|| crate::ui::state::card::no_run(o, day, lang))
+            })
+            .flatten()
+        })
+    });
+    move || {
+        no_run.get().map(|text| {
+            view! { <p class="cs-hint" data-testid="trace-no-run" role="status">{text}</p> }
+        })
     }
 }
 
