@@ -251,9 +251,13 @@ test("a lesson in progress at 1400 and 400 px, and Leave at any time", async () 
     // numbers as the recurring step before, redrawn for this mode).
     const deliveries = await page.locator('[data-testid="broadlog-row"] [role="cell"]:nth-child(2)').allTextContents();
     assert.ok(deliveries.length > 0 && deliveries.every((d) => d === "#1"), deliveries.join(" "));
-    // The panel stays at the top of the viewport (sticky) while the page shows the step.
+    // The panel stays at the top of the viewport (sticky), just under the full page's
+    // sticky section index, while the page shows the step.
     const box = await page.getByTestId("lesson-panel").boundingBox();
-    assert.ok(box.y >= 0 && box.y < 20, `the panel is at the top of the viewport (y = ${box.y})`);
+    const index = await page.getByTestId("section-index").boundingBox();
+    const top = index ? Math.max(0, index.y + index.height) : 0;
+    assert.ok(index === null || (index.y >= 0 && index.y < 2), `the section index is at the top (y = ${index?.y})`);
+    assert.ok(box.y >= top - 1 && box.y < top + 20, `the panel is at the top of the viewport, under the index (y = ${box.y}, index ends at ${top})`);
     const target = page.locator(".cs-lesson-target").first();
     const t = await target.boundingBox();
     assert.ok(t.y >= box.y + box.height - 1 && t.y < 900, `the outlined element is in view below the panel (${t.y})`);

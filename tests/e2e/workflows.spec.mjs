@@ -30,6 +30,13 @@ test("the several-workflows preset draws one diagram per workflow and compares t
   await page.getByTestId("compare-workflow").selectOption("3");
   await page.waitForFunction(() => /Monthly promotion/.test(document.querySelector('[data-testid="comparing"]').textContent));
   await screenshot(page, "workflows-compare");
+  // The scenario form edits one `workflow`: for this document its workflow groups say
+  // where each workflow is edited, and show no field of a `workflow` it does not have.
+  assert.equal(await page.getByTestId("several-workflows-form").count(), 3, "scheduler, query, delivery");
+  for (const f of ["workflow.scheduler.frequency", "workflow.query.filter", "workflow.delivery.label"]) {
+    assert.equal(await page.locator(`[data-field="${f}"]`).isVisible(), false, f);
+  }
+  assert.ok(await page.locator('[data-field="pressure.max_messages"]').isVisible(), "the shared pressure rule stays");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

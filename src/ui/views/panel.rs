@@ -34,9 +34,10 @@ fn ErrorList(errors: Vec<ScenarioError>) -> impl IntoView {
 }
 
 /// One field: its input (what the user typed is kept while it means the same as the
-/// document's value), its problems; scheduler fields only for their frequency.
+/// document's value), its problems; scheduler fields only for their frequency, and a
+/// `workflow`'s fields not for a document of `several` workflows.
 #[component]
-fn Field(path: &'static str, kind: Kind) -> impl IntoView {
+fn Field(path: &'static str, kind: Kind, several: Memo<bool>) -> impl IntoView {
     let locale = expect_context::<Locale>();
     let doc = expect_context::<DocHandle>();
     let run = expect_context::<Run>();
@@ -88,7 +89,10 @@ fn Field(path: &'static str, kind: Kind) -> impl IntoView {
         <div
             class="cs-fieldrow"
             class:cs-invalid=move || !errors().is_empty()
-            style:display=move || if applies(path, &freq.get()) { "" } else { "none" }
+            style:display=move || {
+                let absent = several.get() && path.starts_with("workflow.");
+                if applies(path, &freq.get()) && !absent { "" } else { "none" }
+            }
         >
             <label>
                 <span>{move || field_label(locale.get(), path)}</span>
@@ -282,10 +286,16 @@ pub fn ScenarioPanel() -> impl IntoView {
             .filter(|e| !all_paths().any(|p| editor::owns(p, &e.path)))
             .collect::<Vec<_>>()
     };
+    // A document of several workflows (`workflows`): the form's fields are those of
+    // one `workflow`, so its workflow groups say where to edit them instead.
+    let several = Memo::new(move |_| {
+        doc.with(|d| d.with_value(|v| v.is_some_and(|v| v.get("workflows").is_some())))
+    });
     let groups = GROUPS
         .iter()
         .map(|(label, fields)| {
             let label = *label;
+            let per_workflow = fields.iter().any(|(p, _)| p.starts_with("workflow."));
             let extra = match label {
                 K::GroupPopulation => Some(view! { <p class="cs-hint">{recipients} " " {locale.text(K::ExplicitRecipients)}</p> }.into_any()),
                 K::GroupOutages => Some(view! { <p class="cs-hint">{locale.text(K::OutageHint)}</p> }.into_any()),
@@ -296,7 +306,10 @@ pub fn ScenarioPanel() -> impl IntoView {
                 <fieldset class="cs-group">
                     <legend>{move || locale.t(label)}</legend>
                     {extra}
-                    {fields.iter().map(|(path, kind)| view! { <Field path kind=*kind /> }).collect_view()}
+                    <Show when=move || per_workflow && several.get()>
+                        <p class="cs-hint" data-testid="several-workflows-form">{locale.text(K::SeveralWorkflowsForm)}</p>
+                    </Show>
+                    {fields.iter().map(|(path, kind)| view! { <Field path kind=*kind several /> }).collect_view()}
                 </fieldset>
             }
         })
