@@ -193,8 +193,14 @@ test("axe finds nothing with a day's card open, in light and dark", async () => 
     const page = await openPage(env.browser, env.server.url);
     await page.emulateMedia({ colorScheme: scheme });
     await ready(page);
+    // The standalone page's dark theme is the hosts' switch (data-theme on <html>).
+    await page.evaluate((s) => { document.documentElement.dataset.theme = s; }, scheme);
     await page.locator('[data-testid="calendar-day"][data-date="2026-02-02"]').click();
     await card(page);
+    const bg = await page.getByTestId("landing").evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    const light = (r + g + b) / 3 > 128;
+    assert.equal(light, scheme === "light", `the card's background in ${scheme}: ${bg}`);
     assert.deepEqual(await audit(page), [], scheme);
     await screenshot(page, `landing-card-${scheme}`);
     await page.context().close();
