@@ -24,11 +24,13 @@ dist=${1:-dist}
 # serde-wasm-bindgen added the rest: README "Size"). The landing card and the section
 # index (issue 22, full page only: the widget gained 2.9 KB of click plumbing) brought
 # the full page to 560,295 B on 95d7fe0+ (widget 453,732 B); the trace's sentence for
-# a day without a run and the keyboard's way back from a card, to 563,160 / 455,250.
+# a day without a run and the keyboard's way back from a card, to 563,160 / 455,250;
+# what the newcomer test asked for (the form for several workflows, the legend) and the
+# element's own options checked, to 564,922 / 456,499.
 WIDGET_TARGET=200000
 FULL_TARGET=300000
 WIDGET_BUDGET=${SIZE_BUDGET_WIDGET:-459800}
-FULL_BUDGET=${SIZE_BUDGET_FULL:-565900}
+FULL_BUDGET=${SIZE_BUDGET_FULL:-570500}
 status=0
 gz() { gzip -9 -c "$1" | wc -c; }
 br() { if [ -f "$1.br" ]; then wc -c < "$1.br"; else node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$1"; fi; }

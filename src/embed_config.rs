@@ -238,6 +238,13 @@ fn read_option(cfg: &mut EmbedConfig, key: &str, v: &Value, problems: &mut Probl
         },
         "chrome" => read_chrome(cfg, v, problems),
         "headingLevel" => read_heading_level(cfg, v, problems),
+        // The element's own (campaign-sim.js applies them): only checked here, so a bad
+        // value is shown in the widget like any other.
+        "theme" | "loading" | "height" if problems.source != Source::Object => {
+            if let Some(reason) = element_option_problem(key, v) {
+                problems.option(key, reason);
+            }
+        }
         other => problems.option(
             other,
             format!("unknown option ({})", option_names(problems.source)),
@@ -326,6 +333,33 @@ fn read_heading_level(cfg: &mut EmbedConfig, v: &Value, problems: &mut Problems)
     }
 }
 
+/// What is wrong with a value of the element's own `theme`, `loading` or `height`.
+fn element_option_problem(key: &str, v: &Value) -> Option<String> {
+    let text = v.as_str().unwrap_or_default().trim();
+    let (ok, expected) = match key {
+        "theme" => (
+            matches!(text, "light" | "dark" | "auto"),
+            "light, dark, auto",
+        ),
+        "loading" => (
+            matches!(text, "lazy" | "click" | "eager"),
+            "lazy, click, eager",
+        ),
+        _ => {
+            let digits = text.strip_suffix("px").unwrap_or(text).trim();
+            let ok = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && digits.chars().filter(|c| *c == '.').count() <= 1
+                && digits.chars().any(|c| c != '0' && c != '.');
+            (ok, "")
+        }
+    };
+    (!ok).then(|| match key {
+        "height" => format!("{} is not a height in px (600 or 600px)", short_json(v)),
+        _ => format!("{} is not one of {expected}", short_json(v)),
+    })
+}
+
 /// The options as `source` spells them: `readOnly` in a configuration object,
 /// `read-only` as an attribute (from [`ELEMENT_ATTRIBUTES`], the one list).
 fn option_names(source: Source) -> String {
@@ -370,7 +404,8 @@ pub fn from_attributes<'a>(
 
 /// The attributes a `<campaign-sim>` element reads (its `observedAttributes`); every
 /// other attribute (`id`, `class`, `hidden`, `aria-*` …) belongs to the host page.
-/// (`theme`, `loading` and `height` are the element's own, read by `campaign-sim.js`.)
+/// (`theme`, `loading` and `height` are the element's own, applied by `campaign-sim.js`
+/// and only checked here: [`ELEMENT_OWN`].)
 pub const ELEMENT_ATTRIBUTES: [&str; 11] = [
     "preset",
     "scenario",
@@ -385,6 +420,9 @@ pub const ELEMENT_ATTRIBUTES: [&str; 11] = [
     "heading-level",
 ];
 
+/// The element's own attributes, applied by `campaign-sim.js` and checked here.
+pub const ELEMENT_OWN: [&str; 3] = ["theme", "loading", "height"];
+
 /// Reads a `<campaign-sim>` element's attributes (name, value) into a configuration;
 /// problems name the attribute (`view: "nope" is not a view …`). Attributes outside
 /// [`ELEMENT_ATTRIBUTES`] are ignored.
@@ -393,7 +431,7 @@ pub fn from_element<'a>(
 ) -> (EmbedConfig, Vec<ScenarioError>) {
     let own = attrs
         .into_iter()
-        .filter(|(name, _)| ELEMENT_ATTRIBUTES.contains(name));
+        .filter(|(name, _)| ELEMENT_ATTRIBUTES.contains(name) || ELEMENT_OWN.contains(name));
     attributes(own, Source::Element)
 }
 
@@ -404,8 +442,7 @@ fn attributes<'a>(
     let mut map = serde_json::Map::new();
     for (name, value) in attrs {
         let key = match name {
-            // The element's own (campaign-sim.js reads them), not the simulator's.
-            "campaign-sim" | "theme" | "loading" | "height" => continue,
+            "campaign-sim" => continue,
             "read-only" => "readOnly".to_string(),
             "heading-level" => "headingLevel".to_string(),
             other => other.to_string(),
@@ -486,6 +523,39 @@ mod tests {
         );
         assert!(cfg.autoplay && cfg.read_only);
         assert_eq!(cfg.instant.as_deref(), Some("2026-03-01"));
+    }
+
+    #[test]
+    fn the_elements_own_theme_loading_and_height_are_checked_not_read() {
+        let good = [
+            ("theme", "dark"),
+            ("loading", "click"),
+            ("height", "600px"),
+            ("height", " 480 "),
+        ];
+        let (_, errors) = from_element(good);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (cfg, errors) = from_element([
+            ("theme", "purple"),
+            ("loading", "soon"),
+            ("height", "abc"),
+            ("view", "logs"),
+        ]);
+        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "height: \"abc\" is not a height in px (600 or 600px)",
+                "loading: \"soon\" is not one of lazy, click, eager",
+                "theme: \"purple\" is not one of light, dark, auto",
+            ]
+        );
+        assert_eq!(cfg.view, View::Logs, "the rest is read");
+        let (_, errors) = from_attributes([("height", "0px")]);
+        assert_eq!(errors[0].path, "data-height");
+        // The mount API has no such options.
+        let (_, errors) = read(&json!({"theme": "dark"}), Source::Object);
+        assert!(errors[0].reason.starts_with("unknown option"), "{errors:?}");
     }
 
     #[test]

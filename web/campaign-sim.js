@@ -301,11 +301,11 @@ class Widget {
     return l === "click" || l === "eager" ? l : "lazy";
   }
 
-  /** The configuration handed to the simulator (its reader checks every value). */
+  /** The configuration handed to the simulator (its reader checks every value, the
+   * element's own theme, loading and height too: a bad one is shown in the widget). */
   config() {
     const cfg = { source: this.prefix ? "data-attribute" : "attribute" };
     for (const { name, property } of ATTRIBUTES) {
-      if (name === "theme" || name === "loading" || name === "height") continue;
       const v = this.attr(name);
       if (v !== null) cfg[property] = v;
     }
@@ -566,6 +566,7 @@ class Widget {
       if (names.includes("view")) w.setView(cfg.view ?? "full");
       if (names.includes("heading-level")) w.setHeadingLevel(cfg.headingLevel ?? "2");
       if (names.includes("chrome")) w.setChrome(cfg.chrome ?? "all");
+      for (const own of ["theme", "loading", "height"]) if (names.includes(own)) w.checkOption(own, cfg[own] ?? null);
     });
   }
 

@@ -197,6 +197,23 @@ impl Widget {
         set_scenario_text(i, text).map_err(|errors| js_error(&errors, "scenario"))
     }
 
+    /// The element's own `theme`, `loading` or `height` changed (`campaign-sim.js`
+    /// applies them): checked by the configuration's reader, a wrong one shown in the
+    /// widget, a fixed or removed one (`null`) no longer.
+    #[wasm_bindgen(js_name = checkOption)]
+    pub fn check_option(&self, key: &str, value: JsValue) -> Result<(), JsError> {
+        if !embed_config::ELEMENT_OWN.contains(&key) {
+            return Err(JsError::new("checkOption: theme, loading or height"));
+        }
+        if value.is_null() || value.is_undefined() {
+            let i = self.instance()?;
+            let source = embed_config::Source::named(&self.source).unwrap_or_default();
+            i.problems.replace(&source.path(key), Vec::new());
+            return Ok(());
+        }
+        self.live(key, value, |_, _| {})
+    }
+
     /// The language, in place (the clock and the selection stay).
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, lang: JsValue) -> Result<(), JsError> {

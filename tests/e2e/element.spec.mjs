@@ -187,6 +187,33 @@ test("a bad attribute is shown inside its element, naming the attribute", async 
   assert.deepEqual(page.problems, []);
 });
 
+test("the element's own theme and height are checked too: shown inside, cleared when fixed or removed", async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const el = document.createElement("campaign-sim");
+    el.id = "own";
+    for (const [k, v] of [["view", "compare"], ["theme", "purple"], ["height", "tall"], ["loading", "eager"]]) el.setAttribute(k, v);
+    document.querySelector("main").append(el);
+  });
+  const own = page.locator("#own");
+  await own.getByTestId("sim-clock").waitFor({ timeout: 15000 });
+  const errors = () => own.getByTestId("error").allTextContents();
+  let shown = await errors();
+  assert.ok(shown.some((e) => e.startsWith('theme: "purple" is not one of light, dark, auto')), shown.join(" | "));
+  assert.ok(shown.some((e) => e.startsWith('height: "tall" is not a height in px')), shown.join(" | "));
+  await page.evaluate(() => document.getElementById("own").runTo("2026-03-01T12:00"));
+  const clock = () => page.evaluate(() => csQuery('#own >>> [data-testid="sim-clock"]').getAttribute("data-instant"));
+  const before = await clock();
+  await page.evaluate(() => document.getElementById("own").setAttribute("theme", "dark"));
+  await page.waitForFunction(() => !csQueryAll('#own >>> [data-testid="error"]').some((e) => e.textContent.startsWith("theme:")), null, { timeout: 5000 });
+  await page.evaluate(() => document.getElementById("own").removeAttribute("height"));
+  await page.waitForFunction(() => csQueryAll('#own >>> [data-testid="error"]').length === 0, null, { timeout: 5000 });
+  assert.match(before, /^2026-03-01T12:00/);
+  assert.equal(await clock(), before, "in place: the clock stays");
+  assert.equal(await page.locator("#own .cs-box, #own [part=box]").first().getAttribute("data-theme"), "dark");
+  assert.deepEqual(page.problems, []);
+});
+
 test("setBasePath called after the import moves the stylesheets of the widgets already defined, and the simulator loads from there", async () => {
   // The module served from /lib/ (nothing else is there), the files at the root: the
   // README's `import { setBasePath } from "campaign-sim"; setBasePath(...)`.
