@@ -278,8 +278,15 @@ class Widget {
     this.newReady();
   }
 
+  /** `ready`: resolved once the simulator is on screen; rejected (an Error naming the
+   * file, with its `kind` and `file`) when it failed to load, and then a new one for
+   * the Retry. Marked handled, so a page that never reads it logs nothing. */
   newReady() {
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.ready = new Promise((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this.ready.catch(() => {});
   }
 
   attr(name) {
@@ -512,6 +519,9 @@ class Widget {
     this.showFailure(e, true);
     const problem = { path: e.file ?? FILES.wasm, reason: e.reason ?? String(e.message ?? e), kind: "load", url: e.file ? asset(e.file) : undefined };
     this.host.dispatchEvent(new CustomEvent("campaign-sim-error", { detail: [problem], bubbles: true, composed: true }));
+    const error = Object.assign(new Error(`${problem.path}: ${problem.reason}`), { kind: e.kind, file: problem.path });
+    this.rejectReady(error);
+    this.newReady();
   }
 
   /** Says, in the box, what did not load and what to check, with Retry. */

@@ -32,7 +32,7 @@ export const ATTRIBUTES = [
 
 /** Properties that are not attributes. */
 export const PROPERTIES = [
-  { name: "ready", type: "Promise<void>", readonly: true, description: "Settles once the simulator shows its first year (a lazy widget loads when it nears the viewport, or on `load()`)." },
+  { name: "ready", type: "Promise<void>", readonly: true, description: "Resolves once the simulator shows its first year (a lazy widget loads when it nears the viewport, or on `load()`); rejects with an Error naming the file when it did not load (read it again after Retry)." },
   { name: "state", type: "object | null", readonly: true, description: "The widget's state as a plain object ({clock, mode, delivery, lesson, step, figures}); null until ready." },
 ];
 

@@ -264,17 +264,33 @@ test("a missing wasm and a missing lesson are said in the box, with Retry workin
   missing.add("/campaign-sim-widget_bg.wasm");
   missing.add("/lessons/q1-deliveries.en.json");
   try {
-    const p = await openPage(browser, server.url + "fail.html");
+    // A host awaiting the widget hears of the failure: el.ready, read as the element is
+    // defined (before it fails), rejects; a ready read after it resolves once Retry has
+    // worked.
+    const p = await openPage(browser, "about:blank");
+    await p.addInitScript(() => {
+      customElements.whenDefined("campaign-sim").then(() => {
+        window.__ready = document.getElementById("f1").ready.then(() => "resolved", (e) => `rejected: ${e.message}`);
+      });
+    });
+    await p.goto(server.url + "fail.html");
     const box = (id) => p.locator(`#${id}`).locator(".cs-box");
+
     await p.waitForFunction(() => document.getElementById("f1").shadowRoot.querySelector(".cs-box").dataset.state === "failed", null, { timeout: 15000 });
     const said = await p.evaluate(() => document.getElementById("f1").shadowRoot.querySelector(".cs-poster").innerText);
     assert.match(said, /The simulator did not load: campaign-sim-widget_bg\.wasm \(HTTP 404\)/);
     assert.match(said, /The files must sit next to campaign-sim\.js, or set a base path/);
     assert.match(said, /Recurring: 52 deliveries/, "the poster stays readable");
     await screenshot(p, "widget-failed-wasm");
+    const settled = (name) => p.evaluate((n) => Promise.race([window[n], new Promise((r) => setTimeout(() => r("pending"), 5000))]), name);
+    assert.equal(await settled("__ready"), "rejected: campaign-sim-widget_bg.wasm: HTTP 404");
+    await p.evaluate(() => {
+      window.__again = document.getElementById("f1").ready.then(() => "resolved", (e) => `rejected: ${e.message}`);
+    });
     missing.delete("/campaign-sim-widget_bg.wasm");
     await p.locator("#f1").getByTestId("widget-retry").click();
     await readyIn(p, "f1");
+    assert.equal(await settled("__again"), "resolved");
     // The lesson's file is still missing.
     await p.locator("#f2").getByTestId("widget-start").click();
     await p.waitForFunction(() => document.getElementById("f2").shadowRoot.querySelector(".cs-box").dataset.state === "failed", null, { timeout: 15000 });
