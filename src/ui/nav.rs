@@ -41,8 +41,12 @@ pub fn resolve(o: &Outcome, text: &str) -> Option<usize> {
     if let Some(local) = parse_local_datetime(t) {
         return at_or_before(o, o.calendar().instant(local));
     }
-    let date = parse_date(t).or_else(|| day_month(t, o.calendar().year))?;
-    on_date(o, date)
+    on_date(o, typed_day(o, t)?)
+}
+
+/// The day a text names, as an ISO date or as people write it ([`day_month`]).
+fn typed_day(o: &Outcome, t: &str) -> Option<NaiveDate> {
+    parse_date(t).or_else(|| day_month(t, o.calendar().year))
 }
 
 /// The day a typed text names when no execution ran on it (the trace then shows the
@@ -53,9 +57,10 @@ pub fn day_without_run(o: &Outcome, text: &str) -> Option<NaiveDate> {
     if parse_local_datetime(t).is_some() {
         return None;
     }
-    let date = parse_date(t).or_else(|| day_month(t, o.calendar().year))?;
-    let cal = o.calendar();
-    let ran = o.executions().iter().any(|e| cal.local_date(e.at) == date);
+    let date = typed_day(o, t)?;
+    // The last execution by the end of that day ran on it, or no execution did.
+    let last = on_date(o, date).and_then(|e| o.executions().get(e));
+    let ran = last.is_some_and(|e| o.calendar().local_date(e.at) == date);
     (!ran).then_some(date)
 }
 

@@ -90,12 +90,12 @@ pub fn card(
     }
 }
 
-/// What a day without a run says: where the clock went instead (the execution before
-/// it, [`nav::on_date`]), or that it did not move.
-pub fn no_run(o: &Outcome, day: NaiveDate, lang: Lang) -> String {
+/// What a day without a run says: where the clock went instead (`last`, the execution
+/// before it that [`nav::on_date`] found), or that it did not move.
+pub fn no_run(o: &Outcome, last: Option<usize>, lang: Lang) -> String {
     let mut s = tr(lang, K::LandNoRun).to_string();
     s.push(' ');
-    let last = nav::on_date(o, day).and_then(|e| Some((e, o.executions().get(e)?.at)));
+    let last = last.and_then(|e| Some((e, o.executions().get(e)?.at)));
     match last {
         Some((e, t)) => s.push_str(&fill(
             tr(lang, K::LandLastBefore),
@@ -116,7 +116,7 @@ fn day_card(sim: &Sim, o: &Outcome, day: NaiveDate, shown: Option<usize>, lang: 
     let lines = journal_lines_where(sim, o, shown, lang, CARD_LINES, |j| {
         cal.local_date(j.at) == day
     });
-    let sentence = lines.is_empty().then(|| no_run(o, day, lang));
+    let sentence = lines.is_empty().then(|| no_run(o, jumped, lang));
     let links = if jumped.is_some() {
         vec![Panel::Workflow, Panel::Explorer, Panel::Trace]
     } else {

@@ -161,10 +161,16 @@ impl Document {
     /// Writes a field's typed text into the document (what was typed is kept as is):
     /// false when the text is not a JSON object to edit.
     pub fn edit_field(&mut self, path: &str, kind: Kind, typed: &str) -> bool {
+        self.edit_document(|doc| editor::set(doc, path, editor::value_of(kind, typed)))
+    }
+
+    /// Edits the document as a JSON object and writes it back as the text (pretty):
+    /// false when the text is not a JSON object to edit.
+    fn edit_document(&mut self, f: impl FnOnce(&mut Value)) -> bool {
         let Some(mut doc) = self.with_value(|v| v.filter(|v| v.is_object()).cloned()) else {
             return false;
         };
-        editor::set(&mut doc, path, editor::value_of(kind, typed));
+        f(&mut doc);
         match serde_json::to_string_pretty(&doc) {
             Ok(text) => {
                 self.set_custom_text(text);
@@ -297,22 +303,14 @@ impl Document {
         if self.parse_error.is_some() {
             return false;
         }
-        let Some(mut doc) = self.with_value(|v| v.filter(|v| v.is_object()).cloned()) else {
-            return false;
-        };
-        let mut list = match doc.get("outages") {
-            Some(Value::Array(a)) => a.clone(),
-            _ => Vec::new(),
-        };
-        f(&mut list);
-        doc["outages"] = Value::Array(list);
-        match serde_json::to_string_pretty(&doc) {
-            Ok(text) => {
-                self.set_custom_text(text);
-                true
-            }
-            Err(_) => false,
-        }
+        self.edit_document(|doc| {
+            let mut list = match doc.get_mut("outages").map(Value::take) {
+                Some(Value::Array(a)) => a,
+                _ => Vec::new(),
+            };
+            f(&mut list);
+            doc["outages"] = Value::Array(list);
+        })
     }
 }
 

@@ -137,9 +137,10 @@ fn NoRun(asked: RwSignal<Option<String>>, chosen: Memo<Option<usize>>) -> impl I
         asked.with(|t| {
             let t = t.as_deref()?;
             run.with_own(|_, o| {
-                let day = crate::ui::nav::day_without_run(o, t)?;
-                (crate::ui::nav::resolve(o, t) == shown)
-                    .then(|| crate::ui::state::card::no_run(o, day, lang))
+                // A day without a run, while the trace shows the run it stands for.
+                let stands_for = crate::ui::nav::day_without_run(o, t).is_some()
+                    && crate::ui::nav::resolve(o, t) == shown;
+                stands_for.then(|| crate::ui::state::card::no_run(o, shown, lang))
             })
             .flatten()
         })
