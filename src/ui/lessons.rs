@@ -506,10 +506,7 @@ fn scroll_below_panel(l: Lessons, el: &web_sys::Element) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let panel = l
-        .slot
-        .get_untracked()
-        .map_or(0.0, |s| f64::from(s.offset_height()));
+    let panel = root(l).map_or(0.0, |r| sticky_height(&r));
     let height = window
         .inner_height()
         .ok()
@@ -522,6 +519,16 @@ fn scroll_below_panel(l: Lessons, el: &web_sys::Element) {
         let margin = ((free - r.height()) / 2.0).max(0.0);
         window.scroll_by_with_x_and_y(0.0, r.top() - free_top - margin);
     }
+}
+
+/// The height of what sticks at the top of instance `root` while the page scrolls:
+/// the full page's section index and the lesson panel's slot (0 for what it lacks).
+pub fn sticky_height(root: &web_sys::Element) -> f64 {
+    [".cs-index", ".cs-lesson-slot"]
+        .iter()
+        .filter_map(|s| root.query_selector(s).ok().flatten())
+        .map(|e| e.get_bounding_client_rect().height())
+        .sum()
 }
 
 /// Focuses the instance's element with `data-testid` `testid`, once drawn.

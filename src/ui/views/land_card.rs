@@ -44,11 +44,7 @@ fn reveal(from: &web_sys::Element, p: Panel, reduced_motion: bool) {
     else {
         return;
     };
-    let sticky: f64 = [".cs-index", ".cs-lesson-slot"]
-        .iter()
-        .filter_map(|s| root.query_selector(s).ok().flatten())
-        .map(|e| rect_of(&e).h)
-        .sum();
+    let sticky = crate::ui::lessons::sticky_height(&root);
     if let Some(window) = web_sys::window() {
         let options = web_sys::ScrollToOptions::new();
         options.set_top(rect_of(&section).y - sticky - 8.0);
